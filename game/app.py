@@ -1,0 +1,138 @@
+"""The command line: no arguments opens the window; subcommands run the same engine headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import locale
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+from game.scenario.loader import ScenarioError, load_scenario
+
+SUPERIOR_CHOICES = ("communicative", "mixed", "pressure")
+SUBORDINATE_CHOICES = ("honest", "mixed", "gaming")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def system_language() -> str:
+    """'zh' or 'en' from the environment (LANGUAGE, LC_ALL, LANG), Chinese by default."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "zh"
+    code = locale.getlocale()[0] or ""
+    return "en" if code.lower().startswith("en") else "zh"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line's grammar."""
+    parser = _Parser(prog="main.py", description="沟通式动员 — Communicative Mobilization")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    play = sub.add_parser("play", help="play every seat by computer and print the outcome")
+    play.add_argument("scenario", help="scenario YAML file")
+    play.add_argument("--seed", type=int, default=0)
+    play.add_argument("--superior", choices=SUPERIOR_CHOICES)
+    play.add_argument("--subordinate", choices=SUBORDINATE_CHOICES)
+    play.add_argument("--compare-superior", choices=SUPERIOR_CHOICES, dest="compare")
+    play.add_argument("--json", action="store_true", help="print JSON")
+    play.add_argument("--lang", choices=("zh", "en"), default=None)
+    validate = sub.add_parser("validate", help="check scenario files")
+    validate.add_argument("files", nargs="+")
+    sub.add_parser("schema", help="print the scenario language as JSON Schema")
+    balance = sub.add_parser("balance", help="many seeded bot games: spread of every indicator")
+    balance.add_argument("scenario")
+    balance.add_argument("--games", type=int, default=100)
+    balance.add_argument("--jobs", type=int, default=0)
+    balance.add_argument("--json", action="store_true")
+    bench = sub.add_parser("bench", help="the benchmark table")
+    bench.add_argument("--json", action="store_true")
+    bench.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke test")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command is None:
+        from game.ui.launch import launch
+
+        return launch()
+    handler = {
+        "play": _play,
+        "validate": _validate,
+        "schema": _schema,
+        "balance": _balance,
+        "bench": _bench,
+    }[args.command]
+    try:
+        return handler(args)
+    except ScenarioError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+def _play(args: argparse.Namespace) -> int:
+    from game.headless import play_report, render_text
+
+    scenario = load_scenario(args.scenario)
+    report = play_report(scenario, args.seed, args.superior, args.subordinate, args.compare)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        print(render_text(report, args.lang or system_language()))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from game.scenario.lint import lint
+
+    failed = False
+    for name in args.files:
+        try:
+            scenario = load_scenario(name)
+        except ScenarioError as err:
+            failed = True
+            for problem in err.problems:
+                print(problem)
+            continue
+        for problem in lint(scenario, Path(name)):
+            print(problem)
+            failed = failed or problem.severity == "error"
+    return 1 if failed else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from game.scenario.schema import scenario_schema
+
+    del args
+    print(json.dumps(scenario_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _balance(args: argparse.Namespace) -> int:
+    from game.balance import run_balance
+
+    scenario = load_scenario(args.scenario)
+    return run_balance(scenario, args.games, args.jobs, args.json)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from game.bench import run_bench
+
+    return run_bench(as_json=args.json, quick=args.quick)
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)

@@ -1,0 +1,324 @@
+"""Computer-controlled officials: they decide, and act only through `Game.submit`.
+
+A superior's style (0 pressure .. 1 communicative) and a subordinate's honesty (0 gaming ..
+1 honest) change what they *do*: how often they visit, accept explanations, demand daily
+reports, sanction, reward, inflate or cite false causes. What follows from those acts is the
+world's mechanics, never the style itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine.causes import in_preparation, true_causes
+from game.engine.moves import (
+    Answer,
+    CiteRule,
+    Collude,
+    ExplainShortfall,
+    GiveIncentive,
+    LeverSocial,
+    MobilizationMeeting,
+    ProposeTarget,
+    QuasiExit,
+    ReportProgress,
+    RequestCoordination,
+    RequestPolicy,
+    ResearchVisit,
+    Sanction,
+    SetReporting,
+    ShiftBlame,
+    Supervise,
+    Symposium,
+    SymbolicExecution,
+)
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
+    from game.engine.state import Request
+
+
+def bots_act(game: Game, phase: str) -> None:
+    """Every computer seat acts for this phase, in a fixed order (determinism)."""
+    bots = [u.id for u in game.scenario.units if game.is_bot(u.id) and u.id in _on_line(game)]
+    if phase == "plan":
+        for unit_id in bots:
+            _plan_as_superior(game, unit_id)
+            _plan_as_carrier(game, unit_id)
+    elif phase == "report":
+        for unit_id in bots:
+            _report_up(game, unit_id)
+    elif phase == "respond":
+        for unit_id in bots:
+            _respond(game, unit_id)
+
+
+def _on_line(game: Game) -> set[str]:
+    units: set[str] = set()
+    for task_id in game.active_tasks():
+        task = game.task_by_id[task_id]
+        units.update(task.owners)
+        units.update(task.carriers)
+    return units
+
+
+def _my_tasks(game: Game, unit_id: str) -> list[str]:
+    return [t for t in game.hierarchy.tasks_of(unit_id) if game.tasks[t].active]
+
+
+# ----- superiors ------------------------------------------------------------------------------
+
+
+def _plan_as_superior(game: Game, unit_id: str) -> None:
+    comm = game.comm[unit_id]
+    visits = 0
+    for task_id in _my_tasks(game, unit_id):
+        subs = game.hierarchy.subordinates(unit_id, task_id)
+        if not subs:
+            continue
+        if game.tasks[task_id].start == game.turn:
+            if game.chance(comm * 0.8):
+                game.submit(unit_id, Symposium(task=task_id))
+            if game.chance(0.3 + 0.5 * comm):
+                game.submit(unit_id, MobilizationMeeting(task=task_id))
+        for sub in subs:
+            relation = game.relations[(unit_id, sub)]
+            if visits < 2 and game.chance(comm * 0.5 * (1 - relation.symmetry)):
+                if game.submit(unit_id, ResearchVisit(subordinate=sub)).ok:
+                    visits += 1
+            _set_cadence(game, unit_id, sub, task_id, comm)
+
+
+def _set_cadence(game: Game, unit_id: str, sub: str, task_id: str, comm: float) -> None:
+    assignment = game.assignments[(sub, task_id)]
+    usual = game.task_by_id[task_id].cadence
+    behind = assignment.last_ratio < 0.95
+    if behind and assignment.cadence != "daily" and game.chance((1 - comm) * 0.8):
+        game.submit(unit_id, SetReporting(subordinate=sub, task=task_id, cadence="daily"))
+    elif assignment.cadence != usual and not behind and game.chance(comm * 0.8):
+        game.submit(unit_id, SetReporting(subordinate=sub, task=task_id, cadence=usual))
+
+
+def _respond(game: Game, unit_id: str) -> None:
+    for request in game.pending_for(unit_id):
+        _answer(game, unit_id, request)
+    comm = game.comm[unit_id]
+    for task_id in _my_tasks(game, unit_id):
+        subs = game.hierarchy.subordinates(unit_id, task_id)
+        if not subs:
+            continue
+        for sub in subs:
+            _oversee(game, unit_id, sub, task_id, comm)
+        _reward(game, unit_id, subs, task_id, comm)
+
+
+def _answer(game: Game, unit_id: str, request: Request) -> None:
+    comm = game.comm[unit_id]
+    if request.kind in ("explanation", "proposal"):
+        accept, target = _judge_explanation(game, unit_id, request, comm)
+        game.submit(unit_id, Answer(request=request.id, accept=accept, target=target))
+        return
+    if request.kind in ("collusion", "discrepancy"):
+        accept = game.chance(_collusion_appetite(game, unit_id, request.task))
+        game.submit(unit_id, Answer(request=request.id, accept=accept))
+        if not accept and request.kind == "discrepancy" and game.chance(1 - comm):
+            game.submit(unit_id, Sanction(subordinate=request.sender, task=request.task,
+                                          sanction="talk"))
+        return
+    probability = {
+        "coordination": 0.15 + 0.75 * comm,
+        "rule": 0.2 + 0.6 * comm,
+        "policy": comm * 0.7 if _plausible(game, unit_id, request) else comm * 0.15,
+    }[request.kind]
+    game.submit(unit_id, Answer(request=request.id, accept=game.chance(probability)))
+
+
+def _plausible(game: Game, unit_id: str, request: Request) -> bool:
+    """The superior's own estimate says the target is beyond the subordinate's capacity."""
+    estimate = game.relations[(unit_id, request.sender)].estimates.get(request.task)
+    target = game.assignments[(request.sender, request.task)].target
+    return estimate is not None and estimate < 0.95 * target
+
+
+def _judge_explanation(
+    game: Game, unit_id: str, request: Request, comm: float
+) -> tuple[bool, float | None]:
+    if request.detected:
+        return False, None
+    relation = game.relations[(unit_id, request.sender)]
+    plausible = 1.0 if _plausible(game, unit_id, request) else 0.0
+    if request.data.get("grace_turns"):
+        plausible = max(plausible, 0.7)
+    recent = sum(1 for r in game.requests if r.sender == request.sender and r.kind ==
+                 "explanation" and game.turn - r.turn <= 3)
+    chance = comm * (0.3 + 0.4 * relation.trust + 0.3 * plausible)
+    chance += (1 - comm) * 0.1 * (1 + relation.trust)
+    if recent > 2:
+        chance *= 0.5
+    if not game.chance(chance):
+        return False, None
+    asked = request.data.get("proposed_target") or request.data.get("target")
+    estimate = relation.estimates.get(request.task)
+    current = game.assignments[(request.sender, request.task)].target
+    floor = max(asked or 0.0, estimate or 0.0)
+    return True, min(current, floor) if floor else None
+
+
+def _collusion_appetite(game: Game, unit_id: str, task_id: str) -> float:
+    """Linked interests without main responsibility: the drift into collusion (paper 二.2)."""
+    own = game.assignments[(unit_id, task_id)]
+    done, length = game.elapsed(task_id)
+    expected = own.target * (done - 1) / length  # the record runs to last turn's assessment
+    at_stake = 1.0 if expected and own.reported < game.params.pace_notice * expected else 0.4
+    return at_stake * (1 - game.units[unit_id].main_responsibility) ** 1.5 * 0.8
+
+
+def _oversee(game: Game, unit_id: str, sub: str, task_id: str, comm: float) -> None:
+    assignment = game.assignments[(sub, task_id)]
+    if game.turn <= assignment.grace_until:
+        return
+    done, length = game.elapsed(task_id)
+    estimate = game.relations[(unit_id, sub)].estimates.get(task_id, assignment.target)
+    feasible = min(assignment.target, estimate) * (done - 1) / length
+    shirking = assignment.reported < 0.7 * feasible
+    chance = (1 - comm) * 0.7 * (assignment.last_ratio < 0.9) + comm * 0.5 * shirking
+    if game.chance(chance):
+        kind = "talk" if assignment.lagging >= 2 else "notice"
+        if assignment.lagging >= 3 and game.chance((1 - comm) * 0.3):
+            kind = "veto"
+        game.submit(unit_id, Sanction(subordinate=sub, task=task_id, sanction=kind))
+    elif assignment.last_ratio < 1.0 and game.chance(comm * 0.35):
+        game.submit(unit_id, Supervise(subordinate=sub, task=task_id))
+
+
+def _reward(game: Game, unit_id: str, subs: list[str], task_id: str, comm: float) -> None:
+    me = game.units[unit_id]
+    if game.chance(comm * 0.6):
+        _differentiated(game, unit_id, subs, task_id)
+    elif game.chance((1 - comm) * 0.5) and me.funds >= 1.0:
+        best = max(subs, key=lambda s: (game.assignments[(s, task_id)].last_ratio, s))
+        game.submit(unit_id, GiveIncentive(subordinate=best, task=task_id,
+                                           incentive="economic", amount=1.0))
+
+
+def _differentiated(game: Game, unit_id: str, subs: list[str], task_id: str) -> None:
+    """Larger where the task is harder, of the kind that fits (paper 一.4)."""
+    me = game.units[unit_id]
+
+    def difficulty(sub: str) -> float:
+        estimate = game.relations[(unit_id, sub)].estimates.get(task_id) or 1.0
+        return game.assignments[(sub, task_id)].target / estimate
+
+    sub = max(subs, key=lambda s: (difficulty(s), s))
+    relation = game.relations[(unit_id, sub)]
+    assignment = game.assignments[(sub, task_id)]
+    if difficulty(sub) > 1.1 and me.funds >= 3.0:
+        move = GiveIncentive(subordinate=sub, task=task_id, incentive="supporting_policy",
+                             amount=2.0)
+    elif assignment.last_ratio >= 1.0:
+        move = GiveIncentive(subordinate=sub, task=task_id, incentive="spiritual")
+    elif game.task_by_id[task_id].fuzziness >= 0.5 and not assignment.flexible:
+        move = GiveIncentive(subordinate=sub, task=task_id, incentive="experiment")
+    elif me.standing >= 2.0 and relation.familiarity > 0.6:
+        move = GiveIncentive(subordinate=sub, task=task_id, incentive="political")
+    else:
+        move = GiveIncentive(subordinate=sub, task=task_id, incentive="spiritual")
+    game.submit(unit_id, move)
+
+
+# ----- subordinates ---------------------------------------------------------------------------
+
+
+def _plan_as_carrier(game: Game, unit_id: str) -> None:
+    unit, honesty = game.units[unit_id], game.honesty[unit_id]
+    for task_id in _my_tasks(game, unit_id):
+        if game.hierarchy.subordinates(unit_id, task_id):
+            continue
+        task = game.task_by_id[task_id]
+        if task.social_leverage and unit.funds >= 2.0 and unit.social_resources > 0:
+            amount = unit.funds * (0.2 + 0.4 * unit.main_responsibility) * (0.5 + 0.5 * honesty)
+            game.submit(unit_id, LeverSocial(task=task_id, funds=round(amount, 2)))
+        if task.fuzziness >= 0.4 and game.chance((1 - honesty) * task.fuzziness * unit.pressure):
+            game.submit(unit_id, SymbolicExecution(task=task_id))
+        if unit.morale < 0.35 and game.chance((1 - honesty) * 0.5):
+            game.submit(unit_id, QuasiExit(task=task_id))
+
+
+def _report_up(game: Game, unit_id: str) -> None:
+    for task_id in _my_tasks(game, unit_id):
+        superior = game.hierarchy.superior(unit_id, task_id)
+        if superior is None:
+            continue
+        _report_task(game, unit_id, superior, task_id)
+
+
+def _report_task(game: Game, unit_id: str, superior: str, task_id: str) -> None:
+    unit, honesty = game.units[unit_id], game.honesty[unit_id]
+    assignment = game.assignments[(unit_id, task_id)]
+    done, length = game.elapsed(task_id)
+    expected = assignment.target * done / length
+    projected = assignment.reported + assignment.last_output
+    behind = expected > 0 and projected < 0.9 * expected
+    if game.turn - assignment.sanctioned_turn <= 1 and game.chance((1 - honesty) * 0.7):
+        game.submit(unit_id, ShiftBlame(task=task_id))
+    if not behind:
+        game.submit(unit_id, ReportProgress(task=task_id))
+        return
+    _inflate(game, unit_id, superior, task_id, expected - projected)
+    truth = true_causes(game, unit_id, task_id)
+    if in_preparation(game, unit_id, task_id) and honesty > 0.5:
+        grace = game.task_by_id[task_id].slow_start[unit_id] - done + 2
+        game.submit(unit_id, ProposeTarget(task=task_id, grace_turns=max(1, min(6, grace))))
+    elif not _explained_lately(game, unit_id, task_id):
+        _explain(game, unit_id, task_id, truth, honesty)
+    _ask_for_help(game, unit_id, task_id, truth, honesty)
+    if game.chance((1 - honesty) * (1 - unit.main_responsibility) * 0.6):
+        game.submit(unit_id, Collude(task=task_id))
+
+
+def _inflate(game: Game, unit_id: str, superior: str, task_id: str, gap: float) -> None:
+    unit, honesty = game.units[unit_id], game.honesty[unit_id]
+    fear = game.detect_chance(superior, unit_id, game.task_by_id[task_id].fuzziness)
+    temptation = (1 - honesty) * (0.3 + 0.7 * unit.pressure) * (1 - 0.6 * unit.main_responsibility)
+    if game.chance(temptation * (1 - fear)):
+        amount = gap * (0.6 + 0.4 * game.rng.random())
+        game.submit(unit_id, ReportProgress(task=task_id, overstate=round(amount, 3)))
+    else:
+        game.submit(unit_id, ReportProgress(task=task_id))
+
+
+def _explained_lately(game: Game, unit_id: str, task_id: str) -> bool:
+    return any(r.sender == unit_id and r.task == task_id and r.kind == "explanation"
+               and game.turn - r.turn < 2 for r in game.requests[-200:])
+
+
+def _explain(game: Game, unit_id: str, task_id: str, truth: set[str], honesty: float) -> None:
+    causes = sorted(truth)
+    if not causes and game.chance((1 - honesty) * 0.8):
+        causes = ["weather" if game.rng.random() < 0.5 else "capacity_limit"]
+    elif causes and game.chance((1 - honesty) * 0.4):
+        causes = sorted({*causes, "weather", "capacity_limit"})[:4]
+    if not causes:
+        return
+    assignment = game.assignments[(unit_id, task_id)]
+    if honesty > 0.5:
+        proposed = assignment.capacity
+    else:
+        proposed = assignment.capacity * (0.7 + 0.15 * game.rng.random())
+    proposed = round(min(assignment.target, proposed), 3)
+    game.submit(unit_id, ExplainShortfall(task=task_id, causes=causes, proposed_target=proposed))
+
+
+def _ask_for_help(game: Game, unit_id: str, task_id: str, truth: set[str], honesty: float) -> None:
+    unit = game.units[unit_id]
+    if unit.outside_problem > 0:
+        big = unit.outside_problem > 0.2 * unit.cadre_time and unit.standing >= 2.0
+        game.submit(unit_id, RequestCoordination(task=task_id, party_committee=big))
+    elif game.chance((1 - honesty) * 0.25):
+        game.submit(unit_id, RequestCoordination(task=task_id))
+    if "capacity_limit" in truth and game.chance(0.4):
+        game.submit(unit_id, RequestPolicy(task=task_id))
+    task = game.task_by_id[task_id]
+    flexible = game.assignments[(unit_id, task_id)].flexible
+    if task.fuzziness >= 0.5 and not flexible and game.chance(0.3 + 0.3 * unit.main_responsibility):
+        game.submit(unit_id, CiteRule(task=task_id))

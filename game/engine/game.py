@@ -1,0 +1,280 @@
+"""The Game: a scenario's world, its seeded generator, its phases and the one way to act on it.
+
+A game is scenario + seed + the human moves: replaying them gives the same event log, byte for
+byte. Everything a window can do goes through `submit` and `advance`; computer officials use
+the same `submit`.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from game.engine.events import Event, EventLog
+from game.engine.hierarchy import Hierarchy
+from game.engine.moves import MOVE_ADAPTER, PHASE_OF, Move
+from game.engine.params import DEFAULT_PARAMS, SUBORDINATE_STYLE, SUPERIOR_STYLE, Params
+from game.engine.state import Assignment, RelationState, Request, TaskState, UnitState
+from game.scenario.models import Scenario, SubordinateStyle, SuperiorStyle
+
+PHASES = ("directives", "plan", "report", "respond", "execute", "assess")
+INTERACTIVE = ("plan", "report", "respond")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a move was refused, in both languages."""
+
+    code: str
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        """The reason in `lang`."""
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass
+class MoveResult:
+    """What `submit` returns: accepted with the events it caused, or refused with a reason."""
+
+    ok: bool
+    events: list[Event] = field(default_factory=list)
+    refusal: Refusal | None = None
+
+
+@dataclass(frozen=True)
+class RecordedMove:
+    """A human move as saved: enough to replay it."""
+
+    turn: int
+    phase: str
+    seat: str
+    move: dict[str, Any]
+
+
+class GameOver(Exception):
+    """Raised when a finished game is asked to advance."""
+
+
+class Game:
+    """A running game.
+
+    Args:
+        scenario: the validated scenario.
+        seed: the seed of the game's one random generator.
+        humans: units played by people; every other unit is played by the computer.
+        superior_style: overrides the scenario's style for computer superiors.
+        subordinate_style: overrides the scenario's style for computer subordinates.
+        params: mechanics constants (tests and balance may vary them).
+    """
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int = 0,
+        humans: Iterable[str] = (),
+        superior_style: SuperiorStyle | None = None,
+        subordinate_style: SubordinateStyle | None = None,
+        params: Params = DEFAULT_PARAMS,
+    ) -> None:
+        from game.engine.setup import build_world
+
+        self.scenario = scenario
+        self.seed = seed
+        self.params = params
+        self.rng = random.Random(seed)
+        self.humans = frozenset(humans)
+        for seat in self.humans:
+            if seat not in scenario.seats:
+                raise ValueError(f"'{seat}' is not a seat of scenario '{scenario.id}'")
+        self.superior_style = superior_style or scenario.styles.superior
+        self.subordinate_style = subordinate_style or scenario.styles.subordinate
+        self.hierarchy = Hierarchy(scenario)
+        self.log = EventLog()
+        self.turn = 0
+        self.phase = "directives"
+        self.over = False
+        self.units: dict[str, UnitState] = {}
+        self.assignments: dict[tuple[str, str], Assignment] = {}
+        self.relations: dict[tuple[str, str], RelationState] = {}
+        self.tasks: dict[str, TaskState] = {}
+        self.requests: list[Request] = []
+        self.recorded: list[RecordedMove] = []
+        self.fired_events: set[str] = set()
+        self.fired_turns: dict[str, int] = {}
+        self.inspected: dict[str, set[str]] = {}
+        self.rework_due: dict[str, float] = {}
+        self.levered: dict[tuple[str, str], float] = {}
+        self.supervised: set[tuple[str, str]] = set()
+        self.comm: dict[str, float] = {}
+        self.honesty: dict[str, float] = {}
+        self.task_by_id = {task.id: task for task in scenario.tasks}
+        build_world(self)
+        self._assign_styles()
+        self._run_until_interactive()
+
+    # ----- styles -------------------------------------------------------------------------
+
+    def _assign_styles(self) -> None:
+        by_unit = self.scenario.styles.by_unit
+        for unit in self.scenario.units:
+            style = by_unit.get(unit.id)
+            sup = SUPERIOR_STYLE.get(style or "", SUPERIOR_STYLE[self.superior_style])
+            sub = SUBORDINATE_STYLE.get(style or "", SUBORDINATE_STYLE[self.subordinate_style])
+            self.comm[unit.id] = sup
+            self.honesty[unit.id] = sub
+
+    # ----- the one way in -------------------------------------------------------------------
+
+    def submit(self, seat: str, move: Move | dict[str, Any]) -> MoveResult:
+        """Make a move for `seat`. Refused moves change nothing and say why."""
+        from game.engine.handlers import HANDLERS
+
+        if self.over:
+            return self._refuse("over", "对局已结束。", "The game is over.")
+        if isinstance(move, dict):
+            try:
+                move = MOVE_ADAPTER.validate_python(move)
+            except ValidationError as err:
+                first = err.errors()[0]
+                where = ".".join(str(p) for p in first["loc"])
+                msg = f"{where}: {first['msg']}" if where else str(first["msg"])
+                return self._refuse("invalid", f"动作格式不对：{msg}", f"Malformed move: {msg}")
+        if seat not in self.units:
+            return self._refuse("seat", f"没有单位“{seat}”。", f"There is no unit '{seat}'.")
+        wanted = PHASE_OF[move.kind]
+        if self.phase != wanted:
+            return self._refuse(
+                "phase",
+                f"此动作只能在“{_PHASE_ZH[wanted]}”阶段进行。",
+                f"This move belongs to the {wanted} phase; it is now the {self.phase} phase.",
+            )
+        check, apply = HANDLERS[move.kind]
+        refusal = check(self, seat, move)
+        if refusal is not None:
+            return MoveResult(False, refusal=refusal)
+        start = len(self.log)
+        apply(self, seat, move)
+        if seat in self.humans:
+            self.recorded.append(
+                RecordedMove(self.turn, self.phase, seat, move.model_dump(mode="json"))
+            )
+        return MoveResult(True, events=self.log.since(start))
+
+    def _refuse(self, code: str, zh: str, en: str) -> MoveResult:
+        return MoveResult(False, refusal=Refusal(code, zh, en))
+
+    def advance(self) -> list[Event]:
+        """End the current interactive phase and run on to the next one (or the end)."""
+        if self.over:
+            raise GameOver("the game is over")
+        start = len(self.log)
+        self._next_phase()
+        self._run_until_interactive()
+        return self.log.since(start)
+
+    def run_to_end(self) -> None:
+        """Advance until the game is over (every unheld seat plays itself)."""
+        while not self.over:
+            self.advance()
+
+    # ----- phase machine ------------------------------------------------------------------
+
+    def _next_phase(self) -> None:
+        index = PHASES.index(self.phase)
+        if index + 1 < len(PHASES):
+            self.phase = PHASES[index + 1]
+        else:
+            self.phase = PHASES[0]
+
+    def _run_until_interactive(self) -> None:
+        from game.engine.assessment import assess
+        from game.engine.counterparts import bots_act
+        from game.engine.directives import start_turn
+        from game.engine.execution import execute
+
+        while not self.over:
+            if self.phase == "directives":
+                if self.turn >= self.scenario.turns:
+                    self._finish()
+                    return
+                self.turn += 1
+                start_turn(self)
+            elif self.phase == "execute":
+                execute(self)
+            elif self.phase == "assess":
+                assess(self)
+            else:
+                bots_act(self, self.phase)
+                return
+            self._next_phase()
+
+    def _finish(self) -> None:
+        self.over = True
+        self.phase = "over"
+        self.emit("game_over", data={"turns": self.turn})
+
+    # ----- helpers for the mechanics -------------------------------------------------------
+
+    def emit(self, kind: str, **fields: Any) -> Event:
+        """Append an event for the current turn and phase."""
+        return self.log.append(self.turn, self.phase, kind, **fields)
+
+    def is_bot(self, unit: str) -> bool:
+        """Whether the computer plays this unit."""
+        return unit not in self.humans
+
+    def active_tasks(self) -> list[str]:
+        """Ids of the tasks running this turn, in scenario order."""
+        return [t for t, state in self.tasks.items() if state.active]
+
+    def assignment(self, unit: str, task: str) -> Assignment | None:
+        """The unit's stake in the task, if it stands on the task's line."""
+        return self.assignments.get((unit, task))
+
+    def relation(self, superior: str, subordinate: str) -> RelationState | None:
+        """The relation of an adjacent pair."""
+        return self.relations.get((superior, subordinate))
+
+    def chance(self, probability: float) -> bool:
+        """One draw from the game's generator."""
+        return self.rng.random() < probability
+
+    def noise(self, spread: float) -> float:
+        """A multiplicative noise factor around 1 (log-normal, so never negative)."""
+        return math.exp(self.rng.gauss(0.0, spread))
+
+    def detect_chance(self, superior: str, subordinate: str, fuzziness: float = 0.0) -> float:
+        """The chance the superior catches a false cause or figure (paper 二.1)."""
+        relation = self.relations.get((superior, subordinate))
+        symmetry = relation.symmetry if relation else 0.0
+        p = self.params.detect_base + self.params.detect_slope * symmetry
+        return max(0.0, min(1.0, p * (1.0 - 0.5 * fuzziness)))
+
+    def estimate(self, superior: str, subordinate: str, task: str) -> float:
+        """Draw (and remember) the superior's estimate of the subordinate's true capacity."""
+        relation = self.relations[(superior, subordinate)]
+        assignment = self.assignments[(subordinate, task)]
+        spread = self.params.estimate_error * (1 - 0.8 * relation.symmetry)
+        spread *= 1 - 0.3 * relation.familiarity
+        value = assignment.capacity * math.exp(self.rng.gauss(0.0, spread))
+        relation.estimates[task] = value
+        return value
+
+    def elapsed(self, task: str) -> tuple[int, int]:
+        """Turns of the task run so far (this one included) and its whole length."""
+        state = self.tasks[task]
+        return self.turn - state.start + 1, state.deadline - state.start + 1
+
+    def pending_for(self, unit: str) -> list[Request]:
+        """Unanswered requests addressed to the unit."""
+        return [r for r in self.requests if r.receiver == unit and r.answered is None]
+
+
+_PHASE_ZH = {"plan": "计划", "report": "汇报", "respond": "答复"}

@@ -1,0 +1,273 @@
+"""Moves up the hierarchy: reports, explanations, requests — and their pathologies."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from game.engine.causes import true_causes
+from game.engine.state import Request
+from game.engine.talk import (
+    first_refusal,
+    need_superior,
+    need_time,
+    pay_time,
+    refuse,
+)
+
+if TYPE_CHECKING:
+    from game.engine.game import Game, Refusal
+    from game.engine.moves import (
+        CiteRule,
+        Collude,
+        ExplainShortfall,
+        ProposeTarget,
+        ReportProgress,
+        RequestCoordination,
+        RequestPolicy,
+        ShiftBlame,
+    )
+
+
+def _up_checks(game: Game, seat: str, task: str, kind: str) -> Refusal | None:
+    return first_refusal(need_superior(game, seat, task)) or need_time(game, seat, kind)
+
+
+def _already(game: Game, seat: str, task: str, kind: str) -> Refusal | None:
+    for request in game.requests:
+        if (request.turn, request.sender, request.task, request.kind) == (
+            game.turn,
+            seat,
+            task,
+            kind,
+        ):
+            return refuse(
+                "twice", "本回合已就此事报送过。", "You already sent that this turn."
+            )
+    return None
+
+
+def _inspected(game: Game, seat: str) -> bool:
+    return any(seat in targets for targets in game.inspected.values())
+
+
+def open_request(
+    game: Game, seat: str, task: str, kind: str, data: dict[str, Any], truthful: bool = True
+) -> Request:
+    """File something for the superior to answer in the respond phase."""
+    superior = game.hierarchy.superior(seat, task) or ""
+    request = Request(len(game.requests), game.turn, kind, seat, superior, task, data, truthful)
+    game.requests.append(request)
+    pay_time(game, seat, _MOVE_OF.get(kind, kind), [superior], "talk")
+    return request
+
+
+_MOVE_OF = {"explanation": "explain_shortfall", "coordination": "request_coordination",
+            "proposal": "propose_target", "rule": "cite_rule", "policy": "request_policy",
+            "collusion": "collude"}
+
+
+# ----- report_progress -----------------------------------------------------------------------
+
+
+def check_report(game: Game, seat: str, move: ReportProgress) -> Refusal | None:
+    refusal = _up_checks(game, seat, move.task, "report_progress")
+    if refusal is None and game.assignments[(seat, move.task)].report_turn == game.turn:
+        return refuse("twice", "本回合已报过进度。", "You already filed this turn's report.")
+    return refusal
+
+
+def apply_report(game: Game, seat: str, move: ReportProgress) -> None:
+    assignment = game.assignments[(seat, move.task)]
+    assignment.overstate_now = move.overstate
+    assignment.report_turn = game.turn
+    pay_time(game, seat, "report_progress", [], "reports")
+    game.emit(
+        "report_progress",
+        actor=seat,
+        target=assignment.superior or "",
+        task=move.task,
+        data={},
+        hidden={"overstate": round(move.overstate, 3), "delivered": round(assignment.delivered, 3)},
+    )
+
+
+# ----- explain_shortfall ---------------------------------------------------------------------
+
+
+def check_explain(game: Game, seat: str, move: ExplainShortfall) -> Refusal | None:
+    refusal = _up_checks(game, seat, move.task, "explain_shortfall")
+    if refusal is None and _inspected(game, seat):
+        return refuse(
+            "inspection",
+            "跨级督查期间，督查组不听取解释。",
+            "A cross-level inspection is on: it allows no explanation.",
+        )
+    if refusal is None and len(set(move.causes)) != len(move.causes):
+        return refuse("repeat", "同一原因列了两次。", "A cause is listed twice.")
+    return refusal or _already(game, seat, move.task, "explanation")
+
+
+def apply_explain(game: Game, seat: str, move: ExplainShortfall) -> None:
+    truth = true_causes(game, seat, move.task)
+    false = [c for c in move.causes if c not in truth]
+    superior = game.hierarchy.superior(seat, move.task) or ""
+    fuzz = game.task_by_id[move.task].fuzziness
+    detected = any(game.chance(game.detect_chance(superior, seat, fuzz)) for _ in false)
+    data = {"causes": list(move.causes), "proposed_target": move.proposed_target}
+    request = open_request(game, seat, move.task, "explanation", data, truthful=not false)
+    request.detected = detected
+    game.emit(
+        "explain_shortfall",
+        actor=seat,
+        target=superior,
+        task=move.task,
+        data={**data, "request": request.id},
+        hidden={"truthful": not false, "false_causes": false, "true_causes": sorted(truth)},
+    )
+    if detected:
+        relation = game.relations[(superior, seat)]
+        relation.trust = max(0.0, relation.trust - game.params.trust_lie)
+        relation.memory.append((game.turn, -1.0))
+        game.emit(
+            "false_cause_detected",
+            actor=superior,
+            target=seat,
+            task=move.task,
+            data={"request": request.id, "causes": false},
+        )
+
+
+# ----- requests of other kinds ----------------------------------------------------------------
+
+
+def check_coordination(game: Game, seat: str, move: RequestCoordination) -> Refusal | None:
+    refusal = _up_checks(game, seat, move.task, "request_coordination")
+    if refusal is None and move.party_committee and game.units[seat].standing < 1.0:
+        return refuse("standing", "政治资本不足以请党委出面。", "Too little standing to ask "
+                      "the party committee.")
+    return refusal or _already(game, seat, move.task, "coordination")
+
+
+def apply_coordination(game: Game, seat: str, move: RequestCoordination) -> None:
+    unit = game.units[seat]
+    beyond = unit.outside_problem > 0 or "outside" in unit.spent
+    if move.party_committee:
+        unit.standing -= 1.0
+    data = {"party_committee": move.party_committee}
+    request = open_request(game, seat, move.task, "coordination", data, truthful=beyond)
+    game.emit(
+        "request_coordination",
+        actor=seat,
+        target=request.receiver,
+        task=move.task,
+        data={**data, "request": request.id},
+        hidden={"beyond_unit": beyond},
+    )
+
+
+def check_proposal(game: Game, seat: str, move: ProposeTarget) -> Refusal | None:
+    refusal = _up_checks(game, seat, move.task, "propose_target")
+    if refusal is None and move.target is None and move.grace_turns == 0:
+        return refuse("empty", "请提出新目标或宽限期。", "Propose a target or grace turns.")
+    return refusal or _already(game, seat, move.task, "proposal")
+
+
+def apply_proposal(game: Game, seat: str, move: ProposeTarget) -> None:
+    assignment = game.assignments[(seat, move.task)]
+    honest = move.target is None or move.target >= 0.9 * assignment.capacity
+    data = {"target": move.target, "grace_turns": move.grace_turns}
+    request = open_request(game, seat, move.task, "proposal", data, truthful=honest)
+    game.emit(
+        "propose_target",
+        actor=seat,
+        target=request.receiver,
+        task=move.task,
+        data={**data, "request": request.id},
+        hidden={"capacity": round(assignment.capacity, 3), "honest": honest},
+    )
+
+
+def check_rule(game: Game, seat: str, move: CiteRule) -> Refusal | None:
+    refusal = _up_checks(game, seat, move.task, "cite_rule")
+    return refusal or _already(game, seat, move.task, "rule")
+
+
+def apply_rule(game: Game, seat: str, move: CiteRule) -> None:
+    request = open_request(game, seat, move.task, "rule", {})
+    game.emit("cite_rule", actor=seat, target=request.receiver, task=move.task,
+              data={"request": request.id})
+
+
+def check_policy(game: Game, seat: str, move: RequestPolicy) -> Refusal | None:
+    refusal = _up_checks(game, seat, move.task, "request_policy")
+    return refusal or _already(game, seat, move.task, "policy")
+
+
+def apply_policy(game: Game, seat: str, move: RequestPolicy) -> None:
+    assignment = game.assignments[(seat, move.task)]
+    needed = assignment.target > assignment.capacity * 1.05
+    request = open_request(game, seat, move.task, "policy", {}, truthful=needed)
+    game.emit("request_policy", actor=seat, target=request.receiver, task=move.task,
+              data={"request": request.id}, hidden={"capacity_short": needed})
+
+
+def check_collude(game: Game, seat: str, move: Collude) -> Refusal | None:
+    refusal = _up_checks(game, seat, move.task, "collude")
+    return refusal or _already(game, seat, move.task, "collusion")
+
+
+def apply_collude(game: Game, seat: str, move: Collude) -> None:
+    assignment = game.assignments[(seat, move.task)]
+    done, length = game.elapsed(move.task)
+    gap = max(0.0, assignment.target * done / length - assignment.reported)
+    request = open_request(game, seat, move.task, "collusion", {"gap": round(gap, 3)})
+    game.emit("collude", actor=seat, target=request.receiver, task=move.task,
+              data={"request": request.id}, hidden={"gap": round(gap, 3)})
+
+
+# ----- shift_blame ---------------------------------------------------------------------------
+
+
+def check_blame(game: Game, seat: str, move: ShiftBlame) -> Refusal | None:
+    refusal = _up_checks(game, seat, move.task, "shift_blame")
+    if refusal is None and not _recently_sanctioned(game, seat, move.task):
+        return refuse("no_sanction", "没有需要推卸的问责。", "No sanction to deflect.")
+    if refusal is None and _blamed(game, seat, move.task):
+        return refuse("twice", "已经推过责了。", "You already shifted the blame.")
+    return refusal
+
+
+def _recently_sanctioned(game: Game, seat: str, task: str) -> bool:
+    return game.turn - game.assignments[(seat, task)].sanctioned_turn <= 1
+
+
+def _blamed(game: Game, seat: str, task: str) -> bool:
+    return game.assignments[(seat, task)].blamed_turn == game.turn
+
+
+def apply_blame(game: Game, seat: str, move: ShiftBlame) -> None:
+    superior = game.hierarchy.superior(seat, move.task) or ""
+    detected = game.chance(game.detect_chance(superior, seat))
+    unit = game.units[seat]
+    game.assignments[(seat, move.task)].blamed_turn = game.turn
+    pay_time(game, seat, "shift_blame", [], "talk")
+    if detected:
+        relation = game.relations[(superior, seat)]
+        relation.trust = max(0.0, relation.trust - game.params.trust_lie / 2)
+    else:
+        unit.morale = min(1.0, unit.morale + game.params.morale_sanction / 2)
+        unit.pressure = max(0.0, unit.pressure - 0.1)
+    game.emit("shift_blame", actor=seat, target=superior, task=move.task,
+              data={"seen_through": detected})
+
+
+HANDLERS = {
+    "report_progress": (check_report, apply_report),
+    "explain_shortfall": (check_explain, apply_explain),
+    "request_coordination": (check_coordination, apply_coordination),
+    "propose_target": (check_proposal, apply_proposal),
+    "cite_rule": (check_rule, apply_rule),
+    "request_policy": (check_policy, apply_policy),
+    "collude": (check_collude, apply_collude),
+    "shift_blame": (check_blame, apply_blame),
+}

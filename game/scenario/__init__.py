@@ -1,0 +1,1 @@
+"""The scenario language: models, safe loader with located errors, lint and JSON Schema."""

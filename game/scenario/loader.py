@@ -1,0 +1,138 @@
+"""Load scenario files safely and report every problem as `file:line:col: message`.
+
+YAML is read with ruamel.yaml's round-trip loader, which builds only plain mappings,
+sequences and scalars (never arbitrary objects) and remembers where each node stood.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from game.scenario.models import Scenario
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in a file (line and column count from 1)."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{self.file}:{self.line}:{self.col}: {prefix}{self.message}"
+
+
+class ScenarioError(Exception):
+    """A file that could not be loaded; `problems` holds every located reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def read_yaml(text: str, file: str) -> Any:
+    """Parse YAML text into ruamel's commented nodes, or raise ScenarioError."""
+    yaml = YAML(typ="rt")
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = " ".join(part for part in (err.context, err.problem) if part)
+        raise ScenarioError([Problem(file, line, col, reason or str(err))]) from None
+    except YAMLError as err:
+        raise ScenarioError([Problem(file, 1, 1, f"not valid YAML: {err}")]) from None
+
+
+def plain(node: Any) -> Any:
+    """Turn ruamel's commented nodes into plain dicts, lists and scalars."""
+    if isinstance(node, dict):
+        return {str(key) if not isinstance(key, str) else key: plain(v) for key, v in node.items()}
+    if isinstance(node, list):
+        return [plain(item) for item in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    for kind in (str, int, float):
+        if isinstance(node, kind):
+            return kind(node)
+    return node
+
+
+def locate(root: Any, loc: tuple[str | int, ...]) -> tuple[int, int]:
+    """Line and column (from 1) of the deepest node along a pydantic error location."""
+    node, line, col = root, 1, 1
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            line, col = node.lc.key(part)
+            line, col = line + 1, col + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+            line, col = node.lc.item(part)
+            line, col = line + 1, col + 1
+            node = node[part]
+        else:
+            break
+        if isinstance(node, CommentedMap | CommentedSeq) and node.lc.line is not None:
+            line, col = node.lc.line + 1, node.lc.col + 1
+    return line, col
+
+
+def _message(error: Any) -> str:
+    loc = [str(p) for p in error["loc"] if not str(p).startswith("function-")]
+    where = ".".join(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key '{loc[-1]}'" + (f" in {'.'.join(loc[:-1])}" if loc[:-1] else "")
+    if kind == "missing":
+        return f"missing required field '{where}'"
+    text = error["msg"].removeprefix("Value error, ")
+    return f"{where}: {text}" if where else text
+
+
+def problems_from(err: ValidationError, root: Any, file: str) -> list[Problem]:
+    """Locate each pydantic error in the YAML tree."""
+    problems = []
+    for error in err.errors():
+        loc = tuple(p for p in error["loc"] if not str(p).startswith("function-"))
+        line, col = locate(root, loc)
+        problems.append(Problem(file, line, col, _message(error)))
+    return sorted(problems, key=lambda p: (p.line, p.col, p.message))
+
+
+def parse_scenario(text: str, file: str = "<scenario>") -> Scenario:
+    """Validate scenario YAML text; raise ScenarioError with located problems."""
+    root = read_yaml(text, file)
+    if not isinstance(root, dict):
+        raise ScenarioError([Problem(file, 1, 1, "a scenario file must be a YAML mapping")])
+    try:
+        return Scenario.model_validate(plain(root))
+    except ValidationError as err:
+        raise ScenarioError(problems_from(err, root, file)) from None
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read and validate a scenario file; raise ScenarioError naming file, line and column."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ScenarioError([Problem(str(path), 1, 1, f"cannot read file: {err}")]) from None
+    return parse_scenario(text, str(path))
+
+
+def scenario_digest(scenario: Scenario) -> str:
+    """A stable fingerprint of a scenario's content, stored in save files."""
+    data = scenario.model_dump_json().encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:16]

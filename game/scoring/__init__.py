@@ -1,0 +1,1 @@
+"""The rule engine: the paper's framework as rules-as-data, evaluated over a game's events."""
