@@ -97,6 +97,8 @@ def _play(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from game.scenario.lint import lint
+    from game.scoring.overrides import check_overrides
+    from game.scoring.rules import known_rule_ids
 
     failed = False
     for name in args.files:
@@ -107,7 +109,9 @@ def _validate(args: argparse.Namespace) -> int:
             for problem in err.problems:
                 print(problem)
             continue
-        for problem in lint(scenario, Path(name)):
+        problems = lint(scenario, Path(name), known_rules=known_rule_ids())
+        problems += [p for p in check_overrides(scenario, Path(name)) if p not in problems]
+        for problem in sorted(problems, key=lambda p: (p.line, p.col, p.message)):
             print(problem)
             failed = failed or problem.severity == "error"
     return 1 if failed else 0

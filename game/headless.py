@@ -56,9 +56,9 @@ def differences(first: dict[str, Any], second: dict[str, Any]) -> dict[str, floa
     diff: dict[str, float] = {}
     for key, value in first["outcome"].items():
         other = second["outcome"].get(key)
-        if isinstance(value, int | float) and isinstance(other, int | float):
-            if not isinstance(value, bool):
-                diff[key] = round(other - value, 4)
+        numeric = isinstance(value, int | float) and isinstance(other, int | float)
+        if numeric and not isinstance(value, bool):
+            diff[key] = round(other - value, 4)
     for key, entry in first.get("score", {}).get("indicators", {}).items():
         other = second.get("score", {}).get("indicators", {}).get(key)
         if other is not None:

@@ -239,3 +239,4 @@ def _ratchet(game: Game, task_id: str, result: float) -> None:
         assignment.capacity = assignment.capacity0
         assignment.grace_until = 0
         assignment.lagging = 0
+        assignment.prep_disrupted = False

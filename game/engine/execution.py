@@ -133,8 +133,13 @@ def _productivity(game: Game, unit: UnitState, unit_id: str, task_id: str) -> fl
         factor += params.party_push
     if (unit_id, task_id) in game.supervised:
         factor += params.supervise_productivity
-    if game.task_by_id[task_id].slow_start.get(unit_id):
+    if game.task_by_id[task_id].slow_start.get(unit_id) and not assignment.prep_disrupted:
         preparing = in_preparation(game, unit_id, task_id)
+        if preparing and game.turn - assignment.sanctioned_turn <= 1:
+            # Pressed during its preparation, the unit starts visiting households before the
+            # data are in: faster now, but it loses the fast finish (paper 三, K town).
+            assignment.prep_disrupted = True
+            return factor
         factor *= params.slow_start_factor if preparing else params.fast_finish_factor
     return factor
 

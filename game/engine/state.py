@@ -85,6 +85,7 @@ class Assignment:
     last_output: float = 0.0
     sanctioned_turn: int = -99
     blamed_turn: int = -99
+    prep_disrupted: bool = False
 
     @property
     def reported(self) -> float:

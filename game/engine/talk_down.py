@@ -94,7 +94,10 @@ def _accept_target(game: Game, request: Request, move: Answer) -> dict[str, floa
     assignment = game.assignments[(request.sender, request.task)]
     asked = request.data.get("proposed_target") or request.data.get("target")
     estimate = game.relations[(request.receiver, request.sender)].estimates.get(request.task)
-    new = move.target if move.target is not None else (asked if asked is not None else estimate)
+    # A proposal that only asks for time keeps its target; an explanation with no figure lets
+    # the superior set the target from what it knows (its estimate).
+    fallback = None if request.kind == "proposal" else estimate
+    new = move.target if move.target is not None else (asked if asked is not None else fallback)
     if new is None or new >= assignment.target:
         new = assignment.target
     new = max(new, assignment.delivered)

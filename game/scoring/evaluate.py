@@ -11,8 +11,8 @@ from game.scoring.rules import (
     Distinct,
     Figure,
     Mean,
-    Ratio,
     Rate,
+    Ratio,
     Selector,
     Share,
     Sum,
@@ -83,10 +83,7 @@ class Context:
 def _test(value: Any, condition: Any) -> bool:
     if not isinstance(condition, dict):
         return bool(value == condition)
-    for op, expected in condition.items():
-        if not _compare(value, op, expected):
-            return False
-    return True
+    return all(_compare(value, op, expected) for op, expected in condition.items())
 
 
 def _compare(value: Any, op: str, expected: Any) -> bool:

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from game.scenario.loader import Problem, locate, read_yaml
 from game.scenario.models import Scenario
-from game.scoring.rules import RuleBook, default_rulebook
+from game.scoring.rules import RuleBook, default_rulebook, located_problems
 
 
 def effective_rulebook(scenario: Scenario, base: RuleBook | None = None) -> RuleBook:
@@ -44,7 +44,7 @@ def check_overrides(scenario: Scenario, path: Path) -> list[Problem]:
                 line, col = locate(root, ("scoring", section, rule_id))
                 problems.append(Problem(file, line, col,
                                         f"scoring override names unknown rule '{rule_id}'"))
-    if problems or not scenario.scoring.rules:
+    if not scenario.scoring.rules:
         return problems
     data = base.model_dump(mode="json")
     offset = len(data["rules"])
@@ -52,14 +52,5 @@ def check_overrides(scenario: Scenario, path: Path) -> list[Problem]:
     try:
         RuleBook.model_validate(data)
     except ValidationError as err:
-        for error in err.errors():
-            loc = error["loc"]
-            if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
-                where = ("scoring", "rules", loc[1] - offset, *loc[2:])
-            else:
-                where = ("scoring", "rules")
-            line, col = locate(root, where)
-            field = ".".join(str(p) for p in where)
-            message = error["msg"].removeprefix("Value error, ")
-            problems.append(Problem(file, line, col, f"{field}: {message}"))
+        problems += located_problems(err, root, file, (("scoring", "rules"), offset))
     return problems

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, Tag, ValidationError, field_validator, model_validator
 
 from game.engine.events import EVENT_KINDS
-from game.scenario.loader import Problem, ScenarioError, plain, problems_from, read_yaml
+from game.scenario.loader import Problem, ScenarioError, locate, plain, read_yaml
 from game.scenario.models import Identifier, Strict, Text
 from game.scenario.references import _Errors
 
@@ -314,7 +314,51 @@ def parse_rulebook(text: str, file: str) -> RuleBook:
     try:
         return RuleBook.model_validate(plain(root))
     except ValidationError as err:
-        raise ScenarioError(problems_from(err, root, file)) from None
+        raise ScenarioError(located_problems(err, root, file)) from None
+
+
+def clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Drop the tags pydantic inserts for tagged unions (measure.count.count -> measure.count)."""
+    out: list[str | int] = []
+    for part in loc:
+        if out and part == out[-1] and part in MEASURE_KINDS:
+            continue
+        if isinstance(part, str) and part.startswith("function-"):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def located_problems(
+    err: ValidationError,
+    root: Any,
+    file: str,
+    shift: tuple[tuple[str | int, ...], int] | None = None,
+) -> list[Problem]:
+    """Problems of a rule validation error, located in the YAML tree.
+
+    Args:
+        shift: for rules appended to the shipped ones (scenario overrides): the location of
+            the scenario's rule list and how many shipped rules come before it.
+    """
+    problems = []
+    for error in err.errors():
+        loc = clean_loc(tuple(error["loc"]))
+        if shift is not None:
+            prefix, offset = shift
+            if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+                loc = (*prefix, loc[1] - offset, *loc[2:])
+            else:
+                loc = prefix
+        line, col = locate(root, loc)
+        where = ".".join(str(p) for p in loc)
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = f"unknown key '{loc[-1]}'"
+        elif error["type"] == "missing":
+            message = "missing required field"
+        problems.append(Problem(file, line, col, f"{where}: {message}" if where else message))
+    return sorted(problems, key=lambda p: (p.line, p.col, p.message))
 
 
 @cache
