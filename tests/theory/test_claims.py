@@ -128,14 +128,14 @@ def test_a_caught_lie_costs_trust():
     caught, clean = [], []
     for game in games(scenario, "mixed", "gaming", range(30)):
         liars = {e.target for e in game.log if e.kind == "false_cause_detected"}
-        for (superior, sub), relation in game.relations.items():
+        for (_, sub), relation in game.relations.items():
             if game.hierarchy.kind(sub) in ("township", "subdistrict"):
                 (caught if sub in liars else clean).append(relation.trust)
     assert caught and clean
     assert average(caught) < average(clean) - 0.1
 
 
-# ----- 二.1: a cross-level inspection leaves no room to explain ------------------------------------
+# ----- 二.1: a cross-level inspection leaves no room to explain ----------------------------
 
 
 def _inspection(data: dict[str, Any]) -> None:
