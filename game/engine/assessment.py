@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.engine.accountability import sanction
 from game.engine.state import Request
@@ -180,7 +180,7 @@ def _fade_relations(game: Game) -> None:
                                         4)})
 
 
-def figure_one(game: Game, task_id: str) -> dict[str, object]:
+def figure_one(game: Game, task_id: str) -> dict[str, Any]:
     """Original target, escalated quota at each level, negotiated target, delivered."""
     task = game.task_by_id[task_id]
     levels: dict[int, float] = {}

@@ -170,7 +170,7 @@ def _collusion_appetite(game: Game, unit_id: str, task_id: str) -> float:
     done, length = game.elapsed(task_id)
     expected = own.target * (done - 1) / length  # the record runs to last turn's assessment
     at_stake = 1.0 if expected and own.reported < game.params.pace_notice * expected else 0.4
-    return at_stake * (1 - game.units[unit_id].main_responsibility) ** 1.5 * 0.8
+    return float(at_stake * (1 - game.units[unit_id].main_responsibility) ** 1.5 * 0.8)
 
 
 def _oversee(game: Game, unit_id: str, sub: str, task_id: str, comm: float) -> None:

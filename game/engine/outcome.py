@@ -16,7 +16,7 @@ CARRIERS = ("township", "subdistrict")
 def outcome(game: Game) -> dict[str, Any]:
     """Totals per task (Figure 1) and the game's costs, as JSON-ready data."""
     closed = {e.task: e.data for e in game.log if e.kind == "task_closed"}
-    tasks = {}
+    tasks: dict[str, dict[str, Any]] = {}
     for task_id in game.task_by_id:
         figures = dict(closed[task_id]) if task_id in closed else figure_one(game, task_id)
         figures.pop("capacity", None)

@@ -12,7 +12,7 @@ REPORTS_PER_DAY = {"daily": 1.0, "weekly": 1.0 / 7.0, "monthly": 1.0 / 30.0}
 
 
 def _p(value: float, why: str) -> float:
-    return field(default=value, metadata={"why": why})  # type: ignore[no-any-return]
+    return field(default=value, metadata={"why": why})
 
 
 @dataclass(frozen=True)

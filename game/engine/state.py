@@ -107,7 +107,7 @@ class RelationState:
 
     def remembered(self, turn: int, half_life: float) -> float:
         """Favours (positive) and offences (negative), faded by age."""
-        return sum(w * 0.5 ** ((turn - t) / half_life) for t, w in self.memory)
+        return float(sum(w * 0.5 ** ((turn - t) / half_life) for t, w in self.memory))
 
 
 @dataclass(slots=True)

@@ -92,11 +92,11 @@ def _compare(value: Any, op: str, expected: Any) -> bool:
     if op == "ne":
         return bool(value != expected)
     if op == "in":
-        return value in expected
+        return bool(value in expected)
     if value is None or isinstance(value, str | dict | list):
         return False
-    return {"gt": value > expected, "gte": value >= expected, "lt": value < expected,
-            "lte": value <= expected}[op]
+    return bool({"gt": value > expected, "gte": value >= expected, "lt": value < expected,
+                 "lte": value <= expected}[op])
 
 
 def _seqs(events: list[Event]) -> list[int]:

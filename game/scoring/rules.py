@@ -95,7 +95,7 @@ class ShareSelector(Selector):
     @field_validator("test")
     @classmethod
     def _test_fields(cls, value: dict[str, Any]) -> dict[str, Any]:
-        return Selector._known_fields(value)  # type: ignore[no-any-return]
+        return Selector._known_fields(value)
 
 
 class Count(Strict):
