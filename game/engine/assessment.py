@@ -108,8 +108,19 @@ def _judge(game: Game, task_id: str) -> None:
     at_deadline = game.tasks[task_id].deadline == game.turn
     for owner in task.owners:
         subs = game.hierarchy.subordinates(owner, task_id)
+        _record_space(game, owner, subs, task_id)
         ratios = {s: _assess_one(game, owner, s, task_id, done / length) for s in subs}
         _apply_regime(game, owner, task_id, ratios, at_deadline)
+
+
+def _record_space(game: Game, owner: str, subs: list[str], task_id: str) -> None:
+    """The level's negotiation space this turn: the markup left after the bargaining."""
+    own = game.assignments[(owner, task_id)]
+    negotiated = sum(game.assignments[(s, task_id)].target for s in subs)
+    game.emit("negotiation_space", actor=owner, task=task_id,
+              data={"owed": round(own.target, 3), "passed_down": round(own.passed_down, 3),
+                    "negotiated": round(negotiated, 3), "space": round(negotiated - own.target,
+                                                                       3)})
 
 
 def _assess_one(game: Game, superior: str, sub: str, task_id: str, share: float) -> float:

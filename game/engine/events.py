@@ -14,6 +14,8 @@ EVENT_KINDS: dict[str, str] = {
     "directive_issued": "a level passes a quota down to an adjacent unit (with its markup)",
     "quota_split": "an owner splits its quota among its subordinates; records the negotiation "
     "space it keeps (what it passes down beyond what it owes)",
+    "negotiation_space": "each turn, per owner: what it owes, what it passed down, what its "
+    "subordinates' negotiated targets now add up to, and the space left (Figure 1)",
     "world_event": "weather, petitions, a new central task, a leader's attention",
     "report_progress": "a unit reports its cumulative progress upward (hidden: the truth)",
     "explain_shortfall": "a unit explains a shortfall citing objective causes (hidden: truth)",
