@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from game.engine.accountability import sanction
-from game.engine.state import Request
 
 if TYPE_CHECKING:
     from game.engine.game import Game
@@ -27,8 +26,8 @@ def assess(game: Game) -> None:
 
 
 def _expire_requests(game: Game) -> None:
-    for request in game.requests:
-        if request.answered is None and request.turn <= game.turn and request.kind != "discrepancy":
+    for request in game.requests.unanswered():
+        if request.turn <= game.turn and request.kind != "discrepancy":
             request.answered = False
             game.emit("request_answered", actor=request.receiver, target=request.sender,
                       task=request.task, data={"request": request.id, "request_kind":
@@ -66,9 +65,8 @@ def _maybe_detect(game: Game, unit_id: str, task_id: str, amount: float) -> None
     relation = game.relations[(superior, unit_id)]
     relation.trust = max(0.0, relation.trust - game.params.trust_lie)
     relation.memory.append((game.turn, -1.0))
-    request = Request(len(game.requests), game.turn, "discrepancy", unit_id, superior, task_id,
-                      {"amount": round(amount, 3)}, truthful=False, detected=True)
-    game.requests.append(request)
+    request = game.requests.add(game.turn, "discrepancy", unit_id, superior, task_id,
+                                {"amount": round(amount, 3)}, truthful=False, detected=True)
     game.emit("falsification_detected", actor=superior, target=unit_id, task=task_id,
               data={"request": request.id, "amount": round(amount, 3)})
 

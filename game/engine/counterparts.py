@@ -29,8 +29,8 @@ from game.engine.moves import (
     SetReporting,
     ShiftBlame,
     Supervise,
-    Symposium,
     SymbolicExecution,
+    Symposium,
 )
 
 if TYPE_CHECKING:
@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
 def bots_act(game: Game, phase: str) -> None:
     """Every computer seat acts for this phase, in a fixed order (determinism)."""
-    bots = [u.id for u in game.scenario.units if game.is_bot(u.id) and u.id in _on_line(game)]
+    on_line = _on_line(game)
+    bots = [u.id for u in game.scenario.units if game.is_bot(u.id) and u.id in on_line]
     if phase == "plan":
         for unit_id in bots:
             _plan_as_superior(game, unit_id)
@@ -83,9 +84,9 @@ def _plan_as_superior(game: Game, unit_id: str) -> None:
                 game.submit(unit_id, MobilizationMeeting(task=task_id))
         for sub in subs:
             relation = game.relations[(unit_id, sub)]
-            if visits < 2 and game.chance(comm * 0.5 * (1 - relation.symmetry)):
-                if game.submit(unit_id, ResearchVisit(subordinate=sub)).ok:
-                    visits += 1
+            wants = visits < 2 and game.chance(comm * 0.5 * (1 - relation.symmetry))
+            if wants and game.submit(unit_id, ResearchVisit(subordinate=sub)).ok:
+                visits += 1
             _set_cadence(game, unit_id, sub, task_id, comm)
 
 
@@ -149,8 +150,7 @@ def _judge_explanation(
     plausible = 1.0 if _plausible(game, unit_id, request) else 0.0
     if request.data.get("grace_turns"):
         plausible = max(plausible, 0.7)
-    recent = sum(1 for r in game.requests if r.sender == request.sender and r.kind ==
-                 "explanation" and game.turn - r.turn <= 3)
+    recent = game.requests.count_since(request.sender, "explanation", game.turn - 3)
     chance = comm * (0.3 + 0.4 * relation.trust + 0.3 * plausible)
     chance += (1 - comm) * 0.1 * (1 + relation.trust)
     if recent > 2:
@@ -288,8 +288,8 @@ def _inflate(game: Game, unit_id: str, superior: str, task_id: str, gap: float) 
 
 
 def _explained_lately(game: Game, unit_id: str, task_id: str) -> bool:
-    return any(r.sender == unit_id and r.task == task_id and r.kind == "explanation"
-               and game.turn - r.turn < 2 for r in game.requests[-200:])
+    return any(game.requests.filed(turn, unit_id, task_id, "explanation")
+               for turn in (game.turn - 1, game.turn))
 
 
 def _explain(game: Game, unit_id: str, task_id: str, truth: set[str], honesty: float) -> None:

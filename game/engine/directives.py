@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.engine.setup import refresh_owner_capacity
+from game.engine.setup import shift_capacity
 
 if TYPE_CHECKING:
     from game.engine.game import Game
@@ -113,9 +113,8 @@ def _touch_unit(game: Game, event: ScenarioEvent, unit_id: str) -> None:
         assignment = game.assignment(unit_id, event.task)
         if assignment is not None:
             remaining = max(0.0, assignment.capacity - assignment.delivered)
-            assignment.capacity = assignment.delivered + remaining * effects.capacity_factor
+            shift_capacity(game, unit_id, event.task, remaining * (effects.capacity_factor - 1))
             assignment.weather_turn = game.turn
-            refresh_owner_capacity(game, event.task)
 
 
 def _activate(game: Game, task_id: str) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
+
+_FIELDS = frozenset(("actor", "target", "task", "data", "hidden"))
 
 #: Every kind of event the engine writes, with what it records. Scoring rules may only
 #: name kinds listed here (the rule file is checked against this table).
@@ -56,8 +57,7 @@ EVENT_KINDS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """One thing that happened.
 
     Attributes:
@@ -79,8 +79,8 @@ class Event:
     actor: str = ""
     target: str = ""
     task: str = ""
-    data: dict[str, Any] = field(default_factory=dict)
-    hidden: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] = {}  # noqa: RUF012 (EventLog.append always passes fresh dicts)
+    hidden: dict[str, Any] = {}  # noqa: RUF012
 
     def to_dict(self) -> dict[str, Any]:
         """The event as plain JSON-ready data."""
@@ -125,7 +125,19 @@ class EventLog:
         """Record an event of a known kind and tell the listeners."""
         if kind not in EVENT_KINDS:
             raise ValueError(f"unknown event kind {kind!r}")
-        event = Event(len(self._events), turn, phase, kind, **fields)
+        if not _FIELDS.issuperset(fields):
+            raise TypeError(f"unknown event fields {sorted(set(fields) - _FIELDS)}")
+        event = Event(
+            len(self._events),
+            turn,
+            phase,
+            kind,
+            fields.get("actor", ""),
+            fields.get("target", ""),
+            fields.get("task", ""),
+            fields.get("data") or {},
+            fields.get("hidden") or {},
+        )
         self._events.append(event)
         for listener in self._listeners:
             listener(event)

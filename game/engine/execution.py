@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from game.engine.causes import in_preparation
 from game.engine.params import REPORTS_PER_DAY
-from game.engine.setup import refresh_owner_capacity
+from game.engine.setup import shift_capacity
 
 if TYPE_CHECKING:
     from game.engine.game import Game
@@ -25,7 +25,6 @@ def execute(game: Game) -> None:
         task = game.task_by_id[task_id]
         for unit_id in (*task.owners, *task.carriers):
             on_line.setdefault(unit_id, []).append(task_id)
-    touched: set[str] = set()
     for unit_id in game.units:
         tasks = on_line.get(unit_id)
         if not tasks:
@@ -34,10 +33,7 @@ def execute(game: Game) -> None:
         carried = [t for t in tasks if not game.hierarchy.subordinates(unit_id, t)]
         if carried:
             _work(game, unit_id, carried)
-            touched.update(carried)
         _close_unit_turn(game, unit_id, carrier=bool(carried))
-    for task_id in sorted(touched):
-        refresh_owner_capacity(game, task_id)
 
 
 def _pay_reports(game: Game, unit_id: str, tasks: list[str]) -> None:
@@ -106,7 +102,7 @@ def _work(game: Game, unit_id: str, tasks: list[str]) -> None:
         potential *= game.noise(params.output_noise)
         output = max(0.0, min(potential, assignment.capacity - assignment.delivered))
         levered = game.levered.pop((unit_id, task_id), 0.0) * morale_factor
-        assignment.capacity += levered
+        shift_capacity(game, unit_id, task_id, levered)
         assignment.delivered += output + levered
         assignment.last_output = output + levered
         game.emit(

@@ -7,6 +7,7 @@ the same `submit`.
 
 from __future__ import annotations
 
+import copy
 import math
 import random
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from game.engine.events import Event, EventLog
 from game.engine.hierarchy import Hierarchy
 from game.engine.moves import MOVE_ADAPTER, PHASE_OF, Move
 from game.engine.params import DEFAULT_PARAMS, SUBORDINATE_STYLE, SUPERIOR_STYLE, Params
+from game.engine.requests import RequestBook
 from game.engine.state import Assignment, RelationState, Request, TaskState, UnitState
 from game.scenario.models import Scenario, SubordinateStyle, SuperiorStyle
 
@@ -104,7 +106,7 @@ class Game:
         self.assignments: dict[tuple[str, str], Assignment] = {}
         self.relations: dict[tuple[str, str], RelationState] = {}
         self.tasks: dict[str, TaskState] = {}
-        self.requests: list[Request] = []
+        self.requests = RequestBook()
         self.recorded: list[RecordedMove] = []
         self.fired_events: set[str] = set()
         self.fired_turns: dict[str, int] = {}
@@ -115,6 +117,7 @@ class Game:
         self.comm: dict[str, float] = {}
         self.honesty: dict[str, float] = {}
         self.task_by_id = {task.id: task for task in scenario.tasks}
+        self._bots_acting = False
         build_world(self)
         self._assign_styles()
         self._run_until_interactive()
@@ -133,21 +136,35 @@ class Game:
     # ----- the one way in -------------------------------------------------------------------
 
     def submit(self, seat: str, move: Move | dict[str, Any]) -> MoveResult:
-        """Make a move for `seat`. Refused moves change nothing and say why."""
+        """Make a move for `seat`. Refused moves change nothing and say why.
+
+        Args:
+            seat: the unit making the move.
+            move: a move model, or a plain dict in its JSON form (as saved or sent by a UI);
+                anything else is refused as malformed.
+        """
         from game.engine.handlers import HANDLERS
 
         if self.over:
             return self._refuse("over", "对局已结束。", "The game is over.")
-        if isinstance(move, dict):
-            try:
-                move = MOVE_ADAPTER.validate_python(move)
-            except ValidationError as err:
-                first = err.errors()[0]
-                where = ".".join(str(p) for p in first["loc"])
-                msg = f"{where}: {first['msg']}" if where else str(first["msg"])
-                return self._refuse("invalid", f"动作格式不对：{msg}", f"Malformed move: {msg}")
-        if seat not in self.units:
+        try:
+            # A dict is validated; anything neither a dict nor a move model is refused.
+            move = MOVE_ADAPTER.validate_python(move)
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            msg = f"{where}: {first['msg']}" if where else str(first["msg"])
+            return self._refuse("invalid", f"动作格式不对：{msg}", f"Malformed move: {msg}")
+        if not isinstance(seat, str) or seat not in self.units:
             return self._refuse("seat", f"没有单位“{seat}”。", f"There is no unit '{seat}'.")
+        if seat not in self.humans and not self._bots_acting:
+            # Only human moves are saved: a move made from outside for a computer seat
+            # would be lost on replay.
+            return self._refuse(
+                "computer_seat",
+                f"“{seat}”由电脑扮演，不能替它行动。",
+                f"The computer plays '{seat}'; you cannot move for it.",
+            )
         wanted = PHASE_OF[move.kind]
         if self.phase != wanted:
             return self._refuse(
@@ -166,6 +183,35 @@ class Game:
                 RecordedMove(self.turn, self.phase, seat, move.model_dump(mode="json"))
             )
         return MoveResult(True, events=self.log.since(start))
+
+    def snapshot(self) -> dict[str, Any]:
+        """A deep copy of every piece of mutable state, comparable with `==`.
+
+        Two snapshots are equal exactly when nothing a move or a phase can change differs:
+        tests use it to show that a refused move changes nothing.
+        """
+        state = {
+            "turn": self.turn,
+            "phase": self.phase,
+            "over": self.over,
+            "units": self.units,
+            "assignments": self.assignments,
+            "relations": self.relations,
+            "tasks": self.tasks,
+            "requests": self.requests,
+            "recorded": self.recorded,
+            "fired_events": self.fired_events,
+            "fired_turns": self.fired_turns,
+            "inspected": self.inspected,
+            "rework_due": self.rework_due,
+            "levered": self.levered,
+            "supervised": self.supervised,
+            "comm": self.comm,
+            "honesty": self.honesty,
+            "log_length": len(self.log),
+            "rng": self.rng.getstate(),
+        }
+        return copy.deepcopy(state)
 
     def _refuse(self, code: str, zh: str, en: str) -> MoveResult:
         return MoveResult(False, refusal=Refusal(code, zh, en))
@@ -211,7 +257,11 @@ class Game:
             elif self.phase == "assess":
                 assess(self)
             else:
-                bots_act(self, self.phase)
+                self._bots_acting = True
+                try:
+                    bots_act(self, self.phase)
+                finally:
+                    self._bots_acting = False
                 return
             self._next_phase()
 
@@ -274,7 +324,7 @@ class Game:
 
     def pending_for(self, unit: str) -> list[Request]:
         """Unanswered requests addressed to the unit."""
-        return [r for r in self.requests if r.receiver == unit and r.answered is None]
+        return self.requests.pending_for(unit)
 
 
 _PHASE_ZH = {"plan": "计划", "report": "汇报", "respond": "答复"}

@@ -81,7 +81,7 @@ class Params:
     familiarity_gain: float = _p(0.03, "Familiarity each face-to-face contact adds.")
     trust_lie: float = _p(0.22, "Trust lost when a false cause or figure is caught.")
     trust_honest: float = _p(0.04, "Trust gained when a truthful explanation is heard.")
-    trust_sanction: float = _p(0.02, "Trust lost by a sanctioned unit's standing with its superior.")
+    trust_sanction: float = _p(0.02, "Trust a superior loses in a unit it sanctions.")
     memory_half_life: float = _p(
         4.0, "Turns after which a remembered favour or explanation counts half."
     )

@@ -33,9 +33,10 @@ def build_world(game: Game) -> None:
 
 def _build_assignments(game: Game, task_id: str) -> None:
     task = game.task_by_id[task_id]
+    specs = {unit.id: unit for unit in game.scenario.units}
     even_share = task.original_target / len(task.carriers)
     for carrier in task.carriers:
-        capacity = game.scenario.unit(carrier).capacity.get(task_id, even_share)
+        capacity = specs[carrier].capacity.get(task_id, even_share)
         game.assignments[(carrier, task_id)] = Assignment(
             unit=carrier,
             task=task_id,
@@ -76,11 +77,10 @@ def _build_relations(game: Game) -> None:
         )
 
 
-def refresh_owner_capacity(game: Game, task_id: str) -> None:
-    """Owners' capacity is their subordinates' sum; recompute it after capacity changes."""
-    task = game.task_by_id[task_id]
-    for owner in reversed(task.owners):
-        subs = game.hierarchy.subordinates(owner, task_id)
-        game.assignments[(owner, task_id)].capacity = sum(
-            game.assignments[(s, task_id)].capacity for s in subs
-        )
+def shift_capacity(game: Game, unit_id: str, task_id: str, delta: float) -> None:
+    """Change a carrier's true capacity; its owners' capacity (their subordinates' sum)
+    follows, up the task's line."""
+    cursor: str | None = unit_id
+    while cursor is not None:
+        game.assignments[(cursor, task_id)].capacity += delta
+        cursor = game.hierarchy.superior(cursor, task_id)

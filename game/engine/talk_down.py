@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING
 
 from game.engine.accountability import sanction
 from game.engine.directives import cascade
-from game.engine.setup import refresh_owner_capacity
+from game.engine.setup import shift_capacity
 from game.engine.talk import (
+    Apply,
+    Check,
     first_refusal,
     need_funds,
     need_subordinate,
@@ -92,7 +94,9 @@ def _rejected(game: Game, request: Request) -> None:
 
 def _accept_target(game: Game, request: Request, move: Answer) -> dict[str, float]:
     assignment = game.assignments[(request.sender, request.task)]
-    asked = request.data.get("proposed_target") or request.data.get("target")
+    asked = request.data.get("proposed_target")
+    if asked is None:  # a proposal names "target"; 0 is a proposal too, not a missing one
+        asked = request.data.get("target")
     estimate = game.relations[(request.receiver, request.sender)].estimates.get(request.task)
     # A proposal that only asks for time keeps its target; an explanation with no figure lets
     # the superior set the target from what it knows (its estimate).
@@ -163,8 +167,7 @@ def _support(game: Game, superior: str, sub: str, task: str, amount: float) -> d
     assignment = game.assignments[(sub, task)]
     game.units[superior].funds -= amount
     added = assignment.capacity0 * game.params.policy_capacity * amount
-    assignment.capacity += added
-    refresh_owner_capacity(game, task)
+    shift_capacity(game, sub, task, added)
     return {"capacity_added": round(added, 3)}
 
 
@@ -356,7 +359,7 @@ def apply_sanction(game: Game, seat: str, move: Sanction) -> None:
     sanction(game, seat, move.subordinate, move.task, move.sanction, "discretion")
 
 
-HANDLERS = {
+HANDLERS: dict[str, tuple[Check, Apply]] = {
     "answer": (check_answer, apply_answer),
     "split_quota": (check_split, apply_split),
     "research_visit": (check_visit, apply_visit),

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 from game.engine.causes import true_causes
 from game.engine.state import Request
 from game.engine.talk import (
+    Apply,
+    Check,
     first_refusal,
     need_superior,
     need_time,
@@ -33,16 +35,8 @@ def _up_checks(game: Game, seat: str, task: str, kind: str) -> Refusal | None:
 
 
 def _already(game: Game, seat: str, task: str, kind: str) -> Refusal | None:
-    for request in game.requests:
-        if (request.turn, request.sender, request.task, request.kind) == (
-            game.turn,
-            seat,
-            task,
-            kind,
-        ):
-            return refuse(
-                "twice", "本回合已就此事报送过。", "You already sent that this turn."
-            )
+    if game.requests.filed(game.turn, seat, task, kind):
+        return refuse("twice", "本回合已就此事报送过。", "You already sent that this turn.")
     return None
 
 
@@ -55,8 +49,7 @@ def open_request(
 ) -> Request:
     """File something for the superior to answer in the respond phase."""
     superior = game.hierarchy.superior(seat, task) or ""
-    request = Request(len(game.requests), game.turn, kind, seat, superior, task, data, truthful)
-    game.requests.append(request)
+    request = game.requests.add(game.turn, kind, seat, superior, task, data, truthful)
     pay_time(game, seat, _MOVE_OF.get(kind, kind), [superior], "talk")
     return request
 
@@ -261,7 +254,7 @@ def apply_blame(game: Game, seat: str, move: ShiftBlame) -> None:
               data={"seen_through": detected})
 
 
-HANDLERS = {
+HANDLERS: dict[str, tuple[Check, Apply]] = {
     "report_progress": (check_report, apply_report),
     "explain_shortfall": (check_explain, apply_explain),
     "request_coordination": (check_coordination, apply_coordination),
