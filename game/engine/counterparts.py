@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.engine.causes import in_preparation, true_causes
+from game.engine.directives import default_split
 from game.engine.moves import (
     Answer,
     CiteRule,
@@ -28,6 +29,7 @@ from game.engine.moves import (
     Sanction,
     SetReporting,
     ShiftBlame,
+    SplitQuota,
     Supervise,
     SymbolicExecution,
     Symposium,
@@ -78,8 +80,11 @@ def _plan_as_superior(game: Game, unit_id: str) -> None:
         if not subs:
             continue
         if game.tasks[task_id].start == game.turn:
-            if game.chance(comm * 0.8):
-                game.submit(unit_id, Symposium(task=task_id))
+            heard = game.chance(comm * 0.8) and game.submit(unit_id, Symposium(task=task_id)).ok
+            if heard:
+                # Research before deployment (一.3): split again on what the symposium taught.
+                shares = default_split(game, unit_id, task_id)
+                game.submit(unit_id, SplitQuota(task=task_id, shares=shares))
             if game.chance(0.3 + 0.5 * comm):
                 game.submit(unit_id, MobilizationMeeting(task=task_id))
         for sub in subs:
@@ -159,6 +164,8 @@ def _judge_explanation(
         return False, None
     asked = request.data.get("proposed_target") or request.data.get("target")
     estimate = relation.estimates.get(request.task)
+    if request.kind == "proposal" and asked is None:
+        return True, None  # it asks only for time: the target stays
     current = game.assignments[(request.sender, request.task)].target
     floor = max(asked or 0.0, estimate or 0.0)
     return True, min(current, floor) if floor else None
@@ -261,6 +268,8 @@ def _report_task(game: Game, unit_id: str, superior: str, task_id: str) -> None:
     behind = expected > 0 and projected < 0.9 * expected
     if game.turn - assignment.sanctioned_turn <= 1 and game.chance((1 - honesty) * 0.7):
         game.submit(unit_id, ShiftBlame(task=task_id))
+    if unit.outside_problem > 0:
+        _hand_up(game, unit_id, task_id)
     if not behind:
         game.submit(unit_id, ReportProgress(task=task_id))
         return
@@ -274,6 +283,13 @@ def _report_task(game: Game, unit_id: str, superior: str, task_id: str) -> None:
     _ask_for_help(game, unit_id, task_id, truth, honesty)
     if game.chance((1 - honesty) * (1 - unit.main_responsibility) * 0.6):
         game.submit(unit_id, Collude(task=task_id))
+
+
+def _hand_up(game: Game, unit_id: str, task_id: str) -> None:
+    """A problem beyond the unit's reach goes up, whether or not the work is behind (一.2)."""
+    unit = game.units[unit_id]
+    big = unit.outside_problem > 0.2 * unit.cadre_time and unit.standing >= 2.0
+    game.submit(unit_id, RequestCoordination(task=task_id, party_committee=big))
 
 
 def _inflate(game: Game, unit_id: str, superior: str, task_id: str, gap: float) -> None:
@@ -311,10 +327,7 @@ def _explain(game: Game, unit_id: str, task_id: str, truth: set[str], honesty: f
 
 def _ask_for_help(game: Game, unit_id: str, task_id: str, truth: set[str], honesty: float) -> None:
     unit = game.units[unit_id]
-    if unit.outside_problem > 0:
-        big = unit.outside_problem > 0.2 * unit.cadre_time and unit.standing >= 2.0
-        game.submit(unit_id, RequestCoordination(task=task_id, party_committee=big))
-    elif game.chance((1 - honesty) * 0.25):
+    if unit.outside_problem <= 0 and game.chance((1 - honesty) * 0.25):
         game.submit(unit_id, RequestCoordination(task=task_id))
     if "capacity_limit" in truth and game.chance(0.4):
         game.submit(unit_id, RequestPolicy(task=task_id))

@@ -15,16 +15,12 @@ CARRIERS = ("township", "subdistrict")
 
 def outcome(game: Game) -> dict[str, Any]:
     """Totals per task (Figure 1) and the game's costs, as JSON-ready data."""
-    closed = {e.task: e.data for e in game.log if e.kind == "task_closed"}
-    tasks: dict[str, dict[str, Any]] = {}
-    for task_id in game.task_by_id:
-        figures = dict(closed[task_id]) if task_id in closed else figure_one(game, task_id)
-        figures.pop("capacity", None)
-        figures.pop("cycle", None)
-        tasks[task_id] = figures
-    original = sum(float(t["original"]) for t in tasks.values())
-    external = sum(float(t["escalated"][-1]) for t in tasks.values() if t["escalated"])
-    delivered = sum(float(t["delivered"]) for t in tasks.values())
+    cycles = _cycles(game)
+    tasks = {task_id: runs[-1] for task_id, runs in cycles.items()}
+    every = [run for runs in cycles.values() for run in runs]
+    original = sum(float(run["original"]) for run in every)
+    external = sum(float(run["escalated"][-1]) for run in every if run["escalated"])
+    delivered = sum(float(run["delivered"]) for run in every)
     turns = [e.data for e in game.log if e.kind == "unit_turn" and _carrier(game, e.actor)]
     return {
         "turns_played": game.turn,
@@ -37,6 +33,23 @@ def outcome(game: Game) -> dict[str, Any]:
         "mean_formalism": round(mean(t["formalism"] for t in turns), 4) if turns else 0.0,
         "events": len(game.log),
     }
+
+
+def _cycles(game: Game) -> dict[str, list[dict[str, Any]]]:
+    """Each task's figures per cycle: every closed cycle, then a running or unstarted one.
+
+    A recurring task counts every cycle in the totals; the `tasks` entry shows the last.
+    """
+    cycles: dict[str, list[dict[str, Any]]] = {t: [] for t in game.task_by_id}
+    for event in game.log:
+        if event.kind == "task_closed":
+            cycles[event.task].append({k: v for k, v in event.data.items() if k != "cycle"})
+    for task_id, state in game.tasks.items():
+        if state.active or not cycles[task_id]:
+            figures = figure_one(game, task_id)
+            figures.pop("capacity", None)
+            cycles[task_id].append(figures)
+    return cycles
 
 
 def _carrier(game: Game, unit_id: str) -> bool:

@@ -38,6 +38,7 @@ class Context:
             self.by_kind.setdefault(event.kind, []).append(event)
         self.unit_kind = {u.id: u.kind for u in game.scenario.units}
         carriers = {c for t in game.scenario.tasks for c in t.carriers}
+        levering = {c for t in game.scenario.tasks if t.social_leverage for c in t.carriers}
         owners = {o for t in game.scenario.tasks for o in t.owners}
         turns = max(1, game.turn)
         self.per = {
@@ -45,6 +46,7 @@ class Context:
             "carriers": float(max(1, len(carriers))),
             "carrier_turns": float(max(1, len(carriers)) * turns),
             "owner_turns": float(max(1, len(owners)) * turns),
+            "leverage_carrier_turns": float(len(levering) * turns),
         }
         self._outcome: dict[str, Any] | None = None
 
@@ -137,7 +139,8 @@ def measure(ctx: Context, spec: Measure) -> Measured:
         return top / bottom, sorted(set(top_ev) | set(bottom_ev))[:EVIDENCE_CAP]
     if isinstance(spec, Rate):
         value, evidence = measure(ctx, spec.rate.measure)
-        return (None if value is None else value / ctx.per[spec.rate.per]), evidence
+        per = ctx.per[spec.rate.per]
+        return (None if value is None or not per else value / per), evidence
     assert isinstance(spec, Figure)
     return ctx.figure(spec.figure), []
 

@@ -23,7 +23,7 @@ from game.scenario.references import _Errors
 RULES_FILE = Path(__file__).with_name("rules.yaml")
 GROUPS = ("forms", "mechanisms", "effects", "pathologies", "outcome")
 FIGURES = ("delivered_vs_original", "delivered_vs_external")
-PER = ("turns", "carriers", "carrier_turns", "owner_turns")
+PER = ("turns", "carriers", "carrier_turns", "owner_turns", "leverage_carrier_turns")
 EVENT_FIELDS = ("actor", "target", "task", "turn", "phase", "kind", "actor_kind", "target_kind")
 OPERATORS = ("eq", "ne", "in", "gt", "gte", "lt", "lte")
 
@@ -129,8 +129,12 @@ class Ratio(Strict):
 
 class RateSpec(Strict):
     measure: Measure = Field(title="Measure", description="A measure.")
-    per: Literal["turns", "carriers", "carrier_turns", "owner_turns"] = Field(
-        title="Per", description="What to divide by."
+    per: Literal["turns", "carriers", "carrier_turns", "owner_turns", "leverage_carrier_turns"] = (
+        Field(
+            title="Per",
+            description="What to divide by; leverage_carrier_turns counts only carriers of tasks "
+            "that can lever social resources (none: the rule has nothing to measure).",
+        )
     )
 
 
