@@ -74,7 +74,7 @@ def _maybe_detect(game: Game, unit_id: str, task_id: str, amount: float) -> None
 def _inspect(game: Game, task_id: str) -> None:
     """A cross-level inspection checks carriers on the ground against the escalated quota."""
     for event_id, targets in sorted(game.inspected.items()):
-        event = next(e for e in game.scenario.events if e.id == event_id)
+        event = game.event_by_id[event_id]
         if event.task not in (None, task_id):
             continue
         inspector = event.effects.inspector or ""

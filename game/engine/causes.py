@@ -55,7 +55,7 @@ def _petitions(game: Game, unit_id: str) -> bool:
 def _targets(game: Game, event_id: str) -> list[str]:
     from game.engine.directives import event_targets
 
-    event = next(e for e in game.scenario.events if e.id == event_id)
+    event = game.event_by_id[event_id]
     return event_targets(game, event)
 
 

@@ -15,6 +15,7 @@ def start_turn(game: Game) -> None:
     """Reset the turn's cadre time, fire due events and start due tasks."""
     game.emit("turn_started", data={"turn": game.turn})
     game.inspected = {}
+    game.done_once = set()
     game.supervised = set()
     for unit in game.units.values():
         _reset_unit(game, unit.id)

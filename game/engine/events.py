@@ -5,6 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
+#: Kinds only their actor may see. (A relation's trust does reach the subordinate: a township
+#: feels how far its bureau trusts it, and the dashboard charts it.)
+PRIVATE_KINDS = frozenset(("negotiation_space", "unit_turn", "execution"))
+#: Data fields listing the units an event names (they may see it).
+NAMED_FIELDS = ("attended", "heard", "order")
+
 _FIELDS = frozenset(("actor", "target", "task", "data", "hidden"))
 
 #: Every kind of event the engine writes, with what it records. Scoring rules may only
@@ -97,8 +103,16 @@ class Event(NamedTuple):
         }
 
     def visible_to(self, unit_id: str) -> bool:
-        """Whether the unit took part (actor or target); world events reach everyone."""
-        return self.actor in ("", unit_id) or self.target == unit_id
+        """Whether the unit may see the event: it acted, it was acted upon or named (a meeting
+        it attended, a ranking it is in), or the world was told. What a unit keeps for itself
+        (its own turn, its negotiation space) reaches no one else."""
+        if self.actor in ("", unit_id):
+            return True
+        if self.kind in PRIVATE_KINDS:
+            return False
+        if self.target == unit_id:
+            return True
+        return any(unit_id in self.data.get(name, ()) for name in NAMED_FIELDS)
 
 
 class EventLog:

@@ -117,6 +117,8 @@ class Game:
         self.comm: dict[str, float] = {}
         self.honesty: dict[str, float] = {}
         self.task_by_id = {task.id: task for task in scenario.tasks}
+        self.event_by_id = {event.id: event for event in scenario.events}
+        self.done_once: set[tuple[str, str, str, str]] = set()
         self._bots_acting = False
         build_world(self)
         self._assign_styles()

@@ -29,7 +29,8 @@ CAUSES: dict[str, str] = {
 
 
 class _Move(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Infinite or NaN figures would poison every ratio downstream: they are malformed moves.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class ReportProgress(_Move):

@@ -143,6 +143,15 @@ class Params:
     pace_notice: float = _p(0.75, "Reported pace below this share of the target draws a notice.")
     veto_threshold: float = _p(0.9, "Share of the target below which a veto task fails.")
     standing_start: float = _p(5.0, "Political standing a unit starts with.")
+    policy_answer_funds: float = _p(
+        2.0, "Funds (10,000 yuan) a superior spends to grant a requested supporting policy."
+    )
+    party_committee_standing: float = _p(
+        1.0, "Standing a unit spends to ask the party committee for a push (高位推动)."
+    )
+    political_incentive_standing: float = _p(
+        1.0, "Standing a superior spends on a political incentive (and the unit gains)."
+    )
     central_overload: int = 3
     base_symmetry_floor: float = 0.2
     noise_style: float = 0.08

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,7 +32,7 @@ class SaveGame(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    save_version: int = Field(description="Version of this save format.")
+    save_version: int = Field(ge=1, description="Version of this save format.")
     scenario_id: str
     scenario_digest: str = Field(description="Fingerprint of the scenario the game was played on.")
     scenario_path: str = ""
@@ -39,8 +40,8 @@ class SaveGame(BaseModel):
     humans: list[str]
     superior_style: SuperiorStyle
     subordinate_style: SubordinateStyle
-    turn: int
-    phase: str
+    turn: int = Field(ge=1)
+    phase: Literal["plan", "report", "respond", "over"]
     moves: list[SavedMove]
 
 
@@ -65,50 +66,92 @@ def to_save(game: Game, scenario_path: str = "") -> SaveGame:
     )
 
 
-def parse_save(text: str) -> SaveGame:
-    """Read a save document, naming what is wrong with it."""
+def parse_save(text: str | bytes) -> SaveGame:
+    """Read a save document, naming what is wrong with it.
+
+    Raises:
+        SaveError: the text is not a save of this format, or was written by a newer game.
+    """
     try:
         raw = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise SaveError(f"corrupt save file: {err}") from None
-    if isinstance(raw, dict) and isinstance(raw.get("save_version"), int):
-        if raw["save_version"] > SAVE_VERSION:
-            raise SaveError(
-                f"this save was written by a newer version of the game (format "
-                f"{raw['save_version']}, this game reads up to {SAVE_VERSION})"
-            )
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise SaveError(f"corrupt save file: not JSON ({err})") from None
+    version = raw.get("save_version") if isinstance(raw, dict) else None
+    if isinstance(version, int | float) and not isinstance(version, bool) and (
+        version > SAVE_VERSION
+    ):
+        raise SaveError(
+            f"this save was written by a newer version of the game (format "
+            f"{version}, this game reads up to {SAVE_VERSION})"
+        )
     try:
         return SaveGame.model_validate(raw)
     except ValidationError as err:
-        raise SaveError(f"corrupt save file: {err.errors()[0]['msg']}") from None
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise SaveError(
+            f"corrupt save file: {where + ': ' if where else ''}{first['msg']}"
+        ) from None
 
 
 def replay(save: SaveGame, scenario: Scenario) -> Game:
-    """Rebuild a game from its save: same seed, same moves, the same log byte for byte."""
+    """Rebuild a game from its save: same seed, same moves, the same log byte for byte.
+
+    Raises:
+        SaveError: the save belongs to another scenario (or version of it), its moves are out
+            of order or no longer apply, or it stops where the game never rests.
+    """
     if scenario_digest(scenario) != save.scenario_digest:
         raise SaveError(
             f"the save was made with another version of scenario '{save.scenario_id}'"
         )
-    game = Game(
-        scenario,
-        seed=save.seed,
-        humans=save.humans,
-        superior_style=save.superior_style,
-        subordinate_style=save.subordinate_style,
-    )
+    _check_order(save)
+    game = _new_game(save, scenario)
     pending = list(save.moves)
-    while not game.over and (game.turn, game.phase) != (save.turn, save.phase):
-        while pending and (pending[0].turn, pending[0].phase) == (game.turn, game.phase):
-            saved = pending.pop(0)
-            result = game.submit(saved.seat, saved.move)
-            if not result.ok:
-                raise SaveError(f"a saved move no longer applies: {saved.move}")
+    while (game.turn, game.phase) != (save.turn, save.phase):
+        if game.over:
+            raise SaveError(
+                f"the save stops at turn {save.turn} ({save.phase}), which the game never reaches"
+            )
+        _submit_due(game, pending)
         game.advance()
-    for saved in pending:
+    _submit_due(game, pending)
+    return game
+
+
+_PHASE_ORDER = {"plan": 0, "report": 1, "respond": 2, "over": 3}
+
+
+def _check_order(save: SaveGame) -> None:
+    """Moves must come in the order they were made, none after the point of the save."""
+    keys = [(m.turn, _PHASE_ORDER[m.phase]) for m in save.moves]
+    if keys != sorted(keys):
+        raise SaveError("corrupt save file: the saved moves are out of order")
+    if keys and keys[-1] > (save.turn, _PHASE_ORDER[save.phase]):
+        raise SaveError("corrupt save file: a saved move lies after the point of the save")
+
+
+def _new_game(save: SaveGame, scenario: Scenario) -> Game:
+    try:
+        return Game(
+            scenario,
+            seed=save.seed,
+            humans=save.humans,
+            superior_style=save.superior_style,
+            subordinate_style=save.subordinate_style,
+        )
+    except ValueError as err:
+        raise SaveError(f"the save does not fit scenario '{save.scenario_id}': {err}") from None
+
+
+def _submit_due(game: Game, pending: list[SavedMove]) -> None:
+    """Replay the saved moves made in the game's current turn and phase."""
+    while pending and (pending[0].turn, pending[0].phase) == (game.turn, game.phase):
+        saved = pending.pop(0)
         result = game.submit(saved.seat, saved.move)
         if not result.ok:
-            raise SaveError(f"a saved move no longer applies: {saved.move}")
-    return game
+            reason = result.refusal.en if result.refusal else ""
+            raise SaveError(f"a saved move no longer applies: {saved.move} ({reason})")
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -118,7 +161,5 @@ def write_atomically(path: Path, text: str) -> None:
     with open(temporary, "w", encoding="utf-8") as handle:
         handle.write(text)
         handle.flush()
-        import os
-
         os.fsync(handle.fileno())
     temporary.replace(path)

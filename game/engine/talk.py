@@ -54,17 +54,23 @@ def need_subordinate(game: Game, seat: str, sub: str, task: str) -> Refusal | No
     return None
 
 
-def need_time(game: Game, seat: str, kind: str, addressees: int = 1) -> Refusal | None:
+def free_time(game: Game, seat: str) -> float:
+    """Cadre-days the seat can still give this turn: days promised to villagers are taken."""
+    unit = game.units[seat]
+    return unit.time_left - unit.local_extra
+
+
+def need_time(game: Game, seat: str, kind: str) -> Refusal | None:
     """The seat must have the cadre time the move costs."""
     actor_cost, _ = game.params.move_costs[kind]
-    if actor_cost > 0 and game.units[seat].time_left < actor_cost:
+    left = free_time(game, seat)
+    if actor_cost > 0 and left < actor_cost:
         return refuse(
             "time",
-            f"干部时间不足：需要 {actor_cost:g} 人日，只剩 {game.units[seat].time_left:.1f}。",
+            f"干部时间不足：需要 {actor_cost:g} 人日，只剩 {max(left, 0.0):.1f}。",
             f"Not enough cadre time: {actor_cost:g} cadre-days needed, "
-            f"{game.units[seat].time_left:.1f} left.",
+            f"{max(left, 0.0):.1f} left.",
         )
-    del addressees
     return None
 
 
@@ -87,6 +93,20 @@ def pay_time(game: Game, seat: str, kind: str, addressees: list[str], category: 
     for unit in addressees:
         if each:
             game.units[unit].spend(category, each)
+
+
+def need_once(game: Game, kind: str, seat: str, target: str, task: str) -> Refusal | None:
+    """Some moves count once a turn for the same addressee and task (a second meeting or
+    commendation the same week adds nothing)."""
+    if (kind, seat, target, task) in game.done_once:
+        return refuse("once", "本回合已对同一对象做过此事。",
+                      "Already done this turn for the same unit and task.")
+    return None
+
+
+def mark_once(game: Game, kind: str, seat: str, target: str, task: str) -> None:
+    """Remember a once-a-turn move."""
+    game.done_once.add((kind, seat, target, task))
 
 
 def first_refusal(*checks: Refusal | None) -> Refusal | None:

@@ -10,8 +10,9 @@ from game.engine.setup import shift_capacity
 from game.engine.talk import (
     Apply,
     Check,
-    first_refusal,
+    mark_once,
     need_funds,
+    need_once,
     need_subordinate,
     need_task,
     need_time,
@@ -60,7 +61,8 @@ def check_answer(game: Game, seat: str, move: Answer) -> Refusal | None:
     if request.answered is not None:
         return refuse("answered", "这份来文已答复。", "That request has been answered.")
     if move.accept and request.kind == "policy":
-        return need_funds(game, seat, 2.0) or need_time(game, seat, "answer")
+        price = game.params.policy_answer_funds
+        return need_funds(game, seat, price) or need_time(game, seat, "answer")
     return need_time(game, seat, "answer")
 
 
@@ -142,7 +144,8 @@ def _accept_rule(game: Game, request: Request, move: Answer) -> dict[str, float]
 
 def _accept_policy(game: Game, request: Request, move: Answer) -> dict[str, float]:
     del move
-    return _support(game, request.receiver, request.sender, request.task, 2.0)
+    amount = game.params.policy_answer_funds
+    return _support(game, request.receiver, request.sender, request.task, amount)
 
 
 def _accept_collusion(game: Game, request: Request, move: Answer) -> dict[str, float]:
@@ -221,10 +224,12 @@ def check_visit(game: Game, seat: str, move: ResearchVisit) -> Refusal | None:
     if move.subordinate not in game.units or not game.hierarchy.adjacent(seat, move.subordinate):
         return refuse("not_adjacent", "只能走访相邻层级的直接下级。",
                       "You can only visit a subordinate one level down.")
-    return need_time(game, seat, "research_visit")
+    return need_once(game, "research_visit", seat, move.subordinate, "") or need_time(
+        game, seat, "research_visit")
 
 
 def apply_visit(game: Game, seat: str, move: ResearchVisit) -> None:
+    mark_once(game, "research_visit", seat, move.subordinate, "")
     pay_time(game, seat, "research_visit", [move.subordinate], "meetings")
     _contact(game, seat, move.subordinate, game.params.visit_symmetry)
     _refresh_estimates(game, seat, move.subordinate)
@@ -237,7 +242,7 @@ def _meeting_check(game: Game, seat: str, task: str, kind: str) -> Refusal | Non
     refusal = need_task(game, seat, task)
     if refusal is None and not game.hierarchy.subordinates(seat, task):
         return refuse("no_subs", "本单位在该任务上没有下级。", "You have no subordinates on it.")
-    return refusal or need_time(game, seat, kind)
+    return refusal or need_once(game, kind, seat, "", task) or need_time(game, seat, kind)
 
 
 def check_symposium(game: Game, seat: str, move: Symposium) -> Refusal | None:
@@ -245,6 +250,7 @@ def check_symposium(game: Game, seat: str, move: Symposium) -> Refusal | None:
 
 
 def apply_symposium(game: Game, seat: str, move: Symposium) -> None:
+    mark_once(game, "symposium", seat, "", move.task)
     subs = game.hierarchy.subordinates(seat, move.task)
     pay_time(game, seat, "symposium", subs, "meetings")
     for sub in subs:
@@ -258,6 +264,7 @@ def check_meeting(game: Game, seat: str, move: MobilizationMeeting) -> Refusal |
 
 
 def apply_meeting(game: Game, seat: str, move: MobilizationMeeting) -> None:
+    mark_once(game, "mobilization_meeting", seat, "", move.task)
     subs = game.hierarchy.subordinates(seat, move.task)
     pay_time(game, seat, "mobilization_meeting", subs, "meetings")
     for sub in subs:
@@ -268,12 +275,13 @@ def apply_meeting(game: Game, seat: str, move: MobilizationMeeting) -> None:
 
 
 def check_supervise(game: Game, seat: str, move: Supervise) -> Refusal | None:
-    return first_refusal(need_subordinate(game, seat, move.subordinate, move.task)) or need_time(
-        game, seat, "supervise"
-    )
+    return (need_subordinate(game, seat, move.subordinate, move.task)
+            or need_once(game, "supervise", seat, move.subordinate, move.task)
+            or need_time(game, seat, "supervise"))
 
 
 def apply_supervise(game: Game, seat: str, move: Supervise) -> None:
+    mark_once(game, "supervise", seat, move.subordinate, move.task)
     pay_time(game, seat, "supervise", [move.subordinate], "meetings")
     _contact(game, seat, move.subordinate, game.params.supervise_symmetry)
     game.supervised.add((move.subordinate, move.task))
@@ -314,15 +322,18 @@ def apply_adjust(game: Game, seat: str, move: AdjustTarget) -> None:
 
 
 def check_incentive(game: Game, seat: str, move: GiveIncentive) -> Refusal | None:
-    refusal = need_subordinate(game, seat, move.subordinate, move.task)
+    refusal = need_subordinate(game, seat, move.subordinate, move.task) or need_once(
+        game, "incentive", seat, move.subordinate, move.task)
     if refusal is None and move.incentive in ("economic", "supporting_policy"):
         refusal = need_funds(game, seat, move.amount)
-    if refusal is None and move.incentive == "political" and game.units[seat].standing < 1.0:
+    price = game.params.political_incentive_standing
+    if refusal is None and move.incentive == "political" and game.units[seat].standing < price:
         refusal = refuse("standing", "政治资本不足。", "Too little standing for that.")
     return refusal or need_time(game, seat, "incentive")
 
 
 def apply_incentive(game: Game, seat: str, move: GiveIncentive) -> None:
+    mark_once(game, "incentive", seat, move.subordinate, move.task)
     sub = game.units[move.subordinate]
     relation = game.relations[(seat, move.subordinate)]
     effect: dict[str, float] = {}
@@ -330,8 +341,8 @@ def apply_incentive(game: Game, seat: str, move: GiveIncentive) -> None:
         game.units[seat].funds -= move.amount
         sub.funds += move.amount
     elif move.incentive == "political":
-        game.units[seat].standing -= 1.0
-        sub.standing += 1.0
+        game.units[seat].standing -= game.params.political_incentive_standing
+        sub.standing += game.params.political_incentive_standing
     elif move.incentive == "supporting_policy":
         effect = _support(game, seat, move.subordinate, move.task, move.amount)
     elif move.incentive == "experiment":
@@ -349,12 +360,13 @@ def apply_incentive(game: Game, seat: str, move: GiveIncentive) -> None:
 
 
 def check_sanction(game: Game, seat: str, move: Sanction) -> Refusal | None:
-    return need_subordinate(game, seat, move.subordinate, move.task) or need_time(
-        game, seat, "sanction"
-    )
+    return (need_subordinate(game, seat, move.subordinate, move.task)
+            or need_once(game, "sanction", seat, move.subordinate, move.task)
+            or need_time(game, seat, "sanction"))
 
 
 def apply_sanction(game: Game, seat: str, move: Sanction) -> None:
+    mark_once(game, "sanction", seat, move.subordinate, move.task)
     pay_time(game, seat, "sanction", [], "talk")
     sanction(game, seat, move.subordinate, move.task, move.sanction, "discretion")
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.engine.talk import need_funds, need_task, need_time, pay_time, refuse
+from game.engine.talk import (
+    Apply,
+    Check,
+    free_time,
+    need_funds,
+    need_task,
+    need_time,
+    pay_time,
+    refuse,
+)
 
 if TYPE_CHECKING:
     from game.engine.game import Game, Refusal
@@ -64,8 +73,14 @@ def apply_lever(game: Game, seat: str, move: LeverSocial) -> None:
 
 
 def check_local(game: Game, seat: str, move: RespondLocalNeeds) -> Refusal | None:
-    if move.days > game.units[seat].time_left:
-        return refuse("time", "干部时间不足。", "Not enough cadre time left.")
+    free = free_time(game, seat)
+    if move.days > free:
+        return refuse(
+            "time",
+            f"干部时间不足：需要 {move.days:g} 人日，只剩 {max(free, 0.0):.1f}。",
+            f"Not enough cadre time: {move.days:g} cadre-days needed, "
+            f"{max(free, 0.0):.1f} left.",
+        )
     return None
 
 
@@ -98,7 +113,7 @@ def apply_exit(game: Game, seat: str, move: QuasiExit) -> None:
     game.emit("quasi_exit", actor=seat, task=move.task)
 
 
-HANDLERS = {
+HANDLERS: dict[str, tuple[Check, Apply]] = {
     "allocate_time": (check_allocate, apply_allocate),
     "lever_social": (check_lever, apply_lever),
     "respond_local_needs": (check_local, apply_local),

@@ -40,8 +40,23 @@ def _already(game: Game, seat: str, task: str, kind: str) -> Refusal | None:
     return None
 
 
-def _inspected(game: Game, seat: str) -> bool:
-    return any(seat in targets for targets in game.inspected.values())
+def _inspected(game: Game, seat: str, task: str) -> bool:
+    """Whether a cross-level inspection of this unit's work on the task is on this turn."""
+    for event_id, targets in game.inspected.items():
+        inspected_task = game.event_by_id[event_id].task
+        if seat in targets and inspected_task in (None, task):
+            return True
+    return False
+
+
+def _no_explaining(game: Game, seat: str, task: str) -> Refusal | None:
+    if _inspected(game, seat, task):
+        return refuse(
+            "inspection",
+            "跨级督查期间，督查组不听取解释。",
+            "A cross-level inspection is on: it allows no explanation.",
+        )
+    return None
 
 
 def open_request(
@@ -89,12 +104,7 @@ def apply_report(game: Game, seat: str, move: ReportProgress) -> None:
 
 def check_explain(game: Game, seat: str, move: ExplainShortfall) -> Refusal | None:
     refusal = _up_checks(game, seat, move.task, "explain_shortfall")
-    if refusal is None and _inspected(game, seat):
-        return refuse(
-            "inspection",
-            "跨级督查期间，督查组不听取解释。",
-            "A cross-level inspection is on: it allows no explanation.",
-        )
+    refusal = refusal or _no_explaining(game, seat, move.task)
     if refusal is None and len(set(move.causes)) != len(move.causes):
         return refuse("repeat", "同一原因列了两次。", "A cause is listed twice.")
     return refusal or _already(game, seat, move.task, "explanation")
@@ -135,7 +145,8 @@ def apply_explain(game: Game, seat: str, move: ExplainShortfall) -> None:
 
 def check_coordination(game: Game, seat: str, move: RequestCoordination) -> Refusal | None:
     refusal = _up_checks(game, seat, move.task, "request_coordination")
-    if refusal is None and move.party_committee and game.units[seat].standing < 1.0:
+    price = game.params.party_committee_standing
+    if refusal is None and move.party_committee and game.units[seat].standing < price:
         return refuse("standing", "政治资本不足以请党委出面。", "Too little standing to ask "
                       "the party committee.")
     return refusal or _already(game, seat, move.task, "coordination")
@@ -145,7 +156,7 @@ def apply_coordination(game: Game, seat: str, move: RequestCoordination) -> None
     unit = game.units[seat]
     beyond = unit.outside_problem > 0 or "outside" in unit.spent
     if move.party_committee:
-        unit.standing -= 1.0
+        unit.standing -= game.params.party_committee_standing
     data = {"party_committee": move.party_committee}
     request = open_request(game, seat, move.task, "coordination", data, truthful=beyond)
     game.emit(
@@ -160,6 +171,7 @@ def apply_coordination(game: Game, seat: str, move: RequestCoordination) -> None
 
 def check_proposal(game: Game, seat: str, move: ProposeTarget) -> Refusal | None:
     refusal = _up_checks(game, seat, move.task, "propose_target")
+    refusal = refusal or _no_explaining(game, seat, move.task)
     if refusal is None and move.target is None and move.grace_turns == 0:
         return refuse("empty", "请提出新目标或宽限期。", "Propose a target or grace turns.")
     return refusal or _already(game, seat, move.task, "proposal")

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from game.scenario.models import Scenario
 
@@ -42,18 +43,55 @@ class ScenarioError(Exception):
         self.problems = problems
 
 
+#: Most nodes a file may expand to once aliases are followed: far above any real scenario,
+#: far below what a "billion laughs" file of nested aliases would make us build.
+MAX_NODES = 200_000
+
+
 def read_yaml(text: str, file: str) -> Any:
     """Parse YAML text into ruamel's commented nodes, or raise ScenarioError."""
     yaml = YAML(typ="rt")
     try:
-        return yaml.load(text)
+        root = yaml.load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = " ".join(part for part in (err.context, err.problem) if part)
         raise ScenarioError([Problem(file, line, col, reason or str(err))]) from None
+    except ReaderError as err:
+        line, col = _position(text, err.position)
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        reason = f"the control character U+{code:04X} is not allowed in a YAML file"
+        raise ScenarioError([Problem(file, line, col, reason)]) from None
     except YAMLError as err:
         raise ScenarioError([Problem(file, 1, 1, f"not valid YAML: {err}")]) from None
+    if _too_big(root):
+        raise ScenarioError(
+            [Problem(file, 1, 1, f"the file expands to more than {MAX_NODES} values "
+                     "(aliases nested too deep?)")]
+        )
+    return root
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (from 1) of a character offset in `text`."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _too_big(root: Any) -> bool:
+    """Whether walking the tree (aliases followed) meets more than MAX_NODES values."""
+    seen, stack = 0, [root]
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            return True
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
 
 
 def plain(node: Any) -> Any:
@@ -70,12 +108,20 @@ def plain(node: Any) -> Any:
     return node
 
 
-def locate(root: Any, loc: tuple[str | int, ...]) -> tuple[int, int]:
-    """Line and column (from 1) of the deepest node along a pydantic error location."""
+def locate(root: Any, loc: tuple[str | int, ...], at_value: bool = False) -> tuple[int, int]:
+    """Line and column (from 1) of the deepest node along a pydantic error location.
+
+    Args:
+        root: the tree `read_yaml` returned.
+        loc: the path to the node; a trailing "[key]" asks for the key of a mapping entry.
+        at_value: point at a scalar's value rather than at its key (for wrong values).
+    """
     node, line, col = root, 1, 1
-    for part in loc:
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
         if isinstance(node, CommentedMap) and part in node:
-            line, col = node.lc.key(part)
+            scalar = not isinstance(node[part], CommentedMap | CommentedSeq)
+            line, col = node.lc.value(part) if at_value and last and scalar else node.lc.key(part)
             line, col = line + 1, col + 1
             node = node[part]
         elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
@@ -91,7 +137,7 @@ def locate(root: Any, loc: tuple[str | int, ...]) -> tuple[int, int]:
 
 def _message(error: Any) -> str:
     loc = [str(p) for p in error["loc"] if not str(p).startswith("function-")]
-    where = ".".join(loc)
+    where = ".".join(loc).replace(".[key]", " (key)")
     kind = error["type"]
     if kind == "extra_forbidden":
         return f"unknown key '{loc[-1]}'" + (f" in {'.'.join(loc[:-1])}" if loc[:-1] else "")
@@ -106,7 +152,7 @@ def problems_from(err: ValidationError, root: Any, file: str) -> list[Problem]:
     problems = []
     for error in err.errors():
         loc = tuple(p for p in error["loc"] if not str(p).startswith("function-"))
-        line, col = locate(root, loc)
+        line, col = locate(root, loc, at_value=error["type"] not in ("extra_forbidden", "missing"))
         problems.append(Problem(file, line, col, _message(error)))
     return sorted(problems, key=lambda p: (p.line, p.col, p.message))
 

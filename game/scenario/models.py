@@ -52,9 +52,13 @@ GOVERNMENT_KINDS = ("province", "city", "county")
 
 
 class Strict(BaseModel):
-    """Base of every scenario model: unknown keys are errors, values are checked on assignment."""
+    """Base of every scenario model: unknown keys are errors, values are checked on assignment.
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    Infinite and NaN numbers (YAML's .inf and .nan) are errors too: no figure of a
+    scenario is meant to be either, and they would poison every ratio the engine computes.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
 
 class Text(Strict):

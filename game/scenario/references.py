@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -44,20 +43,28 @@ def check_references(scenario: Scenario) -> None:
     for index, unit in enumerate(scenario.units):
         for task_id in unit.capacity:
             if task_id not in task_ids:
-                errors.add(("units", index, "capacity", task_id), f"unknown task '{task_id}'")
+                loc = ("units", index, "capacity", task_id, "[key]")
+                errors.add(loc, f"unknown task '{task_id}'")
     errors.raise_if_any()
 
 
 def _check_unique(ids: list[str], where: str, errors: _Errors) -> set[str]:
-    for index, (ident, count) in enumerate(Counter(ids).items()):
-        if count > 1:
-            errors.add((where, ids.index(ident), "id"), f"id '{ident}' is used {count} times")
-        del index
+    """Report every repeat of an id at the repeat itself, naming where it was first used."""
+    first: dict[str, int] = {}
+    for index, ident in enumerate(ids):
+        if ident in first:
+            errors.add(
+                (where, index, "id"),
+                f"id '{ident}' is already used by {where}[{first[ident]}]",
+                ident,
+            )
+        else:
+            first[ident] = index
     return set(ids)
 
 
 def _check_units(scenario: Scenario, errors: _Errors) -> dict[str, str]:
-    kinds = {unit.id: unit.kind for unit in scenario.units}
+    kinds: dict[str, str] = {unit.id: unit.kind for unit in scenario.units}
     _check_unique([u.id for u in scenario.units], "units", errors)
     for index, unit in enumerate(scenario.units):
         allowed = ALLOWED_PARENTS[unit.kind]
@@ -122,10 +129,12 @@ def _check_task(
             )
     for carrier in task.slow_start:
         if carrier not in task.carriers:
-            errors.add((*loc, "slow_start", carrier), f"'{carrier}' does not carry this task")
+            errors.add((*loc, "slow_start", carrier, "[key]"),
+                       f"'{carrier}' does not carry this task")
     for unit_id in task.markup_by_unit:
         if unit_id not in task.owners:
-            errors.add((*loc, "markup_by_unit", unit_id), f"'{unit_id}' does not own this task")
+            errors.add((*loc, "markup_by_unit", unit_id, "[key]"),
+                       f"'{unit_id}' does not own this task")
     if task.deadline > scenario.turns:
         errors.add(
             (*loc, "deadline"),
@@ -193,4 +202,4 @@ def _check_seats(scenario: Scenario, kinds: dict[str, str], errors: _Errors) -> 
             errors.add(("seats", pos), f"a {kinds[seat]} cannot be a player's seat", seat)
     for unit_id in scenario.styles.by_unit:
         if unit_id not in kinds:
-            errors.add(("styles", "by_unit", unit_id), f"unknown unit '{unit_id}'", unit_id)
+            errors.add(("styles", "by_unit", unit_id, "[key]"), f"unknown unit '{unit_id}'")

@@ -1,0 +1,92 @@
+"""The command line fails politely: a non-zero exit and one line on stderr, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TUTORIAL = str(ROOT / "scenarios" / "tutorial.yaml")
+
+
+def main_py(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def one_line_failure(done: subprocess.CompletedProcess[str]) -> str:
+    """Assert a polite failure and return its one line."""
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def broken_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "broken.yaml"
+    path.write_text("schema_version: 1\nid: Broken!\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["play", "balance"])
+def test_a_missing_scenario_file(command: str, tmp_path: Path) -> None:
+    path = tmp_path / "absent.yaml"
+    line = one_line_failure(main_py(command, str(path)))
+    assert line.startswith(f"{path}:1:1: cannot read file")
+
+
+def test_a_directory_instead_of_a_file(tmp_path: Path) -> None:
+    line = one_line_failure(main_py("play", str(tmp_path)))
+    assert line.startswith(f"{tmp_path}:1:1: cannot read file")
+
+
+def test_a_scenario_that_is_not_yaml(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("turns: [1\n", encoding="utf-8")
+    done = main_py("play", str(path))
+    assert done.returncode == 1
+    line = one_line_failure(done)
+    assert line.startswith(f"{path}:2:1: ")
+
+
+def test_a_scenario_with_errors_lists_each_on_stderr(broken_file: Path) -> None:
+    done = main_py("play", str(broken_file))
+    assert done.returncode == 1
+    assert done.stdout == "" and "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert lines and all(line.startswith(f"{broken_file}:") for line in lines)
+    assert f"{broken_file}:2:5: id: String should match pattern" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "phrase"),
+    [
+        (("play", TUTORIAL, "--bogus"), "unrecognized arguments: --bogus"),
+        (("play", TUTORIAL, "--seed", "seven"), "invalid int value: 'seven'"),
+        (("play", TUTORIAL, "--superior", "kind"), "invalid choice: 'kind'"),
+        (("play",), "the following arguments are required: scenario"),
+        (("conquer",), "invalid choice: 'conquer'"),
+        (("schema", "extra"), "unrecognized arguments: extra"),
+        (("validate",), "the following arguments are required: files"),
+    ],
+    ids=["unknown option", "bad seed", "bad style", "no scenario", "unknown command",
+         "stray argument", "nothing to validate"],
+)
+def test_bad_usage_exits_2_with_one_line(args: tuple[str, ...], phrase: str) -> None:
+    done = main_py(*args)
+    assert done.returncode == 2
+    line = one_line_failure(done)
+    assert phrase in line
+    assert line.startswith("main.py")
+
+
+def test_help_exits_0() -> None:
+    done = main_py("--help")
+    assert done.returncode == 0
+    assert "validate" in done.stdout and "schema" in done.stdout
