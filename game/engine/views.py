@@ -1,0 +1,323 @@
+"""What one seat may know: its documents, its stakes, the requests before it, the moves open to it.
+
+A seat sees the events it took part in, the world's announcements, and the meetings and
+rankings that name it; it knows its own true capacity and output but only the reported figures
+and its own estimates of the units below it. Hidden fields of events never leave this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from game.engine.moves import DIRECTION, PHASE_OF
+
+if TYPE_CHECKING:
+    from game.engine.events import Event
+    from game.engine.game import Game
+
+#: Event kinds that are statistics, not documents (they feed the turn report and the charts).
+STATISTICS = ("turn_started", "execution", "unit_turn", "relation_turn", "split_quota",
+              "negotiation_space")
+
+#: The inbox's folders: which event kinds file under which category.
+CATEGORY: dict[str, str] = {
+    **dict.fromkeys(("task_started", "directive_issued", "set_reporting", "adjust_target",
+                     "ratchet"), "directive"),
+    **dict.fromkeys(("report_progress", "explain_shortfall", "request_coordination",
+                     "propose_target", "cite_rule", "request_policy", "collude", "shift_blame"),
+                    "request"),
+    "request_answered": "reply",
+    **dict.fromkeys(("research_visit", "symposium", "mobilization_meeting", "supervise"),
+                    "meeting"),
+    **dict.fromkeys(("assessment", "ranking_published", "inspection", "task_closed"),
+                    "assessment"),
+    **dict.fromkeys(("accountability", "false_cause_detected", "falsification_detected",
+                     "collusion"), "accountability"),
+    "incentive": "incentive",
+    **dict.fromkeys(("world_event", "game_over"), "world"),
+    **dict.fromkeys(("quota_split", "allocate_time", "lever_social", "respond_local_needs",
+                     "symbolic_execution", "quasi_exit"), "internal"),
+}
+CATEGORIES = ("directive", "request", "reply", "meeting", "assessment", "accountability",
+              "incentive", "world", "sent", "internal")
+
+#: Funds and standing some moves take, as the engine's checks ask for them
+#: (talk_up.check_coordination, talk_down.check_answer and check_incentive).
+
+#: The composer's actions: move kinds, plus falsifying a report (a report_progress with an
+#: overstatement), which the composer files under the pathologies.
+ACTIONS: tuple[str, ...] = (*PHASE_OF, "falsify_report")
+PATHOLOGY_ACTIONS = ("falsify_report", "collude", "shift_blame", "symbolic_execution",
+                     "quasi_exit")
+_NEEDS_SUPERIOR = {k for k, d in DIRECTION.items() if d == "up"} | {"falsify_report"}
+_NEEDS_SUBORDINATES = {k for k, d in DIRECTION.items() if d == "down"} - {"answer"}
+_CARRIER_ONLY = {"allocate_time", "lever_social", "symbolic_execution", "quasi_exit"}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One piece of paper in a seat's inbox, built from a visible event (never its hidden part).
+
+    Attributes:
+        direction: "in" (addressed to the seat or about it), "out" (the seat's own act),
+            or "world" (an announcement to everyone).
+    """
+
+    seq: int
+    turn: int
+    phase: str
+    kind: str
+    category: str
+    direction: str
+    sender: str
+    recipient: str
+    task: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Resources:
+    """A seat's means this turn."""
+
+    cadre_time: float
+    time_left: float
+    funds: float
+    standing: float
+    morale: float
+
+
+@dataclass(frozen=True)
+class SubordinateStake:
+    """A unit below the seat on a task, as the seat knows it: records and estimates."""
+
+    unit: str
+    external: float
+    target: float
+    reported: float
+    cadence: str
+    estimate: float | None
+    trust: float
+    symmetry: float
+    familiarity: float
+
+
+@dataclass(frozen=True)
+class Stake:
+    """The seat's own assignment on a task. `capacity` and `delivered` are known to a carrier
+    (its own work); an owner knows only what was reported from below."""
+
+    task: str
+    superior: str | None
+    external: float
+    target: float
+    passed_down: float
+    reported: float
+    delivered: float | None
+    capacity: float | None
+    cadence: str
+    grace_until: int
+    deadline: int
+    active: bool
+    subordinates: list[SubordinateStake] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PendingRequest:
+    """Something sent up to the seat and not yet answered (never whether it was truthful)."""
+
+    id: int
+    turn: int
+    kind: str
+    sender: str
+    task: str
+    data: dict[str, Any]
+    detected: bool
+
+
+@dataclass(frozen=True)
+class MoveOption:
+    """An action the seat may take in this phase, with its price and its possible objects.
+
+    `funds` and `standing` give what the action takes at most in its usual form; None means
+    the player chooses the sum (levering, economic incentives).
+    """
+
+    action: str
+    move_kind: str
+    group: str
+    cadre_days: float
+    addressee_days: float
+    funds: float | None
+    standing: float
+    tasks: list[str]
+    subordinates: list[str]
+    addressees: list[str]
+    requests: list[int] = field(default_factory=list)
+
+
+# ----- events and documents -----------------------------------------------------------------
+
+
+def reaches(event: Event, seat: str) -> bool:
+    """Whether the seat may see the event: it took part, it is named, or the world was told."""
+    return event.visible_to(seat)
+
+
+def visible_events(game: Game, seat: str, turn: int | None = None) -> list[Event]:
+    """The events that reach the seat (of one turn, or all)."""
+    return [e for e in game.log if (turn is None or e.turn == turn) and reaches(e, seat)]
+
+
+def document(event: Event, seat: str) -> Document:
+    """The event as the seat's document: only its visible data. What the seat itself sent
+    files under "sent" (but assessments it made stay under "assessment")."""
+    if event.actor == seat:
+        direction = "out"
+    elif event.target == seat or event.actor:
+        direction = "in"
+    else:
+        direction = "world"
+    category = CATEGORY.get(event.kind, "world")
+    if direction == "out" and category not in ("internal", "assessment", "world"):
+        category = "sent"
+    return Document(event.seq, event.turn, event.phase, event.kind, category,
+                    direction, event.actor, event.target, event.task, dict(event.data))
+
+
+def documents(game: Game, seat: str, events: list[Event] | None = None) -> list[Document]:
+    """The seat's inbox, oldest first (from `events` when given, else from the whole log)."""
+    chosen = visible_events(game, seat) if events is None else [
+        e for e in events if reaches(e, seat)]
+    return [_arrival(game, document(e, seat)) for e in chosen if e.kind in CATEGORY]
+
+
+def _arrival(game: Game, doc: Document) -> Document:
+    """A task's first directive comes from the top owner's own government, not from itself."""
+    if doc.kind != "task_started":
+        return doc
+    parent = game.hierarchy.parent(doc.sender) or ""
+    return replace(doc, sender=parent, recipient=doc.sender, direction="in",
+                   category="directive")
+
+
+# ----- the seat's stakes ---------------------------------------------------------------------
+
+
+def resources(game: Game, seat: str) -> Resources:
+    """The seat's time, money, standing and morale now."""
+    unit = game.units[seat]
+    return Resources(unit.cadre_time, unit.time_left, unit.funds, unit.standing, unit.morale)
+
+
+def stakes(game: Game, seat: str) -> list[Stake]:
+    """The seat's assignments on every task of its line, in scenario order."""
+    result = []
+    for task in game.hierarchy.tasks_of(seat):
+        own, state = game.assignments[(seat, task)], game.tasks[task]
+        subs = [_sub_stake(game, seat, s, task) for s in game.hierarchy.subordinates(seat, task)]
+        carrier = not subs
+        result.append(Stake(
+            task, own.superior, own.external, own.target, own.passed_down, own.reported,
+            own.delivered if carrier else None, own.capacity if carrier else None,
+            own.cadence, own.grace_until, state.deadline, state.active, subs,
+        ))
+    return result
+
+
+def _sub_stake(game: Game, seat: str, sub: str, task: str) -> SubordinateStake:
+    assignment, relation = game.assignments[(sub, task)], game.relations[(seat, sub)]
+    return SubordinateStake(sub, assignment.external, assignment.target, assignment.reported,
+                            assignment.cadence, relation.estimates.get(task), relation.trust,
+                            relation.symmetry, relation.familiarity)
+
+
+def pending_requests(game: Game, seat: str) -> list[PendingRequest]:
+    """Requests addressed to the seat that await its answer."""
+    return [PendingRequest(r.id, r.turn, r.kind, r.sender, r.task, dict(r.data), r.detected)
+            for r in game.pending_for(seat)]
+
+
+# ----- moves ---------------------------------------------------------------------------------
+
+
+def _running(game: Game, seat: str) -> list[str]:
+    return [t for t in game.hierarchy.tasks_of(seat) if game.tasks[t].active]
+
+
+def _tasks_for(game: Game, seat: str, action: str) -> list[str]:
+    running = _running(game, seat)
+    subs = game.hierarchy.subordinates
+    if action in _NEEDS_SUPERIOR:
+        return [t for t in running if game.hierarchy.superior(seat, t) is not None]
+    if action == "split_quota":
+        return [t for t in running if subs(seat, t) and game.tasks[t].start == game.turn]
+    if action in _NEEDS_SUBORDINATES:
+        return [t for t in running if subs(seat, t)]
+    if action in _CARRIER_ONLY:
+        tasks = [t for t in running if not subs(seat, t)]
+        if action == "lever_social":
+            tasks = [t for t in tasks if game.task_by_id[t].social_leverage]
+        return tasks
+    return running
+
+
+def _addressees(game: Game, seat: str, action: str, tasks: list[str]) -> list[str]:
+    group = DIRECTION.get(action, "up")
+    found: dict[str, None] = {}
+    for task in tasks:
+        if group == "up":
+            found[game.hierarchy.superior(seat, task) or ""] = None
+        elif group == "down":
+            found.update(dict.fromkeys(game.hierarchy.subordinates(seat, task)))
+    if action == "answer":
+        found = dict.fromkeys(r.sender for r in game.pending_for(seat))
+    return [u for u in found if u]
+
+
+def _option(game: Game, seat: str, action: str) -> MoveOption | None:
+    kind = "report_progress" if action == "falsify_report" else action
+    if action == "answer":
+        if not game.pending_for(seat):
+            return None
+        tasks = sorted({r.task for r in game.pending_for(seat)})
+    elif action in ("respond_local_needs",):
+        tasks = []
+    else:
+        tasks = _tasks_for(game, seat, action)
+        if not tasks:
+            return None
+    actor_days, each = game.params.move_costs[kind]
+    subs = sorted({s for t in tasks for s in game.hierarchy.subordinates(seat, t)},
+                  key=list(game.units).index)
+    group = "pathology" if action in PATHOLOGY_ACTIONS else DIRECTION[kind]
+    funds, standing = _price(game, action)
+    requests = [r.id for r in game.pending_for(seat)] if action == "answer" else []
+    return MoveOption(action, kind, group, actor_days, each, funds, standing, tasks, subs,
+                      _addressees(game, seat, kind, tasks), requests)
+
+
+def _price(game: Game, action: str) -> tuple[float | None, float]:
+    params = game.params
+    if action in ("lever_social", "incentive"):
+        return None, params.political_incentive_standing if action == "incentive" else 0.0
+    if action == "answer":
+        return params.policy_answer_funds, 0.0
+    if action == "request_coordination":
+        return 0.0, params.party_committee_standing
+    return 0.0, 0.0
+
+
+def move_options(game: Game, seat: str) -> list[MoveOption]:
+    """The actions open to the seat in the current phase (the engine still checks each one)."""
+    if game.over:
+        return []
+    actions = [a for a in ACTIONS if PHASE_OF.get(a, "report") == game.phase]
+    options = (_option(game, seat, a) for a in actions)
+    return [o for o in options if o is not None]
+
+
+def moves_made(game: Game, seat: str) -> list[dict[str, Any]]:
+    """The seat's accepted moves in the current turn and phase, as submitted."""
+    return [r.move for r in game.recorded
+            if r.seat == seat and (r.turn, r.phase) == (game.turn, game.phase)]

@@ -1,0 +1,333 @@
+"""The debrief's models: the score report as a tree (group > indicator > rule, citation,
+evidence > event) and one event's details as a table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor, QFont
+
+from game.engine.events import Event
+from game.engine.game import Game
+from game.ui.i18n import language, register, tr
+from game.ui.task_model import Index
+from game.ui.unit_model import unit_name
+from game.ui.vocab import task_name
+
+NODE_ROLE = Qt.ItemDataRole.UserRole + 4
+SEQ_ROLE = Qt.ItemDataRole.UserRole + 5
+GROUPS = ("forms", "mechanisms", "effects", "pathologies", "outcome")
+
+register({
+    "debrief.group.forms": ("沟通式动员的形式", "Forms of communicative mobilization"),
+    "debrief.group.mechanisms": ("生成机理", "Generative mechanisms"),
+    "debrief.group.effects": ("动员效果", "Effects"),
+    "debrief.group.pathologies": ("病理（越低越好）", "Pathologies (lower is better)"),
+    "debrief.group.outcome": ("结果", "Outcome"),
+    "debrief.col.name": ("指标 / 规则 / 证据", "Indicator / rule / evidence"),
+    "debrief.col.value": ("数值", "Value"),
+    "debrief.citation": ("论文 {section}：{quote}", "Paper, section {section}: {quote}"),
+    "debrief.evidence": ("证据事件（{n}）", "Evidence events ({n})"),
+    "debrief.event": ("#{seq} · 第{turn}回合 · {kind} · {who}", "#{seq} · turn {turn} · {kind} · "
+                      "{who}"),
+    "debrief.event.missing": ("#{seq}（本局日志中没有）", "#{seq} (not in this game's log)"),
+    "debrief.fired": ("触发", "fired"),
+    "debrief.not_fired": ("未触发", "not fired"),
+    "debrief.field": ("字段", "Field"),
+    "debrief.field.value": ("内容", "Value"),
+    "debrief.field.seq": ("序号", "sequence"),
+    "debrief.field.turn": ("回合", "turn"),
+    "debrief.field.phase": ("阶段", "phase"),
+    "debrief.field.kind": ("事件", "event"),
+    "debrief.field.actor": ("行动方", "actor"),
+    "debrief.field.target": ("对象", "target"),
+    "debrief.field.task": ("任务", "task"),
+    "debrief.field.data": ("数据 · {name}", "data · {name}"),
+    "debrief.field.hidden": ("真相（仅复盘可见） · {name}", "truth (debrief only) · {name}"),
+})
+register({f"debrief.kind.{kind}": pair for kind, pair in {
+    "turn_started": ("新回合", "turn started"), "task_started": ("任务下达", "task started"),
+    "directive_issued": ("下达指标", "quota passed down"),
+    "quota_split": ("分解指标", "quota split"),
+    "negotiation_space": ("协商空间", "negotiation space"),
+    "world_event": ("外部事件", "world event"), "report_progress": ("报送进度", "progress report"),
+    "explain_shortfall": ("情况说明", "explanation of a shortfall"),
+    "request_coordination": ("请求协调", "coordination request"),
+    "propose_target": ("提出调整目标", "target proposed"),
+    "cite_rule": ("援引规定", "rule cited"), "request_policy": ("请求配套政策", "policy request"),
+    "collude": ("提议“做数据”", "collusion proposed"), "request_answered": ("批复", "answer"),
+    "false_cause_detected": ("发现虚假原因", "false cause found"),
+    "split_quota": ("重新分解指标", "quota re-split"),
+    "allocate_time": ("安排干部时间", "cadre time planned"),
+    "lever_social": ("撬动社会资源", "social resources levered"),
+    "set_reporting": ("规定报送频次", "reporting cadence set"),
+    "research_visit": ("下乡调研", "research visit"), "symposium": ("座谈会", "symposium"),
+    "mobilization_meeting": ("动员会", "mobilization meeting"),
+    "supervise": ("参与式督导", "participatory supervision"),
+    "incentive": ("激励", "incentive"), "adjust_target": ("调整目标", "target adjusted"),
+    "accountability": ("问责", "accountability"),
+    "ranking_published": ("公布排名", "ranking published"),
+    "falsification_detected": ("发现虚报", "false figures found"),
+    "collusion": ("共谋", "collusion"), "shift_blame": ("推卸责任", "blame shifted"),
+    "symbolic_execution": ("象征性执行", "symbolic execution"),
+    "quasi_exit": ("准退出", "quasi-exit"),
+    "respond_local_needs": ("回应群众诉求", "villagers' needs answered"),
+    "execution": ("执行", "work done"), "unit_turn": ("单位本回合", "unit's turn"),
+    "relation_turn": ("关系变化", "relation's turn"), "assessment": ("考核", "assessment"),
+    "inspection": ("跨级督查", "cross-level inspection"), "ratchet": ("棘轮调整", "ratchet"),
+    "task_closed": ("任务结项", "task closed"), "game_over": ("对局结束", "game over"),
+}.items()})
+
+
+def kind_label(kind: str) -> str:
+    """An event kind in the current language (its id when the table lacks it)."""
+    try:
+        return tr(f"debrief.kind.{kind}")
+    except KeyError:
+        return kind
+
+
+def format_value(value: float, unit: str) -> str:
+    """An indicator's value as read: 72.0 / 100, 104.5%, 3."""
+    if unit == "percent":
+        return f"{value:.1f}%"
+    if unit == "count":
+        return f"{value:g}"
+    return f"{value:.1f} / 100"
+
+
+def event_line(game: Game, seq: int) -> str:
+    """One line naming an event: number, turn, kind, who acted on whom."""
+    if not 0 <= seq < len(game.log):
+        return tr("debrief.event.missing", seq=seq)
+    event = game.log[seq]
+    who = unit_name(game, event.actor)
+    if event.target:
+        who += f" → {unit_name(game, event.target)}"
+    return tr("debrief.event", seq=seq, turn=event.turn, kind=kind_label(event.kind), who=who)
+
+
+@dataclass
+class Node:
+    """One row of the report tree."""
+
+    kind: str
+    payload: Any
+    parent: int
+    row: int
+    children: list[int] = field(default_factory=list)
+
+
+class ScoreTreeModel(QAbstractItemModel):
+    """The score report, two columns (name, value), groups at the top."""
+
+    def __init__(self, game: Game, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._game = game
+        self._nodes: list[Node] = []
+        self._roots: list[int] = []
+
+    def set_report(self, game: Game, report: dict[str, Any]) -> None:
+        """Show another report (of `game`, whose log holds the evidence)."""
+        self.beginResetModel()
+        self._game, self._nodes, self._roots = game, [], []
+        indicators = list(report.get("indicators", {}).values())
+        for group in GROUPS:
+            members = [i for i in indicators if i["group"] == group]
+            if members:
+                root = self._add("group", group, -1)
+                for indicator in members:
+                    self._add_indicator(indicator, root)
+        self.endResetModel()
+
+    def _add(self, kind: str, payload: Any, parent: int) -> int:
+        siblings = self._roots if parent < 0 else self._nodes[parent].children
+        self._nodes.append(Node(kind, payload, parent, len(siblings)))
+        siblings.append(len(self._nodes) - 1)
+        return len(self._nodes) - 1
+
+    def _add_indicator(self, indicator: dict[str, Any], parent: int) -> None:
+        node = self._add("indicator", indicator, parent)
+        for rule in indicator["rules"]:
+            rule_node = self._add("rule", rule, node)
+            for seq in rule["evidence"]:
+                self._add("event", seq, rule_node)
+        self._add("citation", indicator["citation"], node)
+        evidence = self._add("evidence", indicator, node)
+        for seq in indicator["evidence"]:
+            self._add("event", seq, evidence)
+
+    def retranslate(self) -> None:
+        """Texts follow the language; rows and expansion stay."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+        for root in self._roots:
+            self._changed(root)
+
+    def _changed(self, number: int) -> None:
+        node = self._nodes[number]
+        self.dataChanged.emit(self.createIndex(node.row, 0, number),
+                              self.createIndex(node.row, 1, number))
+        for child in node.children:
+            self._changed(child)
+
+    def node(self, index: Index) -> Node | None:
+        """The report entry behind an index."""
+        return self._nodes[index.internalId()] if index.isValid() else None
+
+    def find(self, kind: str, key: str) -> QModelIndex:
+        """The index of an indicator (by key) or a group (by name)."""
+        for number, node in enumerate(self._nodes):
+            if node.kind != kind:
+                continue
+            payload_key = node.payload if kind == "group" else node.payload.get("key")
+            if payload_key == key:
+                return self.createIndex(node.row, 0, number)
+        return QModelIndex()
+
+    # ----- QAbstractItemModel --------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        siblings = self._roots if not parent.isValid() else \
+            self._nodes[parent.internalId()].children
+        if not 0 <= row < len(siblings) or not 0 <= column < 2:
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        up = self._nodes[index.internalId()].parent
+        return QModelIndex() if up < 0 else self.createIndex(self._nodes[up].row, 0, up)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._nodes[parent.internalId()].children if parent.isValid() else self._roots)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr("debrief.col.name") if section == 0 else tr("debrief.col.value")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self.node(index)
+        if node is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(node, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.FontRole and node.kind in ("group", "indicator"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and node.kind == "rule":
+            return QColor("#111827" if node.payload["fired"] else "#6b7280")
+        if role == NODE_ROLE:
+            return node.kind
+        if role == SEQ_ROLE and node.kind == "event":
+            return node.payload
+        return None
+
+    def _text(self, node: Node, column: int) -> str:
+        lang, payload = language(), node.payload
+        if node.kind == "group":
+            return tr(f"debrief.group.{payload}") if column == 0 else ""
+        if node.kind == "indicator":
+            return payload["label"][lang] if column == 0 else \
+                format_value(payload["value"], payload["unit"])
+        if node.kind == "rule":
+            mark = "✓ " if payload["fired"] else "· "
+            return mark + payload["explanation"][lang] if column == 0 else \
+                f"{payload['contribution']:+.1f}"
+        if node.kind == "citation":
+            return tr("debrief.citation", **payload) if column == 0 else payload["section"]
+        if node.kind == "evidence":
+            return tr("debrief.evidence", n=len(payload["evidence"])) if column == 0 else ""
+        return event_line(self._game, payload) if column == 0 else ""
+
+    def _tooltip(self, node: Node) -> str:
+        if node.kind == "rule":
+            rule = node.payload
+            state = tr("debrief.fired") if rule["fired"] else tr("debrief.not_fired")
+            return f"{rule['id']} · {state} · {rule['measured']}\n{rule['explanation'][language()]}"
+        return self._text(node, 0)
+
+
+class EventDetailModel(QAbstractTableModel):
+    """One event, field by field; the truth behind it only once the game is over."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, str]] = []
+
+    def set_event(self, game: Game, event: Event | None) -> None:
+        """Show an event (or nothing)."""
+        rows = [] if event is None else _event_rows(game, event)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self._rows[index.row()][index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr("debrief.field") if section == 0 else tr("debrief.field.value")
+        return None
+
+
+def _event_rows(game: Game, event: Event) -> list[tuple[str, str]]:
+    rows = [(tr("debrief.field.seq"), str(event.seq)), (tr("debrief.field.turn"), str(event.turn)),
+            (tr("debrief.field.phase"), tr(f"phase.{event.phase}")),
+            (tr("debrief.field.kind"), kind_label(event.kind)),
+            (tr("debrief.field.actor"), unit_name(game, event.actor) if event.actor else "—"),
+            (tr("debrief.field.target"), unit_name(game, event.target) if event.target else "—"),
+            (tr("debrief.field.task"), task_name(game, event.task) or "—")]
+    rows += [(tr("debrief.field.data", name=k), _plain(game, v)) for k, v in event.data.items()]
+    if game.over:
+        rows += [(tr("debrief.field.hidden", name=k), _plain(game, v))
+                 for k, v in event.hidden.items()]
+    return rows
+
+
+def _term(value: str) -> str:
+    """A cause, incentive, cadence, sanction or style id in the current language."""
+    for prefix in ("cause", "incentive", "cadence", "sanction", "request", "style", "phase"):
+        try:
+            return tr(f"{prefix}.{value}")
+        except KeyError:
+            continue
+    return value
+
+
+def _plain(game: Game, value: Any) -> str:
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    if isinstance(value, float):
+        return f"{value:,.3f}".rstrip("0").rstrip(".")
+    if isinstance(value, str) and value in game.units:
+        return unit_name(game, value)
+    if isinstance(value, str):
+        return _term(value)
+    if isinstance(value, dict):
+        return ", ".join(f"{_plain(game, k)}: {_plain(game, v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(_plain(game, v) for v in value)
+    return str(value)

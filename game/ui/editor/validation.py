@@ -1,0 +1,70 @@
+"""Live validation of the edited text: the loader, lint and the scoring overrides at once.
+
+The same checks `python main.py validate` runs, on text that has not been saved yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from game.scenario.document import ScenarioDocument
+from game.scenario.lint import lint
+from game.scenario.loader import Problem, ScenarioError, parse_scenario, problems_from, read_yaml
+from game.scenario.models import Scenario
+from game.scoring.rules import RuleBook, default_rulebook, known_rule_ids, located_problems
+
+
+def validate_text(text: str, file: str = "<scenario>") -> tuple[Scenario | None, list[Problem]]:
+    """The scenario the text makes (None when it is invalid) and every located problem."""
+    try:
+        scenario = parse_scenario(text, file)
+    except ScenarioError as err:
+        return None, err.problems
+    problems = lint(scenario, Path(file), text, known_rules=known_rule_ids())
+    problems += [p for p in _extra_rule_problems(scenario, text, file) if p not in problems]
+    return scenario, sorted(problems, key=lambda p: (p.line, p.col, p.message))
+
+
+def validate_document(doc: ScenarioDocument,
+                      file: str = "<scenario>") -> tuple[Scenario | None, list[Problem]]:
+    """validate_text for an open document, without parsing its text again.
+
+    The document already holds the parsed tree: the models validate its plain data, and the
+    tree's marks (read again only when something is wrong) locate the errors, as
+    parse_scenario does. Lint still reads the text.
+    """
+    if not doc.ok:
+        return None, [replace(p, file=file) for p in doc.syntax_problems]
+    try:
+        scenario = Scenario.model_validate(doc.data())
+    except ValidationError as err:
+        return None, problems_from(err, doc.root, file)
+    problems = _lint(scenario, doc.text, file)
+    problems += [p for p in _extra_rule_problems(scenario, doc.text, file) if p not in problems]
+    return scenario, sorted(problems, key=lambda p: (p.line, p.col, p.message))
+
+
+def _lint(scenario: Scenario, text: str, file: str) -> list[Problem]:
+    """Lint findings; the text is parsed again (for their positions) only when there are any."""
+    if not lint(scenario, known_rules=known_rule_ids()):
+        return []
+    return lint(scenario, Path(file), text, known_rules=known_rule_ids())
+
+
+def _extra_rule_problems(scenario: Scenario, text: str, file: str) -> list[Problem]:
+    """check_overrides' check of the scenario's own rules, without reading the file."""
+    if not scenario.scoring.rules:
+        return []
+    base = default_rulebook()
+    data = base.model_dump(mode="json")
+    offset = len(data["rules"])
+    data["rules"].extend(scenario.scoring.rules)
+    try:
+        RuleBook.model_validate(data)
+    except ValidationError as err:
+        root = read_yaml(text, file)
+        return located_problems(err, root, file, (("scoring", "rules"), offset))
+    return []

@@ -1,0 +1,305 @@
+"""The main window: the start screen, the game page, menus, saving, loading and the autosave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from game.engine.game import Game
+from game.scenario.loader import ScenarioError, load_scenario
+from game.ui import dialogs, i18n, saves
+from game.ui.game_page import GamePage
+from game.ui.i18n import register, tr
+from game.ui.lang import follow_language
+from game.ui.menus import WindowMenus
+from game.ui.session import GameSession
+from game.ui.settings import AppPaths, Settings
+from game.ui.start_view import StartView
+from game.ui.vocab import phase_name
+
+VERSION = "0.1.0"
+
+register({
+    "window.title": ("沟通式动员", "Communicative Mobilization"),
+    "status.autosaved": ("已自动保存（第 {turn} 回合）", "Autosaved (turn {turn})"),
+    "status.saved": ("已保存：{path}", "Saved: {path}"),
+    "status.loaded": ("已载入：{path}", "Loaded: {path}"),
+    "status.scenario_error": ("情景文件有误：{problem}", "The scenario file is wrong: {problem}"),
+})
+
+
+class MainWindow(QMainWindow):
+    """The game's one window.
+
+    Args:
+        paths: where settings and saves live (tests pass a temporary folder).
+        prompts: shows dialogs; tests pass a stand-in that answers at once.
+    """
+
+    def __init__(self, paths: AppPaths | None = None, prompts: dialogs.Prompts | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths or AppPaths.default()
+        self.settings = Settings(self.paths)
+        self.prompts = prompts or dialogs.Prompts(self)
+        self.session: GameSession | None = None
+        self.page: GamePage | None = None
+        self.save_path: Path | None = None
+        self._told_over = False
+        self.stack = QStackedWidget()
+        self.start = StartView()
+        self.stack.addWidget(self.start)
+        self.setCentralWidget(self.stack)
+        self.menus = WindowMenus(self)
+        self._connect()
+        follow_language(self, self.retranslate)
+        self.retranslate()
+        self._refresh_actions()
+        self.resize(1280, 720)
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray(self.settings.geometry))
+
+    def _connect(self) -> None:
+        actions = self.menus.actions
+        actions["new"].triggered.connect(self._on_new_triggered)
+        actions["continue"].triggered.connect(self._on_continue_requested)
+        actions["open"].triggered.connect(self._on_open_triggered)
+        actions["save"].triggered.connect(self._on_save_triggered)
+        actions["save_as"].triggered.connect(self._on_save_as_triggered)
+        actions["quit"].triggered.connect(self.close)
+        actions["end_phase"].triggered.connect(self._on_end_phase_triggered)
+        actions["about"].triggered.connect(self._on_about_requested)
+        actions["editor"].triggered.connect(self._on_editor_requested)
+        self.menus.languages.triggered.connect(
+            lambda action: self.set_language(str(action.data())))
+        self.start.new_game_requested.connect(self._on_new_game_requested)
+        self.start.continue_requested.connect(self._on_continue_requested)
+        self.start.load_requested.connect(self._on_open_triggered)
+        self.start.language_requested.connect(self.set_language)
+        self.start.about_requested.connect(self._on_about_requested)
+        self.start.back_requested.connect(self._on_back_requested)
+
+    # ----- opening games ----------------------------------------------------------------------
+
+    def new_game(self, path: Path, seat: str, superior: str = "", subordinate: str = "",
+                 seed: int = 0) -> bool:
+        """Start a new game of the scenario in `path` with the human in `seat`."""
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as err:
+            self.statusBar().showMessage(tr("status.scenario_error", problem=err.problems[0]))
+            return False
+        game = Game(scenario, seed=seed, humans=[seat], superior_style=superior or None,
+                    subordinate_style=subordinate or None)  # type: ignore[arg-type]
+        self.save_path = None
+        self._open(game, seat, Path(path))
+        return True
+
+    def load_game(self, path: Path, autosave: bool = False) -> bool:
+        """Open a saved game; a save that cannot be read is named and left untouched."""
+        try:
+            loaded = saves.load_save(path)
+        except saves.SaveProblem as problem:
+            aside = saves.keep_aside(Path(path)) if autosave and Path(path).exists() else None
+            self.prompts.show(dialogs.problem_box(self, problem, aside))
+            self._refresh_actions()
+            return False
+        self.save_path = None if autosave else Path(path)
+        if not autosave:
+            self.settings.last_save = str(path)
+        self._open(loaded.game, loaded.seat, loaded.scenario_path)
+        self.statusBar().showMessage(tr("status.loaded", path=str(path)), 5000)
+        return True
+
+    def _open(self, game: Game, seat: str, path: Path) -> None:
+        self._told_over = game.over
+        if self.session is None:
+            self.session = GameSession(game, seat, path)
+            self.page = GamePage(self.session, self.menus.actions["end_phase"])
+            self.stack.addWidget(self.page)
+            self.session.bridge.state_changed.connect(self._on_state_changed)
+            for action in self.menus.set_tabs(self.page.keys()):
+                action.triggered.connect(self._on_tab_action)
+            self.menus.retranslate(i18n.language(), self._end_key())
+        else:
+            self.session.replace(game, seat, path)
+        self.stack.setCurrentWidget(self.page)
+        self.page.show_tab("inbox")
+        self.settings.running = True
+        self._autosave()
+        self._refresh_actions()
+
+    def offer_resume(self) -> bool:
+        """On start: if the last session did not close cleanly, offer its autosave."""
+        if not (self.settings.running and self.paths.autosave.exists()):
+            return False
+        if not self.prompts.show(dialogs.resume_box(self, *self._autosave_point())):
+            return False
+        return self.load_game(self.paths.autosave, autosave=True)
+
+    def _autosave_point(self) -> tuple[int | None, str]:
+        try:
+            from game.engine.save import parse_save
+
+            save = parse_save(self.paths.autosave.read_text(encoding="utf-8"))
+        except Exception:  # noqa: BLE001 — any unreadable file: ask without the details
+            return None, ""
+        return save.turn, phase_name(save.phase)
+
+    # ----- playing ----------------------------------------------------------------------------
+
+    def end_phase(self) -> None:
+        """End the phase (or the turn); after a turn, show its report."""
+        if self.session is None or self.session.game.over or self.page is None:
+            return
+        game = self.session.game
+        turn, phase = game.turn, game.phase
+        self.session.end_phase()
+        if phase == "respond" or game.over:
+            self.page.report.show_turn(turn)
+            self.page.show_tab("debrief" if game.over and "debrief" in self.page.views
+                               else "report")
+
+    def _on_state_changed(self) -> None:
+        self._autosave()
+        self._refresh_actions()
+        game = self.session.game if self.session else None
+        if game is not None and game.over and not self._told_over:
+            self._told_over = True
+            self.prompts.show(dialogs.message_box(self, "over.title", tr("over.text")))
+
+    def _autosave(self) -> None:
+        if self.session is None:
+            return
+        try:
+            saves.autosave(self.session, self.paths)
+        except OSError as err:
+            self.statusBar().showMessage(tr("problem.write", path=str(self.paths.autosave),
+                                            detail=str(err)))
+            return
+        self.statusBar().showMessage(tr("status.autosaved", turn=self.session.game.turn), 3000)
+
+    def save_to(self, path: Path) -> bool:
+        """Write the game to `path`."""
+        if self.session is None:
+            return False
+        try:
+            saves.write_save(self.session, path)
+        except OSError as err:
+            self.prompts.show(dialogs.message_box(self, "problem.title", tr(
+                "problem.write", path=str(path), detail=str(err))))
+            return False
+        self.save_path = Path(path)
+        self.settings.last_save = str(path)
+        self.statusBar().showMessage(tr("status.saved", path=str(path)), 5000)
+        return True
+
+    # ----- handlers ---------------------------------------------------------------------------
+
+    def _on_new_game_requested(self, path: Path, seat: str, superior: str, subordinate: str,
+                               seed: int) -> None:
+        self.new_game(path, seat, superior, subordinate, seed)
+
+    def _on_new_triggered(self) -> None:
+        self.start.set_can_continue(self.paths.autosave.exists())
+        self.start.set_can_go_back(self.session is not None)
+        self.stack.setCurrentWidget(self.start)
+        self.start.scenario_list.setFocus()
+
+    def _on_back_requested(self) -> None:
+        if self.page is not None:
+            self.stack.setCurrentWidget(self.page)
+
+    def _on_continue_requested(self) -> None:
+        if self.paths.autosave.exists():
+            self.load_game(self.paths.autosave, autosave=True)
+
+    def _on_open_triggered(self) -> None:
+        self.paths.saves_dir.mkdir(parents=True, exist_ok=True)
+        path = self.prompts.open_file(self.paths.saves_dir)
+        if path is not None:
+            self.load_game(path)
+
+    def _on_save_triggered(self) -> None:
+        if self.save_path is None:
+            self._on_save_as_triggered()
+        else:
+            self.save_to(self.save_path)
+
+    def _on_save_as_triggered(self) -> None:
+        if self.session is None:
+            return
+        self.paths.saves_dir.mkdir(parents=True, exist_ok=True)
+        game = self.session.game
+        name = f"{game.scenario.id}-{self.session.seat}-t{game.turn}.json"
+        path = self.prompts.save_file(self.paths.saves_dir / name)
+        if path is not None:
+            self.save_to(path)
+
+    def _on_end_phase_triggered(self) -> None:
+        self.end_phase()
+
+    def _on_editor_requested(self) -> None:
+        from game.ui.editor import ScenarioEditorWindow
+
+        on_start = self.stack.currentWidget() is self.start
+        entry = self.start.current_entry()
+        if on_start and entry is not None:
+            path: Path | None = entry.path
+        else:
+            path = self.session.scenario_path if self.session is not None else None
+        editor = ScenarioEditorWindow(path, parent=self, drafts_dir=self.paths.data_dir / "drafts")
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.show()
+        self.editor = editor
+
+    def _on_about_requested(self) -> None:
+        self.prompts.show(dialogs.about_box(self, VERSION))
+
+    def _on_tab_action(self) -> None:
+        action = self.sender()
+        if self.page is not None and action is not None:
+            self.stack.setCurrentWidget(self.page)
+            self.page.show_tab(str(action.data()))
+
+    # ----- language and state -----------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Switch the whole window's language and remember it."""
+        if lang == i18n.language():
+            return
+        i18n.set_language(lang)
+        self.settings.language = lang
+        if self.session is not None:
+            self.session.bridge.language_changed.emit(lang)
+
+    def _end_key(self) -> str:
+        game = self.session.game if self.session else None
+        if game is None or game.over:
+            return "act.over" if game else "act.end_phase"
+        return "act.end_turn" if game.phase == "respond" else "act.end_phase"
+
+    def _refresh_actions(self) -> None:
+        playing = self.session is not None
+        over = playing and self.session.game.over  # type: ignore[union-attr]
+        self.menus.actions["save"].setEnabled(playing)
+        self.menus.actions["save_as"].setEnabled(playing)
+        self.menus.actions["end_phase"].setEnabled(playing and not over)
+        self.menus.actions["end_phase"].setText(tr(self._end_key()))
+        self.menus.actions["continue"].setEnabled(self.paths.autosave.exists())
+        self.start.set_can_continue(self.paths.autosave.exists())
+
+    def retranslate(self) -> None:
+        """Title and menus in the current language."""
+        self.setWindowTitle(tr("window.title"))
+        self.menus.retranslate(i18n.language(), self._end_key())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A clean exit: the autosave is current and the next start will not offer to resume."""
+        self._autosave()
+        self.settings.running = False
+        self.settings.geometry = bytes(self.saveGeometry().data())
+        super().closeEvent(event)

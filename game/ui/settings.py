@@ -1,0 +1,92 @@
+"""Where the game keeps its things: user-data folder, remembered choices, the clean-exit flag."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from game.ui import i18n
+
+APP_NAME = "county-mobilization"
+ORGANIZATION = "communicative-mobilization"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The user-data folder (saves, autosave) and the settings file."""
+
+    data_dir: Path
+    settings_file: Path
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        """The platform's own places (QStandardPaths.AppDataLocation)."""
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        data_dir = Path(location or Path.home() / f".{APP_NAME}")
+        return cls(data_dir=data_dir, settings_file=data_dir / "settings.ini")
+
+    @property
+    def autosave(self) -> Path:
+        """The rolling autosave, rewritten after every change."""
+        return self.data_dir / "autosave.json"
+
+    @property
+    def saves_dir(self) -> Path:
+        """Where the save dialog opens."""
+        return self.data_dir / "saves"
+
+
+class Settings:
+    """Remembered choices, in an INI file under the user-data folder."""
+
+    def __init__(self, paths: AppPaths) -> None:
+        paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
+        self._store = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+
+    def _get(self, key: str, default: str = "") -> str:
+        value = self._store.value(key, default)
+        return str(value) if value is not None else default
+
+    @property
+    def language(self) -> str:
+        """The last language chosen ('' when never chosen)."""
+        lang = self._get("ui/language")
+        return lang if lang in i18n.LANGUAGES else ""
+
+    @language.setter
+    def language(self, lang: str) -> None:
+        self._store.setValue("ui/language", lang)
+        self._store.sync()
+
+    @property
+    def running(self) -> bool:
+        """True while a game is open; still true on start means the last run did not close."""
+        return self._get("session/running", "false") == "true"
+
+    @running.setter
+    def running(self, value: bool) -> None:
+        self._store.setValue("session/running", "true" if value else "false")
+        self._store.sync()
+
+    @property
+    def last_save(self) -> str:
+        """The last file saved to or loaded from."""
+        return self._get("session/last_save")
+
+    @last_save.setter
+    def last_save(self, path: str) -> None:
+        self._store.setValue("session/last_save", path)
+        self._store.sync()
+
+    @property
+    def geometry(self) -> bytes:
+        """The main window's saved geometry."""
+        value = self._store.value("ui/geometry")
+        return bytes(value) if value is not None else b""
+
+    @geometry.setter
+    def geometry(self, data: bytes) -> None:
+        self._store.setValue("ui/geometry", data)
+        self._store.sync()

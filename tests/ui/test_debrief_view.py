@@ -1,0 +1,301 @@
+"""The debrief: every indicator down to its evidence, Figure 1, a replay, and the exports."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from game.ui import i18n
+from game.ui.charts import bar_values
+from game.ui.compare_model import CompareModel
+from game.ui.debrief_model import NODE_ROLE, SEQ_ROLE, EventDetailModel, ScoreTreeModel
+from game.ui.debrief_view import DebriefView
+
+GROUPS = {
+    "forms": ["objective_attribution", "organizational_coordination", "institutional_feedback",
+              "differentiated_incentives"],
+    "mechanisms": ["joint_responsibility", "internalized_responsibility",
+                   "collective_consensus"],
+    "effects": ["routinized_campaigns", "non_accountability_mobilization", "local_autonomy"],
+    "pathologies": ["collusion", "blame_avoidance", "symbolic_execution", "formalism",
+                    "overload"],
+    "outcome": ["delivered_vs_original", "delivered_vs_external", "accountability_events",
+                "resilience"],
+}
+UNITS = {"delivered_vs_original": "percent", "delivered_vs_external": "percent",
+         "accountability_events": "count"}
+
+
+def _indicator(key: str, group: str, number: int) -> dict[str, Any]:
+    return {
+        "key": key, "group": group, "label": {"zh": f"指标{number}", "en": f"Indicator {number}"},
+        "value": 10.0 + number, "unit": UNITS.get(key, "score"),
+        "rules": [{"id": f"{key}_a", "fired": True, "measured": 0.5, "contribution": 6.0,
+                   "explanation": {"zh": f"规则{number}触发。", "en": f"Rule {number} fired."},
+                   "evidence": [3, 5]},
+                  {"id": f"{key}_b", "fired": False, "measured": 0.1, "contribution": 0.0,
+                   "explanation": {"zh": f"规则{number}未触发。", "en": f"Rule {number} idle."},
+                   "evidence": []}],
+        "evidence": [3, 5, 8],
+        "citation": {"section": "一.1", "quote": "上级政府在充分了解情况的基础上进行客观性归因。"},
+    }
+
+
+def _fixture_report() -> dict[str, Any]:
+    keys = [(k, g) for g, members in GROUPS.items() for k in members]
+    return {
+        "schema": 1,
+        "indicators": {k: _indicator(k, g, n) for n, (k, g) in enumerate(keys)},
+        "figure1": {"reclaim": {"original": 3000.0, "escalated": [3000.0, 3450.0],
+                                "negotiated": 3200.0, "delivered": 2900.0, "reported": 3100.0}},
+        "series": {"turns": [1, 2], "pressure": {"hexi": [0.1, 0.2]},
+                   "workload": {"hexi": [0.8, 0.9]}, "trust": {"county_agri->hexi": [0.6, 0.6]},
+                   "progress": {"reclaim": {"target": [3450.0, 3450.0],
+                                            "delivered": [500.0, 1000.0],
+                                            "reported": [520.0, 1020.0]}}},
+    }
+
+
+REPORT = _fixture_report()
+
+
+def _fixture_scorer(game) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return REPORT
+
+
+@pytest.fixture
+def finished(make_session):  # type: ignore[no-untyped-def]
+    session = make_session("county_agri", seed=5)
+    session.game.run_to_end()
+    return session
+
+
+@pytest.fixture
+def view(qtbot, finished) -> DebriefView:  # type: ignore[no-untyped-def]
+    debrief = DebriefView(finished, scorer=_fixture_scorer)
+    qtbot.addWidget(debrief)
+    return debrief
+
+
+def _indicator_index(view: DebriefView, key: str) -> QModelIndex:
+    return view.tree_model.find("indicator", key)
+
+
+def _child(model, parent: QModelIndex, kind: str) -> QModelIndex:  # type: ignore[no-untyped-def]
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        if index.data(NODE_ROLE) == kind:
+            return index
+    raise AssertionError(f"no {kind} under {parent.data()}")
+
+
+# ----- the models ----------------------------------------------------------------------------
+
+
+def test_tree_model_groups_at_the_top(finished) -> None:  # type: ignore[no-untyped-def]
+    model = ScoreTreeModel(finished.game)
+    model.set_report(finished.game, REPORT)
+    assert model.rowCount() == 5 and model.columnCount() == 2
+    assert model.index(0, 0).data() == "沟通式动员的形式"
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+
+
+def test_tree_model_indicator_has_rules_citation_and_evidence(finished) -> None:  # type: ignore[no-untyped-def]
+    model = ScoreTreeModel(finished.game)
+    model.set_report(finished.game, REPORT)
+    indicator = model.find("indicator", "objective_attribution")
+    kinds = [model.index(r, 0, indicator).data(NODE_ROLE) for r in range(model.rowCount(indicator))]
+    assert kinds == ["rule", "rule", "citation", "evidence"]
+    assert model.index(0, 1, indicator).data() == "+6.0"
+    assert indicator.siblingAtColumn(1).data() == "10.0 / 100"
+
+
+def test_tree_model_evidence_rows_carry_their_seq(finished) -> None:  # type: ignore[no-untyped-def]
+    model = ScoreTreeModel(finished.game)
+    model.set_report(finished.game, REPORT)
+    evidence = _child(model, model.find("indicator", "collusion"), "evidence")
+    assert [model.index(r, 0, evidence).data(SEQ_ROLE) for r in range(3)] == [3, 5, 8]
+    assert model.index(0, 0, evidence).data().startswith("#3")
+    assert model.parent(model.index(0, 0, evidence)) == evidence
+
+
+def test_event_detail_model_shows_the_truth_only_after_the_game(make_session) -> None:  # type: ignore[no-untyped-def]
+    session = make_session("hexi", seed=5)
+    for _ in range(3):
+        session.end_phase()
+    game = session.game
+    event = next(e for e in game.log if e.kind == "execution")
+    model = EventDetailModel()
+    model.set_event(game, event)
+    labels = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert model.index(0, 1).data() == str(event.seq)
+    assert not any("真相" in label for label in labels)
+    game.run_to_end()
+    model.set_event(game, event)
+    assert any("真相" in model.index(r, 0).data() for r in range(model.rowCount()))
+
+
+def test_compare_model_rows_columns_and_signed_differences() -> None:
+    first = {"superior_style": "mixed", "score": REPORT, "outcome": {"mean_overload": 0.8}}
+    other = json.loads(json.dumps(REPORT))
+    other["indicators"]["collusion"]["value"] += 5.0
+    second = {"superior_style": "pressure", "score": other, "outcome": {"mean_overload": 0.9}}
+    model = CompareModel()
+    model.set_reports(first, second)
+    row = model.keys().index("collusion")
+    assert model.columnCount() == 4 and model.rowCount() == 19 + 2
+    assert model.index(row, 3).data() == "+5.00"
+    assert model.index(row, 3).data(Qt.ItemDataRole.ForegroundRole).name() == "#b91c1c"
+    assert "压力型" in model.headerData(2, Qt.Orientation.Horizontal)
+
+
+# ----- the view ------------------------------------------------------------------------------
+
+
+def test_every_indicator_is_shown(view) -> None:  # type: ignore[no-untyped-def]
+    for key, entry in REPORT["indicators"].items():
+        index = _indicator_index(view, key)
+        assert index.isValid() and index.data() == entry["label"]["zh"]
+
+
+def test_an_indicator_expands_to_its_evidence(view) -> None:  # type: ignore[no-untyped-def]
+    indicator = _indicator_index(view, "formalism")
+    view.tree.expand(indicator)
+    evidence = _child(view.tree_model, indicator, "evidence")
+    view.tree.expand(evidence)
+    assert view.tree.isExpanded(evidence)
+    assert view.tree_model.rowCount(evidence) == len(REPORT["indicators"]["formalism"]["evidence"])
+
+
+def test_clicking_an_evidence_event_shows_its_details(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    view.show()
+    qtbot.waitExposed(view)
+    indicator = _indicator_index(view, "formalism")
+    view.tree.expand(indicator)
+    evidence = _child(view.tree_model, indicator, "evidence")
+    view.tree.expand(evidence)
+    event_index = view.tree_model.index(1, 0, evidence)
+    view.tree.scrollTo(event_index)
+    rect = view.tree.visualRect(event_index)
+    qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.detail_stack.currentWidget() is view.event_table
+    assert view.event_model.index(0, 1).data() == "5"
+    kind = view.session.game.log[5].kind
+    assert view.event_model.index(3, 1).data() == i18n.tr(f"debrief.kind.{kind}")
+
+
+def test_choosing_an_indicator_shows_its_citation(view) -> None:  # type: ignore[no-untyped-def]
+    view.tree.setCurrentIndex(_indicator_index(view, "collusion"))
+    assert view.detail_stack.currentWidget() is view.details
+    assert "客观性归因" in view.details.toPlainText()
+    assert "规则" in view.details.toPlainText()
+
+
+def test_figure_one_bars_equal_the_report(view) -> None:  # type: ignore[no-untyped-def]
+    figures = REPORT["figure1"]["reclaim"]
+    bars = bar_values(view.fig_view.chart())
+    assert bars["真实目标"][0] == figures["original"]
+    assert [v for v in bars["逐级加码后的指标"] if v] == figures["escalated"]
+    assert max(bars["协商后目标"]) == figures["negotiated"]
+    assert max(bars["实际完成"]) == figures["delivered"]
+    assert max(bars["上报数"]) == figures["reported"]
+
+
+def test_figure_one_reads_markup_against_bargaining(view) -> None:  # type: ignore[no-untyped-def]
+    text = view.fig_summary.text()
+    assert "450" in text and "250" in text and "96.7%" in text
+
+
+def test_pdf_export_writes_a_pdf(view, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = view.export_pdf(tmp_path / "debrief.pdf")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 10_000
+    assert b"NotoSansCJK" in data
+
+
+def test_json_export_is_the_game_log(view, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = view.export_json(tmp_path / "log.json")
+    assert path.read_text(encoding="utf-8") == view.session.game.log.to_json()
+
+
+def test_replay_shows_both_reports_side_by_side(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(view.comparison_ready, timeout=30_000):
+        view.replay("pressure")
+    assert view.compare.rowCount() == 21
+    assert "压力型" in view.compare.headerData(2, Qt.Orientation.Horizontal)
+    assert view.replay_button.isEnabled()
+
+
+def test_preview_says_the_game_is_not_over(qtbot, make_session) -> None:  # type: ignore[no-untyped-def]
+    preview = DebriefView(make_session("hexi"), scorer=_fixture_scorer)
+    qtbot.addWidget(preview)
+    assert preview.banner.text() == i18n.tr("debrief.preview")
+
+
+def test_refreshes_when_shown_after_the_game_moved(qtbot, make_session) -> None:  # type: ignore[no-untyped-def]
+    session = make_session("hexi")
+    calls: list[int] = []
+    preview = DebriefView(session, scorer=lambda g: calls.append(g.turn) or REPORT)
+    qtbot.addWidget(preview)
+    session.end_phase()
+    preview.show()
+    qtbot.waitUntil(lambda: len(calls) == 2)
+
+
+def test_language_switch_retranslates_the_report(view) -> None:  # type: ignore[no-untyped-def]
+    i18n.set_language("en")
+    assert _indicator_index(view, "collusion").data() == REPORT["indicators"]["collusion"][
+        "label"]["en"]
+    assert view.tabs.tabText(1) == "Figure 1: markup and bargaining"
+
+
+def test_every_control_has_a_name_and_takes_focus(view) -> None:  # type: ignore[no-untyped-def]
+    controls = (view.pdf_button, view.json_button, view.tree, view.details, view.event_table,
+                view.fig_combo, view.style_combo, view.replay_button, view.compare_table)
+    for control in controls:
+        assert control.accessibleName()
+        assert control.focusPolicy() != Qt.FocusPolicy.NoFocus
+
+
+def test_the_real_score_report_of_a_finished_tutorial(qtbot, finished) -> None:  # type: ignore[no-untyped-def]
+    from game.scoring.report import score_game
+
+    debrief = DebriefView(finished)
+    qtbot.addWidget(debrief)
+    report = score_game(finished.game)
+    assert not debrief.error
+    for key in report["indicators"]:
+        assert _indicator_index(debrief, key).isValid()
+    bars = bar_values(debrief.fig_view.chart())
+    assert max(bars["实际完成"]) == report["figure1"]["reclaim"]["delivered"]
+
+
+# ----- screenshots ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_screenshot_debrief(qtbot, finished, screenshot, lang: str) -> None:  # type: ignore[no-untyped-def]
+    i18n.set_language(lang)
+    debrief = DebriefView(finished)
+    qtbot.addWidget(debrief)
+    debrief.resize(1280, 800)
+    debrief.show()
+    qtbot.waitExposed(debrief)
+    indicator = debrief.tree_model.find("indicator", "objective_attribution")
+    debrief.tree.expand(indicator)
+    debrief.tree.setCurrentIndex(indicator)
+    screenshot(debrief, "debrief_report")
+    rule = debrief.tree_model.index(0, 0, indicator)
+    debrief.tree.expand(rule)
+    if debrief.tree_model.rowCount(rule):
+        debrief.tree.setCurrentIndex(debrief.tree_model.index(0, 0, rule))
+    screenshot(debrief, "debrief_evidence")
+    debrief.tabs.setCurrentIndex(1)
+    screenshot(debrief, "debrief_figure1")
+    debrief.tabs.setCurrentIndex(2)
+    with qtbot.waitSignal(debrief.comparison_ready, timeout=30_000):
+        debrief.replay("pressure")
+    assert screenshot(debrief, "debrief_compare").stat().st_size > 0
