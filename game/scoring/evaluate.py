@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from statistics import mean
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from game.engine.outcome import outcome
@@ -49,6 +49,9 @@ class Context:
             "leverage_carrier_turns": float(len(levering) * turns),
         }
         self._outcome: dict[str, Any] | None = None
+        self._getters: dict[str, Callable[[Event], Any]] = {}
+        self._predicates: dict[str, Callable[[Event], bool]] = {}
+        self._selected: dict[str, list[Event]] = {}
 
     def figure(self, name: str) -> float:
         """An outcome figure (computed once)."""
@@ -58,47 +61,101 @@ class Context:
 
     def field(self, event: Event, path: str) -> Any:
         """The value of a field path on an event (None when absent)."""
-        if path.startswith("data."):
-            return event.data.get(path[5:])
-        if path.startswith("hidden."):
-            return event.hidden.get(path[7:])
-        if path == "actor_kind":
-            return self.unit_kind.get(event.actor)
-        if path == "target_kind":
-            return self.unit_kind.get(event.target)
-        return getattr(event, path)
+        return self.getter(path)(event)
+
+    def getter(self, path: str) -> Callable[[Event], Any]:
+        """A function reading a field path from an event (built once per path)."""
+        if path not in self._getters:
+            self._getters[path] = _getter(path, self.unit_kind)
+        return self._getters[path]
 
     def matches(self, event: Event, conditions: dict[str, Any]) -> bool:
         """Whether an event meets every condition."""
-        return all(_test(self.field(event, p), c) for p, c in conditions.items())
+        return self.predicate(conditions)(event)
+
+    def predicate(self, conditions: dict[str, Any]) -> Callable[[Event], bool]:
+        """A function telling whether an event meets every condition (built once)."""
+        key = repr(sorted(conditions.items(), key=lambda item: item[0]))
+        if key not in self._predicates:
+            tests = [(self.getter(p), _compile(c)) for p, c in conditions.items()]
+            if not tests:
+                self._predicates[key] = lambda event: True
+                return self._predicates[key]
+            get, test = tests[0]
+            predicate = _one(get, test)
+            for get, test in tests[1:]:
+                predicate = _both(predicate, get, test)
+            self._predicates[key] = predicate
+        return self._predicates[key]
 
     def select(self, selector: Selector) -> list[Event]:
-        """The events a selector picks, in log order."""
-        events: list[Event] = []
-        for kind in selector.kinds():
-            events.extend(self.by_kind.get(kind, ()))
-        if len(selector.kinds()) > 1:
-            events.sort(key=lambda e: e.seq)
-        return [e for e in events if self.matches(e, selector.where)]
+        """The events a selector picks, in log order (remembered: rules share selectors)."""
+        key = repr((selector.kinds(), sorted(selector.where.items(), key=lambda i: i[0])))
+        if key not in self._selected:
+            events: list[Event] = []
+            for kind in selector.kinds():
+                events.extend(self.by_kind.get(kind, ()))
+            if len(selector.kinds()) > 1:
+                events.sort(key=lambda e: e.seq)
+            if selector.where:
+                keep = self.predicate(selector.where)
+                events = [e for e in events if keep(e)]
+            self._selected[key] = events
+        return self._selected[key]
 
 
-def _test(value: Any, condition: Any) -> bool:
+def _getter(path: str, unit_kind: dict[str, str]) -> Callable[[Event], Any]:
+    if path.startswith("data."):
+        name = path[5:]
+        return lambda e: e.data.get(name)
+    if path.startswith("hidden."):
+        name = path[7:]
+        return lambda e: e.hidden.get(name)
+    if path == "actor_kind":
+        return lambda e: unit_kind.get(e.actor)
+    if path == "target_kind":
+        return lambda e: unit_kind.get(e.target)
+    return lambda e: getattr(e, path)
+
+
+def _one(get: Callable[[Event], Any], test: Callable[[Any], bool]) -> Callable[[Event], bool]:
+    return lambda event: test(get(event))
+
+
+def _both(
+    first: Callable[[Event], bool], get: Callable[[Event], Any], test: Callable[[Any], bool]
+) -> Callable[[Event], bool]:
+    return lambda event: first(event) and test(get(event))
+
+
+def _compile(condition: Any) -> Callable[[Any], bool]:
+    """A test of one field's value: equality, or operators that must all hold."""
     if not isinstance(condition, dict):
-        return bool(value == condition)
-    return all(_compare(value, op, expected) for op, expected in condition.items())
+        return lambda value: bool(value == condition)
+    checks = [_operator(op, expected) for op, expected in condition.items()]
+    if len(checks) == 1:
+        return checks[0]
+    first, second, *rest = checks
+    if not rest:
+        return lambda value: first(value) and second(value)
+    return lambda value: all(check(value) for check in checks)
 
 
-def _compare(value: Any, op: str, expected: Any) -> bool:
+def _operator(op: str, expected: Any) -> Callable[[Any], bool]:
     if op == "eq":
-        return bool(value == expected)
+        return lambda value: bool(value == expected)
     if op == "ne":
-        return bool(value != expected)
+        return lambda value: bool(value != expected)
     if op == "in":
-        return bool(value in expected)
-    if value is None or isinstance(value, str | dict | list):
-        return False
-    return bool({"gt": value > expected, "gte": value >= expected, "lt": value < expected,
-                 "lte": value <= expected}[op])
+        try:
+            members: frozenset[Any] | list[Any] = frozenset(expected)
+        except TypeError:  # unhashable members: compare one by one
+            members = list(expected)
+        return lambda value: value in members
+    compare = {"gt": float.__gt__, "gte": float.__ge__, "lt": float.__lt__,
+               "lte": float.__le__}[op]
+    bound = float(expected)
+    return lambda value: isinstance(value, int | float) and compare(float(value), bound)
 
 
 def _seqs(events: list[Event]) -> list[int]:
@@ -106,17 +163,15 @@ def _seqs(events: list[Event]) -> list[int]:
 
 
 def _numbers(ctx: Context, events: list[Event], path: str, over: str | None) -> list[float]:
+    read = ctx.getter(path)
+    if over is None:
+        return [float(v) for v in map(read, events) if isinstance(v, int | float)]
+    divide = ctx.getter(over)
     values = []
     for event in events:
-        value = ctx.field(event, path)
-        if not isinstance(value, int | float):
-            continue
-        if over is not None:
-            divisor = ctx.field(event, over)
-            if not isinstance(divisor, int | float) or not divisor:
-                continue
-            value = value / divisor
-        values.append(float(value))
+        value, divisor = read(event), divide(event)
+        if isinstance(value, int | float) and isinstance(divisor, int | float) and divisor:
+            values.append(value / divisor)
     return values
 
 
@@ -129,7 +184,8 @@ def measure(ctx: Context, spec: Measure) -> Measured:
         return _field_measure(ctx, spec)
     if isinstance(spec, Share):
         events = ctx.select(spec.share)
-        passing = [e for e in events if ctx.matches(e, spec.share.test)]
+        passes = ctx.predicate(spec.share.test)
+        passing = [e for e in events if passes(e)]
         return (len(passing) / len(events) if events else None), _seqs(passing)
     if isinstance(spec, Ratio):
         top, top_ev = measure(ctx, spec.ratio.numerator)
@@ -156,7 +212,7 @@ def _field_measure(ctx: Context, spec: Sum | Mean | Distinct) -> Measured:
     numbers = _numbers(ctx, events, selector.field, selector.over)
     if isinstance(spec, Sum):
         return sum(numbers), _seqs(events)
-    return (mean(numbers) if numbers else None), _seqs(events)
+    return (sum(numbers) / len(numbers) if numbers else None), _seqs(events)
 
 
 def scale(value: float, ends: tuple[float, float] | None) -> float:

@@ -28,7 +28,7 @@ def score_game(game: Game, rulebook: RuleBook | None = None) -> dict[str, Any]:
     for indicator in book.indicators:
         _indicator(indicator, by_key, results, indicators)
     ordered = {i.key: indicators[i.key] for i in book.indicators}
-    return {"schema": REPORT_SCHEMA, "indicators": ordered, **debrief_data(game)}
+    return {"schema": REPORT_SCHEMA, "indicators": ordered, **debrief_data(game, ctx.by_kind)}
 
 
 def evaluate_rule(ctx: Context, rule: Rule) -> dict[str, Any]:
