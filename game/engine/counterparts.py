@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 def bots_act(game: Game, phase: str) -> None:
     """Every computer seat acts for this phase, in a fixed order (determinism)."""
     on_line = _on_line(game)
-    bots = [u.id for u in game.scenario.units if game.is_bot(u.id) and u.id in on_line]
+    bots = [u for u in _line_units(game) if u in on_line and game.is_bot(u)]
     if phase == "plan":
         for unit_id in bots:
             _plan_as_superior(game, unit_id)
@@ -54,6 +54,14 @@ def bots_act(game: Game, phase: str) -> None:
     elif phase == "respond":
         for unit_id in bots:
             _respond(game, unit_id)
+
+
+def _line_units(game: Game) -> list[str]:
+    """Units on any task's line, in scenario order (villages never act)."""
+    if game.line_units is None:
+        every = {u for task in game.scenario.tasks for u in (*task.owners, *task.carriers)}
+        game.line_units = [u.id for u in game.scenario.units if u.id in every]
+    return game.line_units
 
 
 def _on_line(game: Game) -> set[str]:

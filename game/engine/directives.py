@@ -18,7 +18,8 @@ def start_turn(game: Game) -> None:
     game.done_once = set()
     game.supervised = set()
     for unit in game.units.values():
-        _reset_unit(game, unit.id)
+        if unit.kind != "village":  # villages hold no cadre time of their own
+            _reset_unit(game, unit.id)
     for assignment in game.assignments.values():
         assignment.symbolic = False
         assignment.quasi_exit = False

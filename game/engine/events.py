@@ -11,7 +11,6 @@ PRIVATE_KINDS = frozenset(("negotiation_space", "unit_turn", "execution"))
 #: Data fields listing the units an event names (they may see it).
 NAMED_FIELDS = ("attended", "heard", "order")
 
-_FIELDS = frozenset(("actor", "target", "task", "data", "hidden"))
 
 #: Every kind of event the engine writes, with what it records. Scoring rules may only
 #: name kinds listed here (the rule file is checked against this table).
@@ -135,23 +134,22 @@ class EventLog:
         """Call `listener(event)` for every event appended from now on."""
         self._listeners.append(listener)
 
-    def append(self, turn: int, phase: str, kind: str, **fields: Any) -> Event:
+    def append(
+        self,
+        turn: int,
+        phase: str,
+        kind: str,
+        actor: str = "",
+        target: str = "",
+        task: str = "",
+        data: dict[str, Any] | None = None,
+        hidden: dict[str, Any] | None = None,
+    ) -> Event:
         """Record an event of a known kind and tell the listeners."""
         if kind not in EVENT_KINDS:
             raise ValueError(f"unknown event kind {kind!r}")
-        if not _FIELDS.issuperset(fields):
-            raise TypeError(f"unknown event fields {sorted(set(fields) - _FIELDS)}")
-        event = Event(
-            len(self._events),
-            turn,
-            phase,
-            kind,
-            fields.get("actor", ""),
-            fields.get("target", ""),
-            fields.get("task", ""),
-            fields.get("data") or {},
-            fields.get("hidden") or {},
-        )
+        event = Event(len(self._events), turn, phase, kind, actor, target, task,
+                      data if data is not None else {}, hidden if hidden is not None else {})
         self._events.append(event)
         for listener in self._listeners:
             listener(event)

@@ -8,9 +8,11 @@ the same `submit`.
 from __future__ import annotations
 
 import copy
+import gc
 import math
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,6 +122,7 @@ class Game:
         self.event_by_id = {event.id: event for event in scenario.events}
         self.done_once: set[tuple[str, str, str, str]] = set()
         self._bots_acting = False
+        self.line_units: list[str] | None = None
         build_world(self)
         self._assign_styles()
         self._run_until_interactive()
@@ -223,8 +226,9 @@ class Game:
         if self.over:
             raise GameOver("the game is over")
         start = len(self.log)
-        self._next_phase()
-        self._run_until_interactive()
+        with _collector_paused():
+            self._next_phase()
+            self._run_until_interactive()
         return self.log.since(start)
 
     def run_to_end(self) -> None:
@@ -274,9 +278,17 @@ class Game:
 
     # ----- helpers for the mechanics -------------------------------------------------------
 
-    def emit(self, kind: str, **fields: Any) -> Event:
+    def emit(
+        self,
+        kind: str,
+        actor: str = "",
+        target: str = "",
+        task: str = "",
+        data: dict[str, Any] | None = None,
+        hidden: dict[str, Any] | None = None,
+    ) -> Event:
         """Append an event for the current turn and phase."""
-        return self.log.append(self.turn, self.phase, kind, **fields)
+        return self.log.append(self.turn, self.phase, kind, actor, target, task, data, hidden)
 
     def is_bot(self, unit: str) -> bool:
         """Whether the computer plays this unit."""
@@ -327,6 +339,20 @@ class Game:
     def pending_for(self, unit: str) -> list[Request]:
         """Unanswered requests addressed to the unit."""
         return self.requests.pending_for(unit)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the engine runs a phase: the engine makes
+    tens of thousands of short-lived objects a turn and no cycles, and the collector's passes
+    over them cost a quarter of a province turn."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 _PHASE_ZH = {"plan": "计划", "report": "汇报", "respond": "答复"}

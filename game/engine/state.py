@@ -107,6 +107,8 @@ class RelationState:
 
     def remembered(self, turn: int, half_life: float) -> float:
         """Favours (positive) and offences (negative), faded by age."""
+        if not self.memory:
+            return 0.0
         return float(sum(w * 0.5 ** ((turn - t) / half_life) for t, w in self.memory))
 
 

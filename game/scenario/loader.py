@@ -1,7 +1,9 @@
 """Load scenario files safely and report every problem as `file:line:col: message`.
 
-YAML is read with ruamel.yaml's round-trip loader, which builds only plain mappings,
-sequences and scalars (never arbitrary objects) and remembers where each node stood.
+YAML is read with ruamel.yaml's safe loader (C-accelerated where ruamel.yaml.clib is
+installed); a file with a problem is read again with the round-trip loader, which builds only
+plain mappings, sequences and scalars (never arbitrary objects) and remembers where each node
+stood, to name the line and column.
 """
 
 from __future__ import annotations
@@ -65,9 +67,9 @@ def read_yaml(text: str, file: str) -> Any:
         raise ScenarioError([Problem(file, line, col, reason)]) from None
     except YAMLError as err:
         raise ScenarioError([Problem(file, 1, 1, f"not valid YAML: {err}")]) from None
-    if _too_big(root):
+    if _too_big(root, _limit(text)):
         raise ScenarioError(
-            [Problem(file, 1, 1, f"the file expands to more than {MAX_NODES} values "
+            [Problem(file, 1, 1, f"the file expands to more than {_limit(text)} values "
                      "(aliases nested too deep?)")]
         )
     return root
@@ -79,13 +81,19 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def _too_big(root: Any) -> bool:
-    """Whether walking the tree (aliases followed) meets more than MAX_NODES values."""
+def _limit(text: str) -> int:
+    """How many values a text may expand to: a file without aliases needs at least a character
+    per value, so a real file always passes and only alias bombs outgrow their text."""
+    return max(MAX_NODES, len(text))
+
+
+def _too_big(root: Any, limit: int = MAX_NODES) -> bool:
+    """Whether walking the tree (aliases followed) meets more than `limit` values."""
     seen, stack = 0, [root]
     while stack:
         node = stack.pop()
         seen += 1
-        if seen > MAX_NODES:
+        if seen > limit:
             return True
         if isinstance(node, dict):
             stack.extend(node.values())
@@ -158,7 +166,14 @@ def problems_from(err: ValidationError, root: Any, file: str) -> list[Problem]:
 
 
 def parse_scenario(text: str, file: str = "<scenario>") -> Scenario:
-    """Validate scenario YAML text; raise ScenarioError with located problems."""
+    """Validate scenario YAML text; raise ScenarioError with located problems.
+
+    A sound file is read with the fast safe loader; only a file with a problem is read again
+    with the round-trip loader, which knows where each node stood.
+    """
+    quick = _quick_load(text)
+    if quick is not None:
+        return quick
     root = read_yaml(text, file)
     if not isinstance(root, dict):
         raise ScenarioError([Problem(file, 1, 1, "a scenario file must be a YAML mapping")])
@@ -166,6 +181,20 @@ def parse_scenario(text: str, file: str = "<scenario>") -> Scenario:
         return Scenario.model_validate(plain(root))
     except ValidationError as err:
         raise ScenarioError(problems_from(err, root, file)) from None
+
+
+def _quick_load(text: str) -> Scenario | None:
+    """The scenario if the text is sound YAML of a valid scenario, else None (no detail)."""
+    try:
+        data = YAML(typ="safe").load(text)
+    except (YAMLError, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or _too_big(data, _limit(text)):
+        return None
+    try:
+        return Scenario.model_validate(plain(data))
+    except (ValidationError, ValueError, TypeError):
+        return None
 
 
 def load_scenario(path: str | Path) -> Scenario:
