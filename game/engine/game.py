@@ -226,7 +226,7 @@ class Game:
         if self.over:
             raise GameOver("the game is over")
         start = len(self.log)
-        with _collector_paused():
+        with collector_paused():
             self._next_phase()
             self._run_until_interactive()
         return self.log.since(start)
@@ -342,7 +342,7 @@ class Game:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while the engine runs a phase: the engine makes
     tens of thousands of short-lived objects a turn and no cycles, and the collector's passes
     over them cost a quarter of a province turn."""

@@ -18,16 +18,20 @@ def lint(
     path: Path | None = None,
     text: str | None = None,
     known_rules: set[str] | None = None,
+    root: Any = None,
 ) -> list[Problem]:
     """Every lint finding for a scenario that already validates, sorted by position.
 
     Args:
         known_rules: rule ids the scoring knows; overrides naming others are errors.
+        root: the file's round-trip tree when the caller holds it already (the editor);
+            otherwise the text (or the file at `path`) is parsed to locate the findings.
     """
     file = str(path) if path is not None else "<scenario>"
-    if text is None and path is not None:
-        text = path.read_text(encoding="utf-8")
-    root = read_yaml(text, file) if text is not None else None
+    if root is None:
+        if text is None and path is not None:
+            text = path.read_text(encoding="utf-8")
+        root = read_yaml(text, file) if text is not None else None
     found: list[tuple[tuple[str | int, ...], str, str]] = []
     found += _capacity(scenario)
     found += _unreachable(scenario)

@@ -17,17 +17,18 @@ CARRIER_KINDS = ("township", "subdistrict")
 
 def debrief_data(game: Game, by_kind: dict[str, list[Event]] | None = None) -> dict[str, Any]:
     """Everything the debrief screen draws, as plain data."""
-    return {"figure1": figure1(game), "series": series(game, by_kind)}
+    closed = by_kind.get("task_closed") if by_kind is not None else None
+    return {"figure1": figure1(game, closed), "series": series(game, by_kind)}
 
 
-def figure1(game: Game) -> dict[str, dict[str, Any]]:
+def figure1(game: Game, closed: list[Event] | None = None) -> dict[str, dict[str, Any]]:
     """Per task: original target, escalated quota per level, negotiated, delivered, reported.
 
     A task closed more than once (recurring) shows its last cycle; a task still running shows
     where it stands now.
     """
     figures: dict[str, dict[str, Any]] = {}
-    for event in game.log:
+    for event in closed if closed is not None else game.log:
         if event.kind == "task_closed":
             figures[event.task] = {k: v for k, v in event.data.items() if k != "cycle"}
     for task_id, state in game.tasks.items():
@@ -70,8 +71,10 @@ def _progress(game: Game, assessments: Iterable[Event], size: int) -> dict[str, 
         if kinds[event.target] not in CARRIER_KINDS:
             continue
         index = event.turn - 1
-        row = progress.setdefault(event.task, {k: [0.0] * size for k in
-                                               ("target", "delivered", "reported")})
+        row = progress.get(event.task)
+        if row is None:
+            row = progress[event.task] = {k: [0.0] * size for k in
+                                          ("target", "delivered", "reported")}
         row["target"][index] += event.data["target"]
         row["delivered"][index] += event.hidden["delivered"]
         row["reported"][index] += event.data["reported"]

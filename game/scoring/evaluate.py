@@ -56,7 +56,7 @@ class Context:
     def figure(self, name: str) -> float:
         """An outcome figure (computed once)."""
         if self._outcome is None:
-            self._outcome = outcome(self.game)
+            self._outcome = outcome(self.game, self.by_kind)
         return float(self._outcome[name])
 
     def field(self, event: Event, path: str) -> Any:
@@ -89,19 +89,29 @@ class Context:
         return self._predicates[key]
 
     def select(self, selector: Selector) -> list[Event]:
-        """The events a selector picks, in log order (remembered: rules share selectors)."""
-        key = repr((selector.kinds(), sorted(selector.where.items(), key=lambda i: i[0])))
-        if key not in self._selected:
-            events: list[Event] = []
-            for kind in selector.kinds():
-                events.extend(self.by_kind.get(kind, ()))
-            if len(selector.kinds()) > 1:
+        """The events a selector picks, in log order.
+
+        Selections are remembered condition by condition (in the order of the fields' names):
+        rules share their first conditions, so each later one filters an already small list.
+        """
+        conditions = sorted(selector.where.items(), key=lambda item: item[0])
+        return self._narrowed(tuple(selector.kinds()), conditions)
+
+    def _narrowed(self, kinds: tuple[str, ...], conditions: list[tuple[str, Any]]) -> list[Event]:
+        key = repr((kinds, conditions))
+        if key in self._selected:
+            return self._selected[key]
+        if conditions:
+            wider = self._narrowed(kinds, conditions[:-1])
+            path, condition = conditions[-1]
+            keep = self.predicate({path: condition})
+            events = [e for e in wider if keep(e)]
+        else:
+            events = [e for kind in kinds for e in self.by_kind.get(kind, ())]
+            if len(kinds) > 1:
                 events.sort(key=lambda e: e.seq)
-            if selector.where:
-                keep = self.predicate(selector.where)
-                events = [e for e in events if keep(e)]
-            self._selected[key] = events
-        return self._selected[key]
+        self._selected[key] = events
+        return events
 
 
 def _getter(path: str, unit_kind: dict[str, str]) -> Callable[[Event], Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from game.engine.game import collector_paused
 from game.scoring.debrief import debrief_data
 from game.scoring.evaluate import Context, measure, scale
 from game.scoring.overrides import effective_rulebook
@@ -18,7 +19,11 @@ NO_EVIDENCE = {"zh": "本局没有可供衡量的事件。", "en": "Nothing in t
 
 def score_game(game: Game, rulebook: RuleBook | None = None) -> dict[str, Any]:
     """Score a game against the paper's framework (the scenario's overrides applied)."""
-    book = rulebook or effective_rulebook(game.scenario)
+    with collector_paused():
+        return _score(game, rulebook or effective_rulebook(game.scenario))
+
+
+def _score(game: Game, book: RuleBook) -> dict[str, Any]:
     ctx = Context(game)
     results: dict[str, list[dict[str, Any]]] = {i.key: [] for i in book.indicators}
     for rule in book.rules:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from game.scenario.document import ScenarioDocument
 from game.scenario.lint import lint
-from game.scenario.loader import Problem, ScenarioError, parse_scenario, problems_from, read_yaml
+from game.scenario.loader import Problem, ScenarioError, parse_scenario, problems_from
 from game.scenario.models import Scenario
 from game.scoring.rules import RuleBook, default_rulebook, known_rule_ids, located_problems
 
@@ -42,19 +43,12 @@ def validate_document(doc: ScenarioDocument,
         scenario = Scenario.model_validate(doc.data())
     except ValidationError as err:
         return None, problems_from(err, doc.root, file)
-    problems = _lint(scenario, doc.text, file)
-    problems += [p for p in _extra_rule_problems(scenario, doc.text, file) if p not in problems]
+    problems = lint(scenario, Path(file), known_rules=known_rule_ids(), root=doc.root)
+    problems += [p for p in _extra_rule_problems(scenario, doc.root, file) if p not in problems]
     return scenario, sorted(problems, key=lambda p: (p.line, p.col, p.message))
 
 
-def _lint(scenario: Scenario, text: str, file: str) -> list[Problem]:
-    """Lint findings; the text is parsed again (for their positions) only when there are any."""
-    if not lint(scenario, known_rules=known_rule_ids()):
-        return []
-    return lint(scenario, Path(file), text, known_rules=known_rule_ids())
-
-
-def _extra_rule_problems(scenario: Scenario, text: str, file: str) -> list[Problem]:
+def _extra_rule_problems(scenario: Scenario, root: Any, file: str) -> list[Problem]:
     """check_overrides' check of the scenario's own rules, without reading the file."""
     if not scenario.scoring.rules:
         return []
@@ -65,6 +59,5 @@ def _extra_rule_problems(scenario: Scenario, text: str, file: str) -> list[Probl
     try:
         RuleBook.model_validate(data)
     except ValidationError as err:
-        root = read_yaml(text, file)
         return located_problems(err, root, file, (("scoring", "rules"), offset))
     return []
