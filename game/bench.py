@@ -11,11 +11,14 @@ from __future__ import annotations
 import gc
 import json
 import multiprocessing
+import os
 import resource
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.generate import QUICK_SHAPES, SHAPES, Shape, generate_scenario, scenario_yaml
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
 
 SEED = 0
 #: The goals of the performance issue.
+ROOT = Path(__file__).resolve().parent.parent
+
 GOALS = {
     "county_turn_ms": 20.0,
     "province_turn_ms": 2000.0,
@@ -222,13 +227,42 @@ def bench_results(quick: bool) -> dict[str, Any]:
         print(f"bench: measuring {name} ({shape.unit_count()} units)...", file=sys.stderr)
         rows.append(_in_child(name, shape, 1 if quick or name != "county" else 3))
     add_ratios(rows, quick)
+    print("bench: measuring the window...", file=sys.stderr)
     return {
         "quick": quick,
         "seed": SEED,
         "goals": dict(GOALS),
         "sizes": rows,
         "county_game": measure_county_game(shapes["county"], 1 if quick else 3),
+        "window": measure_window(quick),
     }
+
+
+def _window_figure(what: str) -> dict[str, Any]:
+    """One measure of game.ui.bench_ui, in a fresh process with an offscreen screen."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-m", "game.ui.bench_ui", what, repr(time.time())],
+                          capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def measure_window(quick: bool) -> dict[str, Any]:
+    """Start-up against a bare PySide6 window (best of three each), ending a double_rice
+    turn in the window, and the map of a generated province (skipped with --quick)."""
+    bare = min(_window_figure("bare").get("seconds", float("inf")) for _ in range(3))
+    startup = min(_window_figure("startup").get("seconds", float("inf")) for _ in range(3))
+    end_turn = _window_figure("end_turn")
+    result: dict[str, Any] = {
+        "bare_s": bare,
+        "startup_s": startup,
+        "startup_ratio": startup / bare if bare else None,
+        "end_turn": end_turn,
+        "province_map": None if quick else _window_figure("province_map"),
+    }
+    return result
 
 
 def render_table(results: dict[str, Any]) -> str:
@@ -247,6 +281,7 @@ def render_table(results: dict[str, Any]) -> str:
                  for row in results["sizes"] if row.get("load_error"))
     lines.append("")
     lines.extend(_game_lines(results))
+    lines.extend(_window_lines(results))
     lines.append("")
     lines.append("load: YAML text -> validated Scenario (parse_scenario); setup: Game(...) with "
                  "turn 1's directives; turn: mean of the advance() loop over the whole game;")
@@ -277,6 +312,32 @@ def _game_lines(results: dict[str, Any]) -> list[str]:
     else:
         lines.append(f"scoring that game           n/a   goal < {100 * scoring['goal_share']:.0f}"
                      "% of play   (game.scoring.report.score_game is not available)")
+    return lines
+
+
+def _window_lines(results: dict[str, Any]) -> list[str]:
+    window, quick = results.get("window"), results["quick"]
+    if not window:
+        return []
+    ratio = window["startup_ratio"]
+    lines = [f"window start-up            {window['startup_s']:.2f} s   bare PySide6 window "
+             f"{window['bare_s']:.2f} s   ratio {ratio:.2f}   goal < 3x   met: "
+             f"{_met(ratio is not None and ratio < 3, False)}"]
+    turn = window["end_turn"]
+    if "error" in turn:
+        lines.append(f"ending a double_rice phase  n/a ({turn['error']})")
+    else:
+        lines.append(f"ending a double_rice phase  max {turn['max_ms']:.0f} ms   mean "
+                     f"{turn['mean_ms']:.0f} ms (engine, bots and repaint)   goal < 100 ms   "
+                     f"met: {_met(turn['max_ms'] < 100, False)}")
+    board = window.get("province_map")
+    if board and "error" not in board:
+        lines.append(f"province map ({board['units']} units)  opens in {board['open_s']:.2f} s"
+                     f"   a pan step repaints in {board['pan_max_ms']:.0f} ms at most")
+    elif board:
+        lines.append(f"province map               n/a ({board['error']})")
+    elif quick:
+        lines.append("province map               (skipped with --quick)")
     return lines
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from game.scenario.lines import task_superiors
 from game.scenario.models import Scenario
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class Hierarchy:
@@ -17,7 +20,9 @@ class Hierarchy:
     """
 
     def __init__(self, scenario: Scenario) -> None:
-        self.graph: nx.DiGraph = nx.DiGraph()
+        import networkx  # imported on first use: it costs a quarter of the window's start-up
+
+        self.graph: nx.DiGraph = networkx.DiGraph()
         for unit in scenario.units:
             self.graph.add_node(unit.id, kind=unit.kind, parent=unit.parent)
         for unit in scenario.units:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from game.engine.game import Game
 from game.scenario.loader import scenario_digest
 from game.scenario.models import Scenario, SubordinateStyle, SuperiorStyle
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
 
 SAVE_VERSION = 1
 
@@ -133,6 +135,8 @@ def _check_order(save: SaveGame) -> None:
 
 def _new_game(save: SaveGame, scenario: Scenario) -> Game:
     try:
+        from game.engine.game import Game  # the window reads saves before any game exists
+
         return Game(
             scenario,
             seed=save.seed,

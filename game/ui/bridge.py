@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from game.engine.events import Event
-from game.engine.game import Game
+if TYPE_CHECKING:
+    from game.engine.events import Event
+    from game.engine.game import Game
+
 
 
 class EngineBridge(QObject):

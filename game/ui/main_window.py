@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from game.engine.game import Game
 from game.scenario.loader import ScenarioError, load_scenario
 from game.ui import dialogs, i18n, saves
-from game.ui.game_page import GamePage
 from game.ui.i18n import register, tr
 from game.ui.lang import follow_language
 from game.ui.menus import WindowMenus
@@ -19,6 +18,10 @@ from game.ui.session import GameSession
 from game.ui.settings import AppPaths, Settings
 from game.ui.start_view import StartView
 from game.ui.vocab import phase_name
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
+    from game.ui.game_page import GamePage
 
 VERSION = "0.1.0"
 
@@ -92,6 +95,8 @@ class MainWindow(QMainWindow):
         except ScenarioError as err:
             self.statusBar().showMessage(tr("status.scenario_error", problem=err.problems[0]))
             return False
+        from game.engine.game import Game
+
         game = Game(scenario, seed=seed, humans=[seat], superior_style=superior or None,
                     subordinate_style=subordinate or None)  # type: ignore[arg-type]
         self.save_path = None
@@ -118,6 +123,10 @@ class MainWindow(QMainWindow):
         self._told_over = game.over
         if self.session is None:
             self.session = GameSession(game, seat, path)
+            # Imported on the first game: the views, charts and engine are not needed to show
+            # the start screen, and importing them would treble the window's start-up.
+            from game.ui.game_page import GamePage
+
             self.page = GamePage(self.session, self.menus.actions["end_phase"])
             self.stack.addWidget(self.page)
             self.session.bridge.state_changed.connect(self._on_state_changed)

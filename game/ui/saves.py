@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.engine.game import Game
 from game.engine.save import SAVE_VERSION, SaveError, parse_save, replay, to_save, write_atomically
 from game.scenario.loader import ScenarioError, load_scenario
 from game.ui.session import GameSession
 from game.ui.settings import AppPaths
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 

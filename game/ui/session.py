@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.engine.events import Event
-from game.engine.game import Game, MoveResult
-from game.engine.moves import Move
 from game.ui.bridge import EngineBridge
+
+if TYPE_CHECKING:
+    from game.engine.events import Event
+    from game.engine.game import Game, MoveResult
+    from game.engine.moves import Move
 
 
 class GameSession:
