@@ -36,7 +36,7 @@ class Context:
         self.by_kind: dict[str, list[Event]] = {}
         for event in game.log:
             self.by_kind.setdefault(event.kind, []).append(event)
-        self.unit_kind = {u.id: u.kind for u in game.scenario.units}
+        self.unit_kind: dict[str, str] = {u.id: u.kind for u in game.scenario.units}
         carriers = {c for t in game.scenario.tasks for c in t.carriers}
         levering = {c for t in game.scenario.tasks if t.social_leverage for c in t.carriers}
         owners = {o for t in game.scenario.tasks for o in t.owners}
