@@ -94,6 +94,8 @@ class Game:
         self.params = params
         self.rng = random.Random(seed)
         self.humans = frozenset(humans)
+        self.initial_humans = self.humans
+        self.handovers: list[tuple[str, int, str]] = []
         for seat in self.humans:
             if seat not in scenario.seats:
                 raise ValueError(f"'{seat}' is not a seat of scenario '{scenario.id}'")
@@ -188,6 +190,22 @@ class Game:
                 RecordedMove(self.turn, self.phase, seat, move.model_dump(mode="json"))
             )
         return MoveResult(True, events=self.log.since(start))
+
+    def take_seat(self, seat: str) -> None:
+        """A person takes over a computer seat from this point on (play-testing from a turn).
+
+        Raises:
+            ValueError: the unit is not a seat of the scenario, or a person holds it already.
+            GameOver: the game is over.
+        """
+        if self.over:
+            raise GameOver("the game is over")
+        if seat not in self.scenario.seats:
+            raise ValueError(f"'{seat}' is not a seat of scenario '{self.scenario.id}'")
+        if seat in self.humans:
+            raise ValueError(f"a person already plays '{seat}'")
+        self.humans = self.humans | {seat}
+        self.handovers.append((seat, self.turn, self.phase))
 
     def snapshot(self) -> dict[str, Any]:
         """A deep copy of every piece of mutable state, comparable with `==`.

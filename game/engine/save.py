@@ -29,6 +29,16 @@ class SavedMove(BaseModel):
     move: dict[str, Any]
 
 
+class SavedHandover(BaseModel):
+    """A computer seat a person took over, and when."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    seat: str
+    turn: int = Field(ge=1)
+    phase: Literal["plan", "report", "respond"]
+
+
 class SaveGame(BaseModel):
     """A game as a small JSON document."""
 
@@ -39,7 +49,10 @@ class SaveGame(BaseModel):
     scenario_digest: str = Field(description="Fingerprint of the scenario the game was played on.")
     scenario_path: str = ""
     seed: int
-    humans: list[str]
+    humans: list[str] = Field(description="Seats people held from the start.")
+    handovers: list[SavedHandover] = Field(
+        default_factory=list, description="Seats people took over later (play-tests)."
+    )
     superior_style: SuperiorStyle
     subordinate_style: SubordinateStyle
     turn: int = Field(ge=1)
@@ -59,7 +72,8 @@ def to_save(game: Game, scenario_path: str = "") -> SaveGame:
         scenario_digest=scenario_digest(game.scenario),
         scenario_path=scenario_path,
         seed=game.seed,
-        humans=sorted(game.humans),
+        humans=sorted(game.initial_humans),
+        handovers=[SavedHandover(seat=s, turn=t, phase=p) for s, t, p in game.handovers],
         superior_style=game.superior_style,
         subordinate_style=game.subordinate_style,
         turn=game.turn,
@@ -110,15 +124,29 @@ def replay(save: SaveGame, scenario: Scenario) -> Game:
     _check_order(save)
     game = _new_game(save, scenario)
     pending = list(save.moves)
+    handovers = list(save.handovers)
     while (game.turn, game.phase) != (save.turn, save.phase):
         if game.over:
             raise SaveError(
                 f"the save stops at turn {save.turn} ({save.phase}), which the game never reaches"
             )
+        _hand_over_due(game, handovers)
         _submit_due(game, pending)
         game.advance()
+    _hand_over_due(game, handovers)
     _submit_due(game, pending)
+    if handovers:
+        raise SaveError("corrupt save file: a seat is taken over after the point of the save")
     return game
+
+
+def _hand_over_due(game: Game, handovers: list[SavedHandover]) -> None:
+    while handovers and (handovers[0].turn, handovers[0].phase) == (game.turn, game.phase):
+        seat = handovers.pop(0).seat
+        try:
+            game.take_seat(seat)
+        except ValueError as err:
+            raise SaveError(f"corrupt save file: {err}") from None
 
 
 _PHASE_ORDER = {"plan": 0, "report": 1, "respond": 2, "over": 3}

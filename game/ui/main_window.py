@@ -262,8 +262,16 @@ class MainWindow(QMainWindow):
             path = self.session.scenario_path if self.session is not None else None
         editor = ScenarioEditorWindow(path, parent=self, drafts_dir=self.paths.data_dir / "drafts")
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.play_requested.connect(self._on_play_from_editor)
         editor.show()
         self.editor = editor
+
+    def _on_play_from_editor(self, game: Game, seat: str, path: Path) -> None:
+        """A play-test handed to a person: play it here from the chosen turn."""
+        self.save_path = None
+        self._open(game, seat, path)
+        self.raise_()
+        self.activateWindow()
 
     def _on_about_requested(self) -> None:
         self.prompts.show(dialogs.about_box(self, VERSION))

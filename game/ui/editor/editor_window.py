@@ -62,6 +62,8 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
     """
 
     validated = Signal(list)
+    #: (game, seat, path): a person takes `seat` of a play-test in the game window.
+    play_requested = Signal(object, str, object)
 
     def __init__(self, path: Path | None, parent: QWidget | None = None, *,
                  drafts_dir: Path | None = None, autosave_ms: int = AUTOSAVE_MS) -> None:
@@ -106,6 +108,7 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         self.problem_list = QListView(self)
         self.problem_list.setModel(self.problem_model)
         self.playtest = PlaytestPanel(lambda: self.scenario, self)
+        self.playtest.take_seat_requested.connect(self._on_take_seat_requested)
         self.balance = BalancePanel(lambda: self.scenario, self)
         self.bottom = QTabWidget(self)
         for widget in (self.problem_list, self.playtest, self.balance):
@@ -209,6 +212,7 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         self.yaml.set_problems(self.problems)
         if self.scenario is not None:
             self.playtest.set_turns(self.scenario.turns)
+            self.playtest.set_seats(list(self.scenario.seats))
         self._show_counts()
         self.validated.emit(self.problems)
 
@@ -340,6 +344,15 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
                 self.pages.scroller.ensureWidgetVisible(new)
 
     # ----- problems: each linked to its line and its field ---------------------------------------
+
+    def _on_take_seat_requested(self, game: object, seat: str) -> None:
+        path = self.document.path
+        if path is None or not self.document.stack.isClean():
+            self.playtest.status.setText(tr("editor.play.take_needs_save"))
+            return
+        self.playtest.status.setText(tr("editor.play.taken", seat=seat,
+                                        turn=getattr(game, "turn", 1)))
+        self.play_requested.emit(game, seat, path)
 
     def _on_problem_activated(self, index: QModelIndex) -> None:
         problem = self.problem_model.problem(index.row())

@@ -36,6 +36,24 @@ def play_to_turn(
     return game_report(game)
 
 
+def hand_over(
+    scenario: Scenario,
+    turn: int,
+    seat: str,
+    seed: int = 0,
+    superior: str | None = None,
+    subordinate: str | None = None,
+) -> Game:
+    """Computer officials play every seat up to the plan phase of `turn`; then a person takes
+    `seat` (the save records when, so the game replays)."""
+    game = Game(scenario, seed=seed, superior_style=superior,  # type: ignore[arg-type]
+                subordinate_style=subordinate)  # type: ignore[arg-type]
+    while not game.over and (game.turn < turn or game.phase != "plan"):
+        game.advance()
+    game.take_seat(seat)
+    return game
+
+
 def figures(report: dict[str, Any]) -> dict[str, float]:
     """Every number of a report worth comparing across games: outcome and indicators."""
     found = {key: float(report["outcome"][key]) for key in OUTCOME_KEYS}

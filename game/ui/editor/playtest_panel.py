@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from game.headless import render_text
 from game.scenario.models import Scenario
 from game.ui.editor.jobs import JobThread
-from game.ui.editor.playtest import play_to_turn
+from game.ui.editor.playtest import hand_over, play_to_turn
 from game.ui.editor.schema_text import choice_label
 from game.ui.i18n import language, tr
 from game.ui.lang import plain
@@ -38,6 +38,8 @@ class PlaytestPanel(QWidget):
     """
 
     finished = Signal(dict)
+    #: (game, seat): computer officials played up to the chosen turn; a person takes the seat.
+    take_seat_requested = Signal(object, str)
 
     def __init__(self, scenario: Callable[[], Scenario | None],
                  parent: QWidget | None = None) -> None:
@@ -49,23 +51,27 @@ class PlaytestPanel(QWidget):
         self.turn.setRange(1, 120)
         self.seed.setRange(0, 999_999)
         self.superior, self.subordinate = QComboBox(self), QComboBox(self)
+        self.seat = QComboBox(self)
+        self.take_button = QPushButton(self)
         self.run_button = QPushButton(self)
         self.status = QLabel(self)
         self.output = QTextBrowser(self)
-        self._labels = [QLabel(self) for _ in range(4)]
+        self._labels = [QLabel(self) for _ in range(5)]
         self._lay_out()
         self.run_button.clicked.connect(self._on_run_clicked)
+        self.take_button.clicked.connect(self._on_take_clicked)
         self.retranslate()
 
     def _lay_out(self) -> None:
         form = QFormLayout()
         for label, field in zip(self._labels, (self.turn, self.seed, self.superior,
-                                               self.subordinate), strict=True):
+                                               self.subordinate, self.seat), strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
         left = QVBoxLayout()
         left.addLayout(form)
         left.addWidget(self.run_button)
+        left.addWidget(self.take_button)
         left.addWidget(self.status)
         left.addStretch(1)
         layout = QHBoxLayout(self)
@@ -74,7 +80,7 @@ class PlaytestPanel(QWidget):
 
     def retranslate(self) -> None:
         """Texts in the window's language."""
-        for label, key in zip(self._labels, ("turn", "seed", "superior", "subordinate"),
+        for label, key in zip(self._labels, ("turn", "seed", "superior", "subordinate", "seat"),
                               strict=True):
             label.setText(tr(f"editor.play.{key}"))
             label.buddy().setAccessibleName(plain(label.text()))
@@ -84,6 +90,8 @@ class PlaytestPanel(QWidget):
             for style in STYLES[kind]:
                 combo.addItem(choice_label(style) if style else tr("editor.play.default"), style)
             combo.setCurrentIndex(current)
+        self.take_button.setText(tr("editor.play.take"))
+        self.take_button.setAccessibleName(plain(tr("editor.play.take")))
         self.run_button.setText(tr("editor.play.run"))
         self.run_button.setAccessibleName(plain(tr("editor.play.run")))
         self.output.setAccessibleName(tr("editor.play.output"))
@@ -93,6 +101,25 @@ class PlaytestPanel(QWidget):
     def set_turns(self, turns: int) -> None:
         """The scenario's length: the most turns a play-test can run."""
         self.turn.setMaximum(max(1, turns))
+
+    def set_seats(self, seats: list[str]) -> None:
+        """The seats a person may take over."""
+        current = self.seat.currentText()
+        self.seat.clear()
+        self.seat.addItems(seats)
+        if current in seats:
+            self.seat.setCurrentText(current)
+
+    def _on_take_clicked(self) -> None:
+        scenario = self._scenario()
+        seat = self.seat.currentText()
+        if scenario is None or not seat:
+            self.status.setText(tr("editor.play.invalid"))
+            return
+        game = hand_over(scenario, self.turn.value(), seat, self.seed.value(),
+                         self.superior.currentData() or None,
+                         self.subordinate.currentData() or None)
+        self.take_seat_requested.emit(game, seat)
 
     def running(self) -> bool:
         """Whether a play-test is running."""

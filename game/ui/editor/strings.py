@@ -170,6 +170,13 @@ register({
     "editor.play.subordinate": ("下级风格(&B)：", "Su&bordinates:"),
     "editor.play.default": ("按情景设定", "as the scenario says"),
     "editor.play.run": ("开始试玩(&G)", "&Go"),
+    "editor.play.seat": ("从该回合起亲自扮演(&A)：", "T&ake over from that turn as:"),
+    "editor.play.take": ("在游戏窗口中接手(&K)", "Ta&ke the seat in the game window"),
+    "editor.play.take_needs_save": ("先保存情景（无未保存的修改），才能从某回合起亲自扮演。",
+                                    "Save the scenario first (no unsaved changes) to take a "
+                                    "seat from a turn."),
+    "editor.play.taken": ("已在游戏窗口中接手：第 {turn} 回合起扮演 {seat}。",
+                          "Taken over in the game window: you play {seat} from turn {turn}."),
     "editor.play.output": ("试玩结果", "Play-test result"),
     "editor.play.invalid": ("情景有错误，请先修正。", "The scenario has errors: fix them first."),
     "editor.play.running": ("试玩中…", "Playing…"),
