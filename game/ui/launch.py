@@ -7,10 +7,12 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from game.ui import i18n
+from game.ui import i18n, qt_translation
 from game.ui.compat import qt_problem
 from game.ui.settings import APP_NAME, ORGANIZATION, AppPaths, Settings
 from game.ui.style import apply_style
+
+_state = {"following": False}
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -25,6 +27,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName("沟通式动员")
     apply_style(app)
+    if not _state["following"]:
+        i18n.on_language_changed(qt_translation.follow)
+        _state["following"] = True
+    qt_translation.follow(i18n.language())
     return app
 
 
