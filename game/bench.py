@@ -253,12 +253,15 @@ def measure_window(quick: bool) -> dict[str, Any]:
     """Start-up against a bare PySide6 window (best of three each), ending a double_rice
     turn in the window, and the map of a generated province (skipped with --quick)."""
     bare = min(_window_figure("bare").get("seconds", float("inf")) for _ in range(3))
-    startup = min(_window_figure("startup").get("seconds", float("inf")) for _ in range(3))
+    runs = [_window_figure("startup") for _ in range(3)]
+    startup = min(run.get("seconds", float("inf")) for run in runs)
+    listed = min(run.get("library_seconds", float("inf")) for run in runs)
     end_turn = _window_figure("end_turn")
     result: dict[str, Any] = {
         "bare_s": bare,
         "startup_s": startup,
         "startup_ratio": startup / bare if bare else None,
+        "library_listed_s": listed,
         "end_turn": end_turn,
         "province_map": None if quick else _window_figure("province_map"),
     }
@@ -320,9 +323,11 @@ def _window_lines(results: dict[str, Any]) -> list[str]:
     if not window:
         return []
     ratio = window["startup_ratio"]
-    lines = [f"window start-up            {window['startup_s']:.2f} s   bare PySide6 window "
-             f"{window['bare_s']:.2f} s   ratio {ratio:.2f}   goal < 3x   met: "
-             f"{_met(ratio is not None and ratio < 3, False)}"]
+    lines = [f"window start-up            {window['startup_s']:.2f} s to the painted start "
+             f"screen   bare PySide6 window {window['bare_s']:.2f} s   ratio {ratio:.2f}   "
+             f"goal < 3x   met: {_met(ratio is not None and ratio < 3, False)}",
+             f"scenario library listed    {window['library_listed_s']:.2f} s (read just after "
+             f"the first paint)"]
     turn = window["end_turn"]
     if "error" in turn:
         lines.append(f"ending a double_rice phase  n/a ({turn['error']})")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from game.scenario.loader import ScenarioError, load_scenario
-from game.scenario.models import Scenario
 from game.ui.lang import text_of
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
 
 SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 Index = QModelIndex | QPersistentModelIndex
@@ -29,6 +30,8 @@ _cache: dict[Path, tuple[float, ScenarioEntry]] = {}
 
 def scan(folder: Path = SCENARIO_DIR) -> tuple[list[ScenarioEntry], list[str]]:
     """Every loadable scenario in `folder` (tutorial first), and the problems of the rest."""
+    from game.scenario.loader import ScenarioError  # loaded after the start screen shows
+
     entries, problems = [], []
     for path in sorted(folder.glob("*.yaml"), key=lambda p: (p.stem != "tutorial", p.stem)):
         try:
@@ -43,6 +46,8 @@ def _load(path: Path) -> ScenarioEntry:
     mtime = path.stat().st_mtime
     cached = _cache.get(path)
     if cached is None or cached[0] != mtime:
+        from game.scenario.loader import load_scenario
+
         _cache[path] = (mtime, ScenarioEntry(path, load_scenario(path)))
     return _cache[path][1]
 
@@ -74,6 +79,12 @@ class ScenarioLibraryModel(QAbstractListModel):
     def entry(self, row: int) -> ScenarioEntry | None:
         """The scenario on `row`, if any."""
         return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def set_entries(self, entries: list[ScenarioEntry]) -> None:
+        """Show another list of scenarios."""
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
 
     def retranslate(self) -> None:
         """Titles changed language."""

@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from game.scenario.loader import ScenarioError, load_scenario
 from game.ui import dialogs, i18n, saves
 from game.ui.i18n import register, tr
 from game.ui.lang import follow_language
@@ -90,6 +89,8 @@ class MainWindow(QMainWindow):
     def new_game(self, path: Path, seat: str, superior: str = "", subordinate: str = "",
                  seed: int = 0) -> bool:
         """Start a new game of the scenario in `path` with the human in `seat`."""
+        from game.scenario.loader import ScenarioError, load_scenario
+
         try:
             scenario = load_scenario(path)
         except ScenarioError as err:

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.engine.save import SAVE_VERSION, SaveError, parse_save, replay, to_save, write_atomically
-from game.scenario.loader import ScenarioError, load_scenario
 from game.ui.session import GameSession
 from game.ui.settings import AppPaths
 
@@ -16,6 +14,9 @@ if TYPE_CHECKING:
     from game.engine.game import Game
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+# The engine's save module and the scenario loader are imported where they are used: the start
+# screen imports this module, and they would slow the window's start-up by a third.
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,14 @@ class LoadedGame:
 
 def save_text(session: GameSession) -> str:
     """The session as a save document."""
+    from game.engine.save import to_save
     save = to_save(session.game, str(session.scenario_path))
     return json.dumps(save.model_dump(mode="json"), ensure_ascii=False, indent=1)
 
 
 def write_save(session: GameSession, path: Path) -> None:
     """Write the session to `path` so that a crash leaves the old file or the new one."""
+    from game.engine.save import write_atomically
     write_atomically(Path(path), save_text(session))
 
 
@@ -58,6 +61,8 @@ def autosave(session: GameSession, paths: AppPaths) -> None:
 
 
 def _unreadable(path: Path) -> bool:
+    from game.engine.save import SaveError, parse_save
+
     try:
         parse_save(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, SaveError):
@@ -76,6 +81,9 @@ def keep_aside(path: Path) -> Path:
 
 def load_save(path: Path) -> LoadedGame:
     """Rebuild the game saved in `path`, or raise SaveProblem naming what is wrong."""
+    from game.engine.save import SaveError, parse_save, replay
+    from game.scenario.loader import ScenarioError, load_scenario
+
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -98,6 +106,8 @@ def load_save(path: Path) -> LoadedGame:
 
 
 def _newer(text: str) -> bool:
+    from game.engine.save import SAVE_VERSION
+
     try:
         raw = json.loads(text)
     except json.JSONDecodeError:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -70,18 +71,30 @@ class StartView(QWidget):
     language_requested = Signal(str)
     about_requested = Signal()
     back_requested = Signal()
+    library_loaded = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StartView")
-        entries, self.problems = scan()
-        self.library = ScenarioLibraryModel(entries, self)
+        self.problems: list[str] = []
+        self.library = ScenarioLibraryModel([], self)
         self._build()
         self._connect()
         follow_language(self, self.retranslate)
         self.retranslate()
+        # The scenarios are read once the screen is painted: reading and checking eight files
+        # (and importing the scenario language) would double the window's start-up.
+        self._fill_scheduled = False
+
+    def fill_library(self) -> None:
+        """Read the scenario library and select its first entry."""
+        if self.library.rowCount():
+            return
+        entries, self.problems = scan()
+        self.library.set_entries(entries)
         if entries:
             self.scenario_list.setCurrentIndex(self.library.index(0))
+        self.library_loaded.emit()
 
     # ----- building ---------------------------------------------------------------------------
 
@@ -189,8 +202,18 @@ class StartView(QWidget):
 
     # ----- state ------------------------------------------------------------------------------
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._fill_scheduled:
+            self._fill_scheduled = True
+            QTimer.singleShot(0, self.fill_library)
+
     def current_entry(self) -> ScenarioEntry | None:
-        """The scenario selected in the library."""
+        """The scenario selected in the library (read now if it has not been yet)."""
+        self.fill_library()
+        return self._selected()
+
+    def _selected(self) -> ScenarioEntry | None:
         return self.library.entry(self.scenario_list.currentIndex().row())
 
     def set_can_continue(self, possible: bool) -> None:
@@ -247,7 +270,7 @@ class StartView(QWidget):
     # ----- handlers ---------------------------------------------------------------------------
 
     def _on_scenario_chosen(self, *_: object) -> None:
-        self._show_entry(self.current_entry())
+        self._show_entry(self._selected())
 
     def _on_begin_clicked(self) -> None:
         entry = self.current_entry()
@@ -282,7 +305,7 @@ class StartView(QWidget):
         self._name_for_access()
         self._fill_styles()
         self.library.retranslate()
-        self._show_entry(self.current_entry())
+        self._show_entry(self._selected())
 
     def _name_for_access(self) -> None:
         for widget, key in ((self.scenario_list, "start.library"), (self.seat_combo, "start.seat"),

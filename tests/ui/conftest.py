@@ -134,4 +134,6 @@ def window(qtbot, app_paths, prompts):  # type: ignore[no-untyped-def]
     win.resize(1280, 720)
     win.show()
     qtbot.waitExposed(win)
+    # The library is read just after the first paint, as a player sees it appear.
+    qtbot.waitUntil(lambda: win.start.library.rowCount() > 0)
     return win
