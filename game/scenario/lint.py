@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from game.scenario.lines import task_superiors
-from game.scenario.loader import Problem, locate, read_yaml
+from game.scenario.loader import Problem, ScenarioError, locate, read_yaml
 from game.scenario.models import Scenario, Text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -31,7 +31,10 @@ def lint(
     if root is None:
         if text is None and path is not None:
             text = path.read_text(encoding="utf-8")
-        root = read_yaml(text, file) if text is not None else None
+        try:
+            root = read_yaml(text, file) if text is not None else None
+        except ScenarioError as err:
+            return err.problems
     found: list[tuple[tuple[str | int, ...], str, str]] = []
     found += _capacity(scenario)
     found += _unreachable(scenario)

@@ -8,7 +8,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QApplication, QStyle
 
 from game.scenario.loader import Problem
-from game.ui.i18n import tr
+from game.ui.editor.problem_text import chinese
+from game.ui.i18n import language, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,8 +50,9 @@ class ProblemModel(QAbstractListModel):
         if problem is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            message = chinese(problem.message) if language() == "zh" else problem.message
             return tr(f"editor.problem_{'error' if problem.severity == 'error' else 'warning'}",
-                      line=problem.line, col=problem.col, message=problem.message)
+                      line=problem.line, col=problem.col, message=message)
         if role == Qt.ItemDataRole.DecorationRole:
             icon = (QStyle.StandardPixmap.SP_MessageBoxCritical if problem.severity == "error"
                     else QStyle.StandardPixmap.SP_MessageBoxWarning)
