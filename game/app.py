@@ -8,7 +8,7 @@ import locale
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from game.scenario.loader import ScenarioError, load_scenario
 
@@ -137,6 +137,3 @@ def _bench(args: argparse.Namespace) -> int:
 
     return run_bench(as_json=args.json, quick=args.quick)
 
-
-def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)

@@ -107,8 +107,3 @@ def need_once(game: Game, kind: str, seat: str, target: str, task: str) -> Refus
 def mark_once(game: Game, kind: str, seat: str, target: str, task: str) -> None:
     """Remember a once-a-turn move."""
     game.done_once.add((kind, seat, target, task))
-
-
-def first_refusal(*checks: Refusal | None) -> Refusal | None:
-    """The first refusal among already evaluated checks."""
-    return next((c for c in checks if c is not None), None)

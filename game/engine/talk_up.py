@@ -9,7 +9,6 @@ from game.engine.state import Request
 from game.engine.talk import (
     Apply,
     Check,
-    first_refusal,
     need_superior,
     need_time,
     pay_time,
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
 
 
 def _up_checks(game: Game, seat: str, task: str, kind: str) -> Refusal | None:
-    return first_refusal(need_superior(game, seat, task)) or need_time(game, seat, kind)
+    return need_superior(game, seat, task) or need_time(game, seat, kind)
 
 
 def _already(game: Game, seat: str, task: str, kind: str) -> Refusal | None:
