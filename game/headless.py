@@ -7,6 +7,7 @@ from typing import Any
 from game.engine.game import Game
 from game.engine.outcome import outcome
 from game.scenario.models import Scenario
+from game.scoring.report import score_game
 
 
 def play_game(
@@ -28,10 +29,6 @@ def game_report(game: Game) -> dict[str, Any]:
         "subordinate_style": game.subordinate_style,
         "outcome": outcome(game),
     }
-    try:
-        from game.scoring.report import score_game
-    except ImportError:
-        return report
     report["score"] = score_game(game)
     return report
 

@@ -8,6 +8,7 @@ from game.engine.state import Assignment, RelationState, TaskState, UnitState
 
 if TYPE_CHECKING:
     from game.engine.game import Game
+    from game.scenario.models import Unit
 
 
 def build_world(game: Game) -> None:
@@ -25,15 +26,15 @@ def build_world(game: Game) -> None:
             main_responsibility=unit.main_responsibility,
             standing=params.standing_start,
         )
+    specs = {unit.id: unit for unit in scenario.units}
     for task in scenario.tasks:
         game.tasks[task.id] = TaskState(task.id, task.start_turn, task.deadline)
-        _build_assignments(game, task.id)
+        _build_assignments(game, task.id, specs)
     _build_relations(game)
 
 
-def _build_assignments(game: Game, task_id: str) -> None:
+def _build_assignments(game: Game, task_id: str, specs: dict[str, Unit]) -> None:
     task = game.task_by_id[task_id]
-    specs = {unit.id: unit for unit in game.scenario.units}
     even_share = task.original_target / len(task.carriers)
     for carrier in task.carriers:
         capacity = specs[carrier].capacity.get(task_id, even_share)

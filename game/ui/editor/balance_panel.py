@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from game.scenario.models import Scenario
 from game.scoring.rules import default_rulebook
-from game.ui.editor.jobs import JobThread
+from game.ui.editor.jobs import JobThread, finish
 from game.ui.editor.playtest import Spread, balance_reports, spreads
 from game.ui.i18n import register, tr
 from game.ui.lang import plain, text_of
@@ -223,9 +223,7 @@ class BalancePanel(QWidget):
         self.finished.emit(0)
 
     def _end_job(self) -> None:
-        if self._job is not None:
-            self._job.wait()
-            self._job.deleteLater()
+        finish(self._job)
         self._job = None
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)

@@ -47,3 +47,13 @@ class JobThread(QThread):
             self.failed.emit(f"{type(err).__name__}: {err}")
             return
         self.succeeded.emit(result)
+
+
+def finish(job: JobThread | None, cancel: bool = False) -> None:
+    """Wait for a job to end (asking it to stop first when `cancel`) and let Qt delete it."""
+    if job is None:
+        return
+    if cancel:
+        job.cancel()
+    job.wait()
+    job.deleteLater()

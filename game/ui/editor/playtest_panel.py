@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from game.headless import render_text
 from game.scenario.models import Scenario
-from game.ui.editor.jobs import JobThread
+from game.ui.editor.jobs import JobThread, finish
 from game.ui.editor.playtest import hand_over, play_to_turn
 from game.ui.editor.schema_text import choice_label
 from game.ui.i18n import language, tr
@@ -155,9 +155,7 @@ class PlaytestPanel(QWidget):
         self.status.setText(tr("editor.play.failed", message=message))
 
     def _end_job(self) -> None:
-        if self._job is not None:
-            self._job.wait()
-            self._job.deleteLater()
+        finish(self._job)
         self._job = None
         self.run_button.setEnabled(True)
 
