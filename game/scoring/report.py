@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from game.engine.game import collector_paused
 from game.scoring.debrief import debrief_data
 from game.scoring.evaluate import Context, measure, scale
 from game.scoring.overrides import effective_rulebook
+from game.scoring.seat import score_seats
 
 if TYPE_CHECKING:
     from game.engine.game import Game
@@ -18,9 +20,18 @@ NO_EVIDENCE = {"zh": "本局没有可供衡量的事件。", "en": "Nothing in t
 
 
 def score_game(game: Game, rulebook: RuleBook | None = None) -> dict[str, Any]:
-    """Score a game against the paper's framework (the scenario's overrides applied)."""
+    """Score a game against the paper's framework (the scenario's overrides applied).
+
+    Returns:
+        {"schema", "indicators": {key: {..., "value": 0-100, a percentage or a count, or None
+        when nothing in the game measures it (not applicable, shown as —)}}, "seats": {unit:
+        the seat's own score, see `game.scoring.seat.score_seat`} for every human seat,
+        and the debrief data (Figure 1, series, outcome)}. No value is ever NaN or infinite.
+    """
     with collector_paused():
-        return _score(game, rulebook or effective_rulebook(game.scenario))
+        report = _score(game, rulebook or effective_rulebook(game.scenario))
+        report["seats"] = score_seats(game)
+        return report
 
 
 def _score(game: Game, book: RuleBook) -> dict[str, Any]:
@@ -39,6 +50,8 @@ def _score(game: Game, book: RuleBook) -> dict[str, Any]:
 def evaluate_rule(ctx: Context, rule: Rule) -> dict[str, Any]:
     """One rule's measure, scaled value, whether it fired, and its explanation."""
     measured, evidence = measure(ctx, rule.measure)
+    if measured is not None and not math.isfinite(measured):
+        measured = None  # NaN or inf never reaches a score: nothing measurable
     if measured is None and rule.empty is not None:
         measured = rule.empty
     if measured is None:
@@ -76,10 +89,12 @@ def _indicator(
                                         if r["value"] is not None and r["weight"] > 0]
     for key, weight in (indicator.compose or {}).items():
         value = _indicator(by_key[key], by_key, results, done)["value"]
+        if value is None:
+            continue  # not applicable: it leaves the composite
         value = min(100.0, value)
         parts.append((weight, 100.0 - value if key in indicator.invert else value))
     total = sum(w for w, _ in parts)
-    value = sum(w * v for w, v in parts) / total if total else 0.0
+    value = sum(w * v for w, v in parts) / total if total else None
     for rule in rules:
         if rule["value"] is not None and total:
             rule["contribution"] = round(rule["weight"] * rule["value"] / total, 2)
@@ -89,7 +104,7 @@ def _indicator(
         "group": indicator.group,
         "label": indicator.label.model_dump(),
         "description": indicator.description.model_dump(),
-        "value": round(value, 2),
+        "value": None if value is None else round(value, 2),
         "unit": indicator.unit,
         "rules": rules,
         "composed_of": dict(indicator.compose or {}),
@@ -119,7 +134,8 @@ def render_score(score: dict[str, Any], lang: str) -> str:
                 continue
             unit = {"score": "/100", "percent": "%", "count": ""}[entry["unit"]]
             label = entry["label"]["zh" if zh else "en"]
-            lines.append(f"  {label} [{entry['key']}]: {entry['value']:g}{unit}")
+            shown = "—" if entry["value"] is None else f"{entry['value']:g}{unit}"
+            lines.append(f"  {label} [{entry['key']}]: {shown}")
             for rule in entry["rules"]:
                 if rule["fired"]:
                     lines.append(f"    · {rule['explanation']['zh' if zh else 'en']}")

@@ -14,6 +14,16 @@ GAME_KEYS = {
     "local_autonomy", "collusion", "blame_avoidance", "symbolic_execution", "formalism",
     "overload", "delivered_vs_original", "delivered_vs_external", "accountability_events",
     "resilience",
+    # Outcomes that resilience composes besides GAME.md's keys (GAME.md: "resilience is composed
+    # of outcomes only — delivery, overload, formalism, accountability, trust, local needs,
+    # pathologies"): each needs an indicator of its own on 0-100.
+    "accountability_rate", "trust", "local_needs",
+}
+
+#: What resilience may compose: outcomes and pathologies, never forms or mechanisms.
+OUTCOME_PARTS = {
+    "delivered_vs_original", "accountability_rate", "trust", "local_needs", "overload",
+    "formalism", "collusion", "blame_avoidance", "symbolic_execution",
 }
 
 MINIMAL = """\
@@ -37,6 +47,19 @@ rules:
 def test_the_shipped_rule_file_defines_every_key_of_the_game():
     keys = {indicator.key for indicator in default_rulebook().indicators}
     assert keys == GAME_KEYS
+
+
+def test_resilience_composes_outcomes_only():
+    by_key = {indicator.key: indicator for indicator in default_rulebook().indicators}
+    composed = set(by_key["resilience"].compose or {})
+    assert composed == OUTCOME_PARTS
+    assert not composed & {k for k, i in by_key.items() if i.group in ("forms", "mechanisms",
+                                                                       "effects")}
+
+
+def test_no_shipped_rule_scores_an_empty_measure():
+    """An indicator without evidence is not applicable, never a made-up value (issue 8)."""
+    assert all(rule.empty is None for rule in default_rulebook().rules)
 
 
 def test_every_shipped_rule_cites_the_paper():
