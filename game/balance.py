@@ -72,7 +72,8 @@ def indicators_of(report: dict[str, Any]) -> dict[str, float]:
             values[key] = float(value)
     for key, entry in report.get("score", {}).get("indicators", {}).items():
         name = f"score.{key}" if key in values else key
-        values[name] = float(entry["value"])
+        if entry["value"] is not None:  # not applicable in this game: no figure
+            values[name] = float(entry["value"])
     return values
 
 

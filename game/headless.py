@@ -58,7 +58,7 @@ def differences(first: dict[str, Any], second: dict[str, Any]) -> dict[str, floa
             diff[key] = round(other - value, 4)
     for key, entry in first.get("score", {}).get("indicators", {}).items():
         other = second.get("score", {}).get("indicators", {}).get(key)
-        if other is not None:
+        if other is not None and None not in (other["value"], entry["value"]):
             diff[key] = round(other["value"] - entry["value"], 4)
     return diff
 

@@ -132,7 +132,7 @@ class CompareModel(QAbstractTableModel):
 def _value(report: dict[str, Any], key: str) -> float | None:
     entry = report.get("score", {}).get("indicators", {}).get(key)
     if entry is not None:
-        return float(entry["value"])
+        return None if entry["value"] is None else float(entry["value"])
     value = report.get("outcome", {}).get(key)
     return float(value) if isinstance(value, int | float) else None
 

@@ -89,8 +89,10 @@ def kind_label(kind: str) -> str:
         return kind
 
 
-def format_value(value: float, unit: str) -> str:
-    """An indicator's value as read: 72.0 / 100, 104.5%, 3."""
+def format_value(value: float | None, unit: str) -> str:
+    """An indicator's value as read: 72.0 / 100, 104.5%, 3; — when not applicable."""
+    if value is None:
+        return "—"
     if unit == "percent":
         return f"{value:.1f}%"
     if unit == "count":
