@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from game.engine.game import Game
+    from game.engine.world import World
 
 
 def sanction(
-    game: Game, superior: str, subordinate: str, task: str, kind: str, source: str
+    game: World, superior: str, subordinate: str, task: str, kind: str, source: str
 ) -> None:
     """Hold `subordinate` to account.
 

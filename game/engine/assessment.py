@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 from game.engine.accountability import sanction
 
 if TYPE_CHECKING:
-    from game.engine.game import Game
+    from game.engine.world import World
 
 
-def assess(game: Game) -> None:
+def assess(game: World) -> None:
     """File reports, catch lies, judge each subordinate, inspect, close tasks, fade memories."""
     _expire_requests(game)
     for unit in game.units.values():
@@ -25,7 +25,7 @@ def assess(game: Game) -> None:
             close_task(game, task_id)
 
 
-def _expire_requests(game: Game) -> None:
+def _expire_requests(game: World) -> None:
     for request in game.requests.unanswered():
         if request.turn <= game.turn and request.kind != "discrepancy":
             request.answered = False
@@ -35,7 +35,7 @@ def _expire_requests(game: Game) -> None:
                       hidden={"truthful": request.truthful, "detected": request.detected})
 
 
-def _file_reports(game: Game, task_id: str) -> None:
+def _file_reports(game: World, task_id: str) -> None:
     """New overstatements go on the record; a superior may catch them; owners aggregate."""
     task = game.task_by_id[task_id]
     for unit_id in (*task.carriers, *reversed(task.owners)):
@@ -52,7 +52,7 @@ def _file_reports(game: Game, task_id: str) -> None:
         assignment.overstate_now = 0.0
 
 
-def _maybe_detect(game: Game, unit_id: str, task_id: str, amount: float) -> None:
+def _maybe_detect(game: World, unit_id: str, task_id: str, amount: float) -> None:
     superior = game.hierarchy.superior(unit_id, task_id)
     if superior is None:
         return
@@ -71,7 +71,7 @@ def _maybe_detect(game: Game, unit_id: str, task_id: str, amount: float) -> None
               data={"request": request.id, "amount": round(amount, 3)})
 
 
-def _inspect(game: Game, task_id: str) -> None:
+def _inspect(game: World, task_id: str) -> None:
     """A cross-level inspection checks carriers on the ground against the escalated quota."""
     for event_id, targets in sorted(game.inspected.items()):
         event = game.event_by_id[event_id]
@@ -83,7 +83,7 @@ def _inspect(game: Game, task_id: str) -> None:
                 _inspect_one(game, inspector, carrier, task_id)
 
 
-def _inspect_one(game: Game, inspector: str, carrier: str, task_id: str) -> None:
+def _inspect_one(game: World, inspector: str, carrier: str, task_id: str) -> None:
     assignment = game.assignments[(carrier, task_id)]
     done, length = game.elapsed(task_id)
     expected = assignment.external * done / length
@@ -100,7 +100,7 @@ def _inspect_one(game: Game, inspector: str, carrier: str, task_id: str) -> None
         sanction(game, inspector, carrier, task_id, "notice", "inspection")
 
 
-def _judge(game: Game, task_id: str) -> None:
+def _judge(game: World, task_id: str) -> None:
     task = game.task_by_id[task_id]
     done, length = game.elapsed(task_id)
     at_deadline = game.tasks[task_id].deadline == game.turn
@@ -111,7 +111,7 @@ def _judge(game: Game, task_id: str) -> None:
         _apply_regime(game, owner, task_id, ratios, at_deadline)
 
 
-def _record_space(game: Game, owner: str, subs: list[str], task_id: str) -> None:
+def _record_space(game: World, owner: str, subs: list[str], task_id: str) -> None:
     """The level's negotiation space this turn: the markup left after the bargaining."""
     own = game.assignments[(owner, task_id)]
     negotiated = sum(game.assignments[(s, task_id)].target for s in subs)
@@ -121,7 +121,7 @@ def _record_space(game: Game, owner: str, subs: list[str], task_id: str) -> None
                                                                        3)})
 
 
-def _assess_one(game: Game, superior: str, sub: str, task_id: str, share: float) -> float:
+def _assess_one(game: World, superior: str, sub: str, task_id: str, share: float) -> float:
     assignment = game.assignments[(sub, task_id)]
     expected = assignment.target * share
     ratio = assignment.reported / expected if expected > 0 else 1.0
@@ -139,7 +139,7 @@ def _assess_one(game: Game, superior: str, sub: str, task_id: str, share: float)
 
 
 def _apply_regime(
-    game: Game, owner: str, task_id: str, ratios: dict[str, float], at_deadline: bool
+    game: World, owner: str, task_id: str, ratios: dict[str, float], at_deadline: bool
 ) -> None:
     regime, params = game.task_by_id[task_id].regime, game.params
     if regime == "none" or not ratios:
@@ -171,7 +171,7 @@ def _apply_regime(
         sanction(game, owner, last, task_id, "elimination", "regime")
 
 
-def _fade_relations(game: Game) -> None:
+def _fade_relations(game: World) -> None:
     params = game.params
     active = set(game.active_tasks())
     for (superior, sub), relation in game.relations.items():
@@ -189,7 +189,7 @@ def _fade_relations(game: Game) -> None:
                                         4)})
 
 
-def figure_one(game: Game, task_id: str) -> dict[str, Any]:
+def figure_one(game: World, task_id: str) -> dict[str, Any]:
     """Original target, escalated quota at each level, negotiated target, delivered."""
     task = game.task_by_id[task_id]
     levels: dict[int, float] = {}
@@ -208,7 +208,7 @@ def figure_one(game: Game, task_id: str) -> dict[str, Any]:
     }
 
 
-def _depth(game: Game, unit_id: str, task_id: str) -> int:
+def _depth(game: World, unit_id: str, task_id: str) -> int:
     depth, cursor = 0, game.hierarchy.superior(unit_id, task_id)
     while cursor is not None:
         depth += 1
@@ -216,7 +216,7 @@ def _depth(game: Game, unit_id: str, task_id: str) -> int:
     return depth
 
 
-def close_task(game: Game, task_id: str) -> None:
+def close_task(game: World, task_id: str) -> None:
     """Close a task at its deadline, with its Figure 1 totals, and ratchet a recurring one."""
     state, task = game.tasks[task_id], game.task_by_id[task_id]
     figures = figure_one(game, task_id)
@@ -229,7 +229,7 @@ def close_task(game: Game, task_id: str) -> None:
         _ratchet(game, task_id, float(figures["delivered"]))
 
 
-def _ratchet(game: Game, task_id: str, result: float) -> None:
+def _ratchet(game: World, task_id: str, result: float) -> None:
     state, task = game.tasks[task_id], game.task_by_id[task_id]
     lam = task.ratchet_up if result > state.original else task.ratchet_down
     new = max(0.0, state.original + lam * (result - state.original))

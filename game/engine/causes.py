@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.engine.directives import event_targets
+
 if TYPE_CHECKING:
-    from game.engine.game import Game
+    from game.engine.world import World
 
 
-def true_causes(game: Game, unit_id: str, task_id: str) -> set[str]:
+def true_causes(game: World, unit_id: str, task_id: str) -> set[str]:
     """The causes of GAME.md's explanations that really hold for this unit now."""
     unit = game.units[unit_id]
     causes: set[str] = set()
@@ -33,7 +35,7 @@ def true_causes(game: Game, unit_id: str, task_id: str) -> set[str]:
     return causes
 
 
-def _weather(game: Game, unit_id: str, task_id: str, subs: list[str]) -> bool:
+def _weather(game: World, unit_id: str, task_id: str, subs: list[str]) -> bool:
     units = [unit_id, *subs]
     return any(
         game.turn - game.assignments[(u, task_id)].weather_turn <= 2
@@ -42,7 +44,7 @@ def _weather(game: Game, unit_id: str, task_id: str, subs: list[str]) -> bool:
     )
 
 
-def _petitions(game: Game, unit_id: str) -> bool:
+def _petitions(game: World, unit_id: str) -> bool:
     for event in game.scenario.events:
         if event.kind != "petition_surge" or event.id not in game.fired_events:
             continue
@@ -52,14 +54,12 @@ def _petitions(game: Game, unit_id: str) -> bool:
     return False
 
 
-def _targets(game: Game, event_id: str) -> list[str]:
-    from game.engine.directives import event_targets
-
+def _targets(game: World, event_id: str) -> list[str]:
     event = game.event_by_id[event_id]
     return event_targets(game, event)
 
 
-def in_preparation(game: Game, unit_id: str, task_id: str, margin: int = 0) -> bool:
+def in_preparation(game: World, unit_id: str, task_id: str, margin: int = 0) -> bool:
     """Whether the unit is gathering data first on the task (K town), or just finished."""
     task = game.task_by_id[task_id]
     turns = task.slow_start.get(unit_id, 0)

@@ -36,6 +36,8 @@ from game.engine.moves import (
 )
 
 if TYPE_CHECKING:
+    # Type-only: game.py imports this module at its top, and bots act through `Game.submit`.
+    # The engine-layers contract in pyproject.toml ignores exactly this edge.
     from game.engine.game import Game
     from game.engine.state import Request
 

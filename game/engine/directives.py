@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from game.engine.setup import shift_capacity
 
 if TYPE_CHECKING:
-    from game.engine.game import Game
+    from game.engine.world import World
     from game.scenario.models import ScenarioEvent
 
 
-def start_turn(game: Game) -> None:
+def start_turn(game: World) -> None:
     """Reset the turn's cadre time, fire due events and start due tasks."""
     game.emit("turn_started", data={"turn": game.turn})
     game.inspected = {}
@@ -32,7 +32,7 @@ def start_turn(game: Game) -> None:
             start_task(game, task_id)
 
 
-def _reset_unit(game: Game, unit_id: str) -> None:
+def _reset_unit(game: World, unit_id: str) -> None:
     unit = game.units[unit_id]
     unit.time_factor = 1.0
     unit.spent = {}
@@ -50,7 +50,7 @@ def _reset_unit(game: Game, unit_id: str) -> None:
         unit.spend("rework", rework)
 
 
-def _fires(game: Game, event: ScenarioEvent) -> bool:
+def _fires(game: World, event: ScenarioEvent) -> bool:
     if event.id in game.fired_events:
         return False
     if event.turn is not None:
@@ -61,7 +61,7 @@ def _fires(game: Game, event: ScenarioEvent) -> bool:
     return game.chance(event.chance)
 
 
-def event_targets(game: Game, event: ScenarioEvent) -> list[str]:
+def event_targets(game: World, event: ScenarioEvent) -> list[str]:
     """The units an event touches: its targets, or the carriers of its task (or of all)."""
     if event.targets:
         return list(event.targets)
@@ -73,7 +73,7 @@ def event_targets(game: Game, event: ScenarioEvent) -> list[str]:
     return list(seen)
 
 
-def fire_event(game: Game, event: ScenarioEvent) -> None:
+def fire_event(game: World, event: ScenarioEvent) -> None:
     """Apply a world event's effects and announce it."""
     game.fired_events.add(event.id)
     game.fired_turns[event.id] = game.turn
@@ -99,7 +99,7 @@ def fire_event(game: Game, event: ScenarioEvent) -> None:
     )
 
 
-def _touch_unit(game: Game, event: ScenarioEvent, unit_id: str) -> None:
+def _touch_unit(game: World, event: ScenarioEvent, unit_id: str) -> None:
     effects, unit = event.effects, game.units[unit_id]
     if effects.cadre_time_factor != 1.0:
         lost = unit.cadre_time * (1.0 - effects.cadre_time_factor)
@@ -119,7 +119,7 @@ def _touch_unit(game: Game, event: ScenarioEvent, unit_id: str) -> None:
             assignment.weather_turn = game.turn
 
 
-def _activate(game: Game, task_id: str) -> None:
+def _activate(game: World, task_id: str) -> None:
     state = game.tasks[task_id]
     if state.active or state.closed:
         return
@@ -128,7 +128,7 @@ def _activate(game: Game, task_id: str) -> None:
     state.deadline = min(game.scenario.turns, game.turn + length)
 
 
-def start_task(game: Game, task_id: str) -> None:
+def start_task(game: World, task_id: str) -> None:
     """The directive arrives: the top owner gets the original target, and it cascades."""
     task, state = game.task_by_id[task_id], game.tasks[task_id]
     state.active = True
@@ -147,12 +147,12 @@ def start_task(game: Game, task_id: str) -> None:
     cascade(game, task_id, root)
 
 
-def _estimate_all(game: Game, owner: str, task_id: str) -> None:
+def _estimate_all(game: World, owner: str, task_id: str) -> None:
     for sub in game.hierarchy.subordinates(owner, task_id):
         game.estimate(owner, sub, task_id)
 
 
-def default_split(game: Game, owner: str, task_id: str) -> dict[str, float]:
+def default_split(game: World, owner: str, task_id: str) -> dict[str, float]:
     """Split an owner's target among its subordinates by its estimates, with its markup."""
     task = game.task_by_id[task_id]
     subs = game.hierarchy.subordinates(owner, task_id)
@@ -166,7 +166,7 @@ def default_split(game: Game, owner: str, task_id: str) -> dict[str, float]:
     return {s: to_pass * w / total_estimate for s, w in zip(subs, weights, strict=True)}
 
 
-def cascade(game: Game, task_id: str, owner: str, shares: dict[str, float] | None = None) -> None:
+def cascade(game: World, task_id: str, owner: str, shares: dict[str, float] | None = None) -> None:
     """Pass the owner's quota down (by `shares` or its default split) and on below."""
     subs = game.hierarchy.subordinates(owner, task_id)
     if not subs:

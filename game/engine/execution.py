@@ -9,15 +9,15 @@ from game.engine.params import REPORTS_PER_DAY
 from game.engine.setup import shift_capacity
 
 if TYPE_CHECKING:
-    from game.engine.game import Game
     from game.engine.state import UnitState
+    from game.engine.world import World
 
 URGENCY = {"veto": 1.0, "elimination": 0.8, "talk": 0.5, "notice": 0.4, "ranking": 0.4,
            "none": 0.0}
 FORMAL = ("reports", "rework", "paper", "meetings")
 
 
-def execute(game: Game) -> None:
+def execute(game: World) -> None:
     """Run every unit on an active task line through its turn of work."""
     active = game.active_tasks()
     on_line: dict[str, list[str]] = {}
@@ -36,7 +36,7 @@ def execute(game: Game) -> None:
         _close_unit_turn(game, unit_id, carrier=bool(carried))
 
 
-def _pay_reports(game: Game, unit_id: str, tasks: list[str]) -> None:
+def _pay_reports(game: World, unit_id: str, tasks: list[str]) -> None:
     unit, params = game.units[unit_id], game.params
     for task_id in tasks:
         assignment = game.assignments[(unit_id, task_id)]
@@ -47,7 +47,7 @@ def _pay_reports(game: Game, unit_id: str, tasks: list[str]) -> None:
         unit.spend("reports", count * (params.report_cost + fuzz * params.report_cost_fuzzy))
 
 
-def _needs(game: Game, unit: UnitState, tasks: list[str]) -> dict[str, float]:
+def _needs(game: World, unit: UnitState, tasks: list[str]) -> dict[str, float]:
     """Cadre-days each task calls for this turn, as the unit sees it (bots and default plans)."""
     needs: dict[str, float] = {}
     for task_id in tasks:
@@ -61,7 +61,7 @@ def _needs(game: Game, unit: UnitState, tasks: list[str]) -> dict[str, float]:
     return needs
 
 
-def _plan(game: Game, unit: UnitState, tasks: list[str]) -> tuple[dict[str, float], float]:
+def _plan(game: World, unit: UnitState, tasks: list[str]) -> tuple[dict[str, float], float]:
     """Cadre-days for each task and for local needs this turn."""
     params = game.params
     required_local = unit.local_needs * unit.cadre_time
@@ -84,7 +84,7 @@ def _plan(game: Game, unit: UnitState, tasks: list[str]) -> tuple[dict[str, floa
     return {t: need * pool / total for t, need in needs.items()}, local
 
 
-def _work(game: Game, unit_id: str, tasks: list[str]) -> None:
+def _work(game: World, unit_id: str, tasks: list[str]) -> None:
     unit, params = game.units[unit_id], game.params
     time_by_task, local = _plan(game, unit, tasks)
     unit.spend("local", local)
@@ -122,7 +122,7 @@ def _work(game: Game, unit_id: str, tasks: list[str]) -> None:
         )
 
 
-def _productivity(game: Game, unit: UnitState, unit_id: str, task_id: str) -> float:
+def _productivity(game: World, unit: UnitState, unit_id: str, task_id: str) -> float:
     params, assignment = game.params, game.assignments[(unit_id, task_id)]
     factor = 1.0 + assignment.productivity
     if unit.push_turn == game.turn:
@@ -140,7 +140,7 @@ def _productivity(game: Game, unit: UnitState, unit_id: str, task_id: str) -> fl
     return factor
 
 
-def _close_unit_turn(game: Game, unit_id: str, carrier: bool) -> None:
+def _close_unit_turn(game: World, unit_id: str, carrier: bool) -> None:
     unit, params = game.units[unit_id], game.params
     used = sum(unit.spent.values())
     unit.overload = used / unit.cadre_time

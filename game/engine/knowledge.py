@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from game.engine.events import Event
-    from game.engine.game import Game
+    from game.engine.world import World
 
 SELF, SUPERIOR, SUBORDINATE, OTHER = "self", "superior", "subordinate", "other"
 
@@ -88,7 +88,7 @@ class Knowledge:
         seat: the unit whose view this is.
     """
 
-    def __init__(self, game: Game, seat: str) -> None:
+    def __init__(self, game: World, seat: str) -> None:
         self.game = game
         self.seat = seat
         self._seen = 0

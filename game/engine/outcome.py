@@ -10,12 +10,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from game.engine.events import Event
-    from game.engine.game import Game
+    from game.engine.world import World
 
 CARRIERS = ("township", "subdistrict")
 
 
-def by_kind(game: Game) -> dict[str, list[Event]]:
+def by_kind(game: World) -> dict[str, list[Event]]:
     """The log's events grouped by kind, in log order."""
     groups: dict[str, list[Event]] = {}
     for event in game.log:
@@ -23,7 +23,7 @@ def by_kind(game: Game) -> dict[str, list[Event]]:
     return groups
 
 
-def outcome(game: Game, groups: dict[str, list[Event]] | None = None) -> dict[str, Any]:
+def outcome(game: World, groups: dict[str, list[Event]] | None = None) -> dict[str, Any]:
     """Totals per task (Figure 1) and the game's costs, as JSON-ready data.
 
     Args:
@@ -51,7 +51,7 @@ def outcome(game: Game, groups: dict[str, list[Event]] | None = None) -> dict[st
     }
 
 
-def _cycles(game: Game, closed: list[Event]) -> dict[str, list[dict[str, Any]]]:
+def _cycles(game: World, closed: list[Event]) -> dict[str, list[dict[str, Any]]]:
     """Each task's figures per cycle: every closed cycle, then a running or unstarted one.
 
     A recurring task counts every cycle in the totals; the `tasks` entry shows the last.

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from game.engine.state import Assignment, RelationState, TaskState, UnitState
 
 if TYPE_CHECKING:
-    from game.engine.game import Game
+    from game.engine.world import World
     from game.scenario.models import Unit
 
 
-def build_world(game: Game) -> None:
+def build_world(game: World) -> None:
     """Fill the game's units, tasks, assignments and relations from the scenario."""
     scenario, params = game.scenario, game.params
     for unit in scenario.units:
@@ -33,7 +33,7 @@ def build_world(game: Game) -> None:
     _build_relations(game)
 
 
-def _build_assignments(game: Game, task_id: str, specs: dict[str, Unit]) -> None:
+def _build_assignments(game: World, task_id: str, specs: dict[str, Unit]) -> None:
     task = game.task_by_id[task_id]
     even_share = task.original_target / len(task.carriers)
     for carrier in task.carriers:
@@ -59,7 +59,7 @@ def _build_assignments(game: Game, task_id: str, specs: dict[str, Unit]) -> None
         )
 
 
-def _build_relations(game: Game) -> None:
+def _build_relations(game: World) -> None:
     defaults = game.scenario.relation_defaults
     listed = {(r.superior, r.subordinate): r for r in game.scenario.relations}
     for (unit, task), assignment in sorted(game.assignments.items()):
@@ -78,7 +78,7 @@ def _build_relations(game: Game) -> None:
         )
 
 
-def shift_capacity(game: Game, unit_id: str, task_id: str, delta: float) -> None:
+def shift_capacity(game: World, unit_id: str, task_id: str, delta: float) -> None:
     """Change a carrier's true capacity; its owners' capacity (their subordinates' sum)
     follows, up the task's line."""
     cursor: str | None = unit_id

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from game.engine.game import Refusal
-
-if TYPE_CHECKING:
-    from game.engine.game import Game
+from game.engine.world import Refusal, World
 
 Check = Callable[[Any, str, Any], Refusal | None]
 Apply = Callable[[Any, str, Any], None]
@@ -19,7 +16,7 @@ def refuse(code: str, zh: str, en: str) -> Refusal:
     return Refusal(code, zh, en)
 
 
-def need_task(game: Game, seat: str, task: str) -> Refusal | None:
+def need_task(game: World, seat: str, task: str) -> Refusal | None:
     """The task must exist, be running, and have the seat on its line."""
     if task not in game.tasks:
         return refuse("task", f"没有任务“{task}”。", f"There is no task '{task}'.")
@@ -30,7 +27,7 @@ def need_task(game: Game, seat: str, task: str) -> Refusal | None:
     return None
 
 
-def need_superior(game: Game, seat: str, task: str) -> Refusal | None:
+def need_superior(game: World, seat: str, task: str) -> Refusal | None:
     """The seat must be on the task and have a superior for it."""
     refusal = need_task(game, seat, task)
     if refusal is None and game.hierarchy.superior(seat, task) is None:
@@ -38,7 +35,7 @@ def need_superior(game: Game, seat: str, task: str) -> Refusal | None:
     return refusal
 
 
-def need_subordinate(game: Game, seat: str, sub: str, task: str) -> Refusal | None:
+def need_subordinate(game: World, seat: str, sub: str, task: str) -> Refusal | None:
     """The seat must be the adjacent superior of `sub` on the task."""
     refusal = need_task(game, seat, task)
     if refusal is not None:
@@ -54,13 +51,13 @@ def need_subordinate(game: Game, seat: str, sub: str, task: str) -> Refusal | No
     return None
 
 
-def free_time(game: Game, seat: str) -> float:
+def free_time(game: World, seat: str) -> float:
     """Cadre-days the seat can still give this turn: days promised to villagers are taken."""
     unit = game.units[seat]
     return unit.time_left - unit.local_extra
 
 
-def need_time(game: Game, seat: str, kind: str) -> Refusal | None:
+def need_time(game: World, seat: str, kind: str) -> Refusal | None:
     """The seat must have the cadre time the move costs."""
     actor_cost, _ = game.params.move_costs[kind]
     left = free_time(game, seat)
@@ -74,7 +71,7 @@ def need_time(game: Game, seat: str, kind: str) -> Refusal | None:
     return None
 
 
-def need_funds(game: Game, seat: str, amount: float) -> Refusal | None:
+def need_funds(game: World, seat: str, amount: float) -> Refusal | None:
     """The seat must have the funds."""
     if game.units[seat].funds + 1e-9 < amount:
         return refuse(
@@ -85,7 +82,7 @@ def need_funds(game: Game, seat: str, amount: float) -> Refusal | None:
     return None
 
 
-def pay_time(game: Game, seat: str, kind: str, addressees: list[str], category: str) -> None:
+def pay_time(game: World, seat: str, kind: str, addressees: list[str], category: str) -> None:
     """Spend the move's cadre time on the actor and on each addressee."""
     actor_cost, each = game.params.move_costs[kind]
     if actor_cost:
@@ -95,7 +92,7 @@ def pay_time(game: Game, seat: str, kind: str, addressees: list[str], category: 
             game.units[unit].spend(category, each)
 
 
-def need_once(game: Game, kind: str, seat: str, target: str, task: str) -> Refusal | None:
+def need_once(game: World, kind: str, seat: str, target: str, task: str) -> Refusal | None:
     """Some moves count once a turn for the same addressee and task (a second meeting or
     commendation the same week adds nothing)."""
     if (kind, seat, target, task) in game.done_once:
@@ -104,6 +101,6 @@ def need_once(game: Game, kind: str, seat: str, target: str, task: str) -> Refus
     return None
 
 
-def mark_once(game: Game, kind: str, seat: str, target: str, task: str) -> None:
+def mark_once(game: World, kind: str, seat: str, target: str, task: str) -> None:
     """Remember a once-a-turn move."""
     game.done_once.add((kind, seat, target, task))

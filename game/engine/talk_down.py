@@ -21,7 +21,6 @@ from game.engine.talk import (
 )
 
 if TYPE_CHECKING:
-    from game.engine.game import Game, Refusal
     from game.engine.moves import (
         AdjustTarget,
         Answer,
@@ -35,15 +34,16 @@ if TYPE_CHECKING:
         Symposium,
     )
     from game.engine.state import Request
+    from game.engine.world import Refusal, World
 
 
-def _contact(game: Game, superior: str, sub: str, symmetry: float) -> None:
+def _contact(game: World, superior: str, sub: str, symmetry: float) -> None:
     relation = game.relations[(superior, sub)]
     relation.symmetry = min(1.0, relation.symmetry + symmetry)
     relation.familiarity = min(1.0, relation.familiarity + game.params.familiarity_gain)
 
 
-def _refresh_estimates(game: Game, superior: str, sub: str) -> None:
+def _refresh_estimates(game: World, superior: str, sub: str) -> None:
     for task in game.hierarchy.tasks_of(sub):
         if game.hierarchy.adjacent(superior, sub, task) and game.tasks[task].active:
             game.estimate(superior, sub, task)
@@ -52,7 +52,7 @@ def _refresh_estimates(game: Game, superior: str, sub: str) -> None:
 # ----- answer --------------------------------------------------------------------------------
 
 
-def check_answer(game: Game, seat: str, move: Answer) -> Refusal | None:
+def check_answer(game: World, seat: str, move: Answer) -> Refusal | None:
     if move.request >= len(game.requests):
         return refuse("request", "没有这份来文。", "There is no such request.")
     request = game.requests[move.request]
@@ -66,7 +66,7 @@ def check_answer(game: Game, seat: str, move: Answer) -> Refusal | None:
     return need_time(game, seat, "answer")
 
 
-def apply_answer(game: Game, seat: str, move: Answer) -> None:
+def apply_answer(game: World, seat: str, move: Answer) -> None:
     request = game.requests[move.request]
     request.answered = move.accept
     pay_time(game, seat, "answer", [], "talk")
@@ -84,7 +84,7 @@ def apply_answer(game: Game, seat: str, move: Answer) -> None:
     )
 
 
-def _rejected(game: Game, request: Request) -> None:
+def _rejected(game: World, request: Request) -> None:
     unit = game.units[request.sender]
     if request.kind == "discrepancy":
         assignment = game.assignments[(request.sender, request.task)]
@@ -94,7 +94,7 @@ def _rejected(game: Game, request: Request) -> None:
     unit.morale = max(0.0, unit.morale - 0.01)
 
 
-def _accept_target(game: Game, request: Request, move: Answer) -> dict[str, float]:
+def _accept_target(game: World, request: Request, move: Answer) -> dict[str, float]:
     assignment = game.assignments[(request.sender, request.task)]
     asked = request.data.get("proposed_target")
     if asked is None:  # a proposal names "target"; 0 is a proposal too, not a missing one
@@ -122,7 +122,7 @@ def _accept_target(game: Game, request: Request, move: Answer) -> dict[str, floa
             assignment.grace_until}
 
 
-def _accept_coordination(game: Game, request: Request, move: Answer) -> dict[str, float]:
+def _accept_coordination(game: World, request: Request, move: Answer) -> dict[str, float]:
     del move
     unit = game.units[request.sender]
     relief = unit.outside_problem * game.params.coordination_relief
@@ -133,7 +133,7 @@ def _accept_coordination(game: Game, request: Request, move: Answer) -> dict[str
     return {"relief": round(relief, 3)}
 
 
-def _accept_rule(game: Game, request: Request, move: Answer) -> dict[str, float]:
+def _accept_rule(game: World, request: Request, move: Answer) -> dict[str, float]:
     del move
     assignment = game.assignments[(request.sender, request.task)]
     if not assignment.flexible:
@@ -142,13 +142,13 @@ def _accept_rule(game: Game, request: Request, move: Answer) -> dict[str, float]
     return {}
 
 
-def _accept_policy(game: Game, request: Request, move: Answer) -> dict[str, float]:
+def _accept_policy(game: World, request: Request, move: Answer) -> dict[str, float]:
     del move
     amount = game.params.policy_answer_funds
     return _support(game, request.receiver, request.sender, request.task, amount)
 
 
-def _accept_collusion(game: Game, request: Request, move: Answer) -> dict[str, float]:
+def _accept_collusion(game: World, request: Request, move: Answer) -> dict[str, float]:
     del move
     assignment = game.assignments[(request.sender, request.task)]
     gap = float(request.data.get("gap", 0.0))
@@ -158,7 +158,7 @@ def _accept_collusion(game: Game, request: Request, move: Answer) -> dict[str, f
     return {}
 
 
-def _condone(game: Game, request: Request, move: Answer) -> dict[str, float]:
+def _condone(game: World, request: Request, move: Answer) -> dict[str, float]:
     del move
     assignment = game.assignments[(request.sender, request.task)]
     game.emit("collusion", actor=request.receiver, target=request.sender, task=request.task,
@@ -166,7 +166,7 @@ def _condone(game: Game, request: Request, move: Answer) -> dict[str, float]:
     return {}
 
 
-def _support(game: Game, superior: str, sub: str, task: str, amount: float) -> dict[str, float]:
+def _support(game: World, superior: str, sub: str, task: str, amount: float) -> dict[str, float]:
     assignment = game.assignments[(sub, task)]
     game.units[superior].funds -= amount
     added = assignment.capacity0 * game.params.policy_capacity * amount
@@ -188,7 +188,7 @@ _ANSWERS = {
 # ----- split_quota ---------------------------------------------------------------------------
 
 
-def check_split(game: Game, seat: str, move: SplitQuota) -> Refusal | None:
+def check_split(game: World, seat: str, move: SplitQuota) -> Refusal | None:
     refusal = need_task(game, seat, move.task)
     if refusal is not None:
         return refusal
@@ -209,7 +209,7 @@ def check_split(game: Game, seat: str, move: SplitQuota) -> Refusal | None:
     return need_time(game, seat, "split_quota")
 
 
-def apply_split(game: Game, seat: str, move: SplitQuota) -> None:
+def apply_split(game: World, seat: str, move: SplitQuota) -> None:
     pay_time(game, seat, "split_quota", [], "talk")
     subs = game.hierarchy.subordinates(seat, move.task)
     game.emit("split_quota", actor=seat, task=move.task,
@@ -220,7 +220,7 @@ def apply_split(game: Game, seat: str, move: SplitQuota) -> None:
 # ----- research, meetings, supervision -------------------------------------------------------
 
 
-def check_visit(game: Game, seat: str, move: ResearchVisit) -> Refusal | None:
+def check_visit(game: World, seat: str, move: ResearchVisit) -> Refusal | None:
     if move.subordinate not in game.units or not game.hierarchy.adjacent(seat, move.subordinate):
         return refuse("not_adjacent", "只能走访相邻层级的直接下级。",
                       "You can only visit a subordinate one level down.")
@@ -228,7 +228,7 @@ def check_visit(game: Game, seat: str, move: ResearchVisit) -> Refusal | None:
         game, seat, "research_visit")
 
 
-def apply_visit(game: Game, seat: str, move: ResearchVisit) -> None:
+def apply_visit(game: World, seat: str, move: ResearchVisit) -> None:
     mark_once(game, "research_visit", seat, move.subordinate, "")
     pay_time(game, seat, "research_visit", [move.subordinate], "meetings")
     _contact(game, seat, move.subordinate, game.params.visit_symmetry)
@@ -238,18 +238,18 @@ def apply_visit(game: Game, seat: str, move: ResearchVisit) -> None:
               data={"symmetry": round(relation.symmetry, 3)})
 
 
-def _meeting_check(game: Game, seat: str, task: str, kind: str) -> Refusal | None:
+def _meeting_check(game: World, seat: str, task: str, kind: str) -> Refusal | None:
     refusal = need_task(game, seat, task)
     if refusal is None and not game.hierarchy.subordinates(seat, task):
         return refuse("no_subs", "本单位在该任务上没有下级。", "You have no subordinates on it.")
     return refusal or need_once(game, kind, seat, "", task) or need_time(game, seat, kind)
 
 
-def check_symposium(game: Game, seat: str, move: Symposium) -> Refusal | None:
+def check_symposium(game: World, seat: str, move: Symposium) -> Refusal | None:
     return _meeting_check(game, seat, move.task, "symposium")
 
 
-def apply_symposium(game: Game, seat: str, move: Symposium) -> None:
+def apply_symposium(game: World, seat: str, move: Symposium) -> None:
     mark_once(game, "symposium", seat, "", move.task)
     subs = game.hierarchy.subordinates(seat, move.task)
     pay_time(game, seat, "symposium", subs, "meetings")
@@ -259,11 +259,11 @@ def apply_symposium(game: Game, seat: str, move: Symposium) -> None:
     game.emit("symposium", actor=seat, task=move.task, data={"heard": subs})
 
 
-def check_meeting(game: Game, seat: str, move: MobilizationMeeting) -> Refusal | None:
+def check_meeting(game: World, seat: str, move: MobilizationMeeting) -> Refusal | None:
     return _meeting_check(game, seat, move.task, "mobilization_meeting")
 
 
-def apply_meeting(game: Game, seat: str, move: MobilizationMeeting) -> None:
+def apply_meeting(game: World, seat: str, move: MobilizationMeeting) -> None:
     mark_once(game, "mobilization_meeting", seat, "", move.task)
     subs = game.hierarchy.subordinates(seat, move.task)
     pay_time(game, seat, "mobilization_meeting", subs, "meetings")
@@ -274,13 +274,13 @@ def apply_meeting(game: Game, seat: str, move: MobilizationMeeting) -> None:
     game.emit("mobilization_meeting", actor=seat, task=move.task, data={"attended": subs})
 
 
-def check_supervise(game: Game, seat: str, move: Supervise) -> Refusal | None:
+def check_supervise(game: World, seat: str, move: Supervise) -> Refusal | None:
     return (need_subordinate(game, seat, move.subordinate, move.task)
             or need_once(game, "supervise", seat, move.subordinate, move.task)
             or need_time(game, seat, "supervise"))
 
 
-def apply_supervise(game: Game, seat: str, move: Supervise) -> None:
+def apply_supervise(game: World, seat: str, move: Supervise) -> None:
     mark_once(game, "supervise", seat, move.subordinate, move.task)
     pay_time(game, seat, "supervise", [move.subordinate], "meetings")
     _contact(game, seat, move.subordinate, game.params.supervise_symmetry)
@@ -291,13 +291,13 @@ def apply_supervise(game: Game, seat: str, move: Supervise) -> None:
 # ----- reporting, targets, incentives, sanctions ------------------------------------------
 
 
-def check_reporting(game: Game, seat: str, move: SetReporting) -> Refusal | None:
+def check_reporting(game: World, seat: str, move: SetReporting) -> Refusal | None:
     return need_subordinate(game, seat, move.subordinate, move.task) or need_time(
         game, seat, "set_reporting"
     )
 
 
-def apply_reporting(game: Game, seat: str, move: SetReporting) -> None:
+def apply_reporting(game: World, seat: str, move: SetReporting) -> None:
     assignment = game.assignments[(move.subordinate, move.task)]
     old = assignment.cadence
     assignment.cadence = move.cadence
@@ -306,13 +306,13 @@ def apply_reporting(game: Game, seat: str, move: SetReporting) -> None:
               data={"cadence": move.cadence, "was": old})
 
 
-def check_adjust(game: Game, seat: str, move: AdjustTarget) -> Refusal | None:
+def check_adjust(game: World, seat: str, move: AdjustTarget) -> Refusal | None:
     return need_subordinate(game, seat, move.subordinate, move.task) or need_time(
         game, seat, "adjust_target"
     )
 
 
-def apply_adjust(game: Game, seat: str, move: AdjustTarget) -> None:
+def apply_adjust(game: World, seat: str, move: AdjustTarget) -> None:
     assignment = game.assignments[(move.subordinate, move.task)]
     old = assignment.target
     assignment.target = move.target
@@ -321,7 +321,7 @@ def apply_adjust(game: Game, seat: str, move: AdjustTarget) -> None:
               data={"old_target": round(old, 3), "new_target": round(move.target, 3)})
 
 
-def check_incentive(game: Game, seat: str, move: GiveIncentive) -> Refusal | None:
+def check_incentive(game: World, seat: str, move: GiveIncentive) -> Refusal | None:
     refusal = need_subordinate(game, seat, move.subordinate, move.task) or need_once(
         game, "incentive", seat, move.subordinate, move.task)
     if refusal is None and move.incentive in ("economic", "supporting_policy"):
@@ -332,7 +332,7 @@ def check_incentive(game: Game, seat: str, move: GiveIncentive) -> Refusal | Non
     return refusal or need_time(game, seat, "incentive")
 
 
-def apply_incentive(game: Game, seat: str, move: GiveIncentive) -> None:
+def apply_incentive(game: World, seat: str, move: GiveIncentive) -> None:
     mark_once(game, "incentive", seat, move.subordinate, move.task)
     sub = game.units[move.subordinate]
     relation = game.relations[(seat, move.subordinate)]
@@ -359,13 +359,13 @@ def apply_incentive(game: Game, seat: str, move: GiveIncentive) -> None:
                     "morale_gain": round(gain, 4), **effect})
 
 
-def check_sanction(game: Game, seat: str, move: Sanction) -> Refusal | None:
+def check_sanction(game: World, seat: str, move: Sanction) -> Refusal | None:
     return (need_subordinate(game, seat, move.subordinate, move.task)
             or need_once(game, "sanction", seat, move.subordinate, move.task)
             or need_time(game, seat, "sanction"))
 
 
-def apply_sanction(game: Game, seat: str, move: Sanction) -> None:
+def apply_sanction(game: World, seat: str, move: Sanction) -> None:
     mark_once(game, "sanction", seat, move.subordinate, move.task)
     pay_time(game, seat, "sanction", [], "talk")
     sanction(game, seat, move.subordinate, move.task, move.sanction, "discretion")

@@ -16,7 +16,6 @@ from game.engine.talk import (
 )
 
 if TYPE_CHECKING:
-    from game.engine.game import Game, Refusal
     from game.engine.moves import (
         AllocateTime,
         LeverSocial,
@@ -24,9 +23,10 @@ if TYPE_CHECKING:
         RespondLocalNeeds,
         SymbolicExecution,
     )
+    from game.engine.world import Refusal, World
 
 
-def _carrier(game: Game, seat: str, task: str) -> Refusal | None:
+def _carrier(game: World, seat: str, task: str) -> Refusal | None:
     refusal = need_task(game, seat, task)
     if refusal is None and game.hierarchy.subordinates(seat, task):
         return refuse("not_carrier", "只有具体执行的乡镇（街道）能这样做。",
@@ -34,7 +34,7 @@ def _carrier(game: Game, seat: str, task: str) -> Refusal | None:
     return refusal
 
 
-def check_allocate(game: Game, seat: str, move: AllocateTime) -> Refusal | None:
+def check_allocate(game: World, seat: str, move: AllocateTime) -> Refusal | None:
     for key in move.weights:
         if key == "local_needs":
             continue
@@ -46,12 +46,12 @@ def check_allocate(game: Game, seat: str, move: AllocateTime) -> Refusal | None:
     return None
 
 
-def apply_allocate(game: Game, seat: str, move: AllocateTime) -> None:
+def apply_allocate(game: World, seat: str, move: AllocateTime) -> None:
     game.units[seat].allocation = dict(move.weights)
     game.emit("allocate_time", actor=seat, data={"weights": dict(sorted(move.weights.items()))})
 
 
-def check_lever(game: Game, seat: str, move: LeverSocial) -> Refusal | None:
+def check_lever(game: World, seat: str, move: LeverSocial) -> Refusal | None:
     refusal = _carrier(game, seat, move.task)
     if refusal is None and not game.task_by_id[move.task].social_leverage:
         return refuse("no_leverage", "该任务无法撬动社会资源。",
@@ -59,7 +59,7 @@ def check_lever(game: Game, seat: str, move: LeverSocial) -> Refusal | None:
     return refusal or need_funds(game, seat, move.funds) or need_time(game, seat, "lever_social")
 
 
-def apply_lever(game: Game, seat: str, move: LeverSocial) -> None:
+def apply_lever(game: World, seat: str, move: LeverSocial) -> None:
     unit = game.units[seat]
     unit.funds -= move.funds
     levered = move.funds * unit.social_resources
@@ -72,7 +72,7 @@ def apply_lever(game: Game, seat: str, move: LeverSocial) -> None:
               data={"funds": move.funds, "levered": round(levered, 3)})
 
 
-def check_local(game: Game, seat: str, move: RespondLocalNeeds) -> Refusal | None:
+def check_local(game: World, seat: str, move: RespondLocalNeeds) -> Refusal | None:
     free = free_time(game, seat)
     if move.days > free:
         return refuse(
@@ -84,31 +84,31 @@ def check_local(game: Game, seat: str, move: RespondLocalNeeds) -> Refusal | Non
     return None
 
 
-def apply_local(game: Game, seat: str, move: RespondLocalNeeds) -> None:
+def apply_local(game: World, seat: str, move: RespondLocalNeeds) -> None:
     game.units[seat].local_extra += move.days
     game.emit("respond_local_needs", actor=seat, data={"days": move.days})
 
 
-def check_symbolic(game: Game, seat: str, move: SymbolicExecution) -> Refusal | None:
+def check_symbolic(game: World, seat: str, move: SymbolicExecution) -> Refusal | None:
     refusal = _carrier(game, seat, move.task)
     if refusal is None and game.assignments[(seat, move.task)].symbolic:
         return refuse("twice", "已经这样做了。", "Already done this turn.")
     return refusal or need_time(game, seat, "symbolic_execution")
 
 
-def apply_symbolic(game: Game, seat: str, move: SymbolicExecution) -> None:
+def apply_symbolic(game: World, seat: str, move: SymbolicExecution) -> None:
     game.assignments[(seat, move.task)].symbolic = True
     game.emit("symbolic_execution", actor=seat, task=move.task)
 
 
-def check_exit(game: Game, seat: str, move: QuasiExit) -> Refusal | None:
+def check_exit(game: World, seat: str, move: QuasiExit) -> Refusal | None:
     refusal = _carrier(game, seat, move.task)
     if refusal is None and game.assignments[(seat, move.task)].quasi_exit:
         return refuse("twice", "已经这样做了。", "Already done this turn.")
     return refusal
 
 
-def apply_exit(game: Game, seat: str, move: QuasiExit) -> None:
+def apply_exit(game: World, seat: str, move: QuasiExit) -> None:
     game.assignments[(seat, move.task)].quasi_exit = True
     game.emit("quasi_exit", actor=seat, task=move.task)
 

@@ -16,7 +16,6 @@ from game.engine.talk import (
 )
 
 if TYPE_CHECKING:
-    from game.engine.game import Game, Refusal
     from game.engine.moves import (
         CiteRule,
         Collude,
@@ -27,19 +26,20 @@ if TYPE_CHECKING:
         RequestPolicy,
         ShiftBlame,
     )
+    from game.engine.world import Refusal, World
 
 
-def _up_checks(game: Game, seat: str, task: str, kind: str) -> Refusal | None:
+def _up_checks(game: World, seat: str, task: str, kind: str) -> Refusal | None:
     return need_superior(game, seat, task) or need_time(game, seat, kind)
 
 
-def _already(game: Game, seat: str, task: str, kind: str) -> Refusal | None:
+def _already(game: World, seat: str, task: str, kind: str) -> Refusal | None:
     if game.requests.filed(game.turn, seat, task, kind):
         return refuse("twice", "本回合已就此事报送过。", "You already sent that this turn.")
     return None
 
 
-def _inspected(game: Game, seat: str, task: str) -> bool:
+def _inspected(game: World, seat: str, task: str) -> bool:
     """Whether a cross-level inspection of this unit's work on the task is on this turn."""
     for event_id, targets in game.inspected.items():
         inspected_task = game.event_by_id[event_id].task
@@ -48,7 +48,7 @@ def _inspected(game: Game, seat: str, task: str) -> bool:
     return False
 
 
-def _no_explaining(game: Game, seat: str, task: str) -> Refusal | None:
+def _no_explaining(game: World, seat: str, task: str) -> Refusal | None:
     if _inspected(game, seat, task):
         return refuse(
             "inspection",
@@ -59,7 +59,7 @@ def _no_explaining(game: Game, seat: str, task: str) -> Refusal | None:
 
 
 def open_request(
-    game: Game, seat: str, task: str, kind: str, data: dict[str, Any], truthful: bool = True
+    game: World, seat: str, task: str, kind: str, data: dict[str, Any], truthful: bool = True
 ) -> Request:
     """File something for the superior to answer in the respond phase."""
     superior = game.hierarchy.superior(seat, task) or ""
@@ -76,14 +76,14 @@ _MOVE_OF = {"explanation": "explain_shortfall", "coordination": "request_coordin
 # ----- report_progress -----------------------------------------------------------------------
 
 
-def check_report(game: Game, seat: str, move: ReportProgress) -> Refusal | None:
+def check_report(game: World, seat: str, move: ReportProgress) -> Refusal | None:
     refusal = _up_checks(game, seat, move.task, "report_progress")
     if refusal is None and game.assignments[(seat, move.task)].report_turn == game.turn:
         return refuse("twice", "本回合已报过进度。", "You already filed this turn's report.")
     return refusal
 
 
-def apply_report(game: Game, seat: str, move: ReportProgress) -> None:
+def apply_report(game: World, seat: str, move: ReportProgress) -> None:
     assignment = game.assignments[(seat, move.task)]
     assignment.overstate_now = move.overstate
     assignment.report_turn = game.turn
@@ -101,7 +101,7 @@ def apply_report(game: Game, seat: str, move: ReportProgress) -> None:
 # ----- explain_shortfall ---------------------------------------------------------------------
 
 
-def check_explain(game: Game, seat: str, move: ExplainShortfall) -> Refusal | None:
+def check_explain(game: World, seat: str, move: ExplainShortfall) -> Refusal | None:
     refusal = _up_checks(game, seat, move.task, "explain_shortfall")
     refusal = refusal or _no_explaining(game, seat, move.task)
     if refusal is None and len(set(move.causes)) != len(move.causes):
@@ -109,7 +109,7 @@ def check_explain(game: Game, seat: str, move: ExplainShortfall) -> Refusal | No
     return refusal or _already(game, seat, move.task, "explanation")
 
 
-def apply_explain(game: Game, seat: str, move: ExplainShortfall) -> None:
+def apply_explain(game: World, seat: str, move: ExplainShortfall) -> None:
     truth = true_causes(game, seat, move.task)
     false = [c for c in move.causes if c not in truth]
     superior = game.hierarchy.superior(seat, move.task) or ""
@@ -142,7 +142,7 @@ def apply_explain(game: Game, seat: str, move: ExplainShortfall) -> None:
 # ----- requests of other kinds ----------------------------------------------------------------
 
 
-def check_coordination(game: Game, seat: str, move: RequestCoordination) -> Refusal | None:
+def check_coordination(game: World, seat: str, move: RequestCoordination) -> Refusal | None:
     refusal = _up_checks(game, seat, move.task, "request_coordination")
     price = game.params.party_committee_standing
     if refusal is None and move.party_committee and game.units[seat].standing < price:
@@ -151,7 +151,7 @@ def check_coordination(game: Game, seat: str, move: RequestCoordination) -> Refu
     return refusal or _already(game, seat, move.task, "coordination")
 
 
-def apply_coordination(game: Game, seat: str, move: RequestCoordination) -> None:
+def apply_coordination(game: World, seat: str, move: RequestCoordination) -> None:
     unit = game.units[seat]
     beyond = unit.outside_problem > 0 or "outside" in unit.spent
     if move.party_committee:
@@ -168,7 +168,7 @@ def apply_coordination(game: Game, seat: str, move: RequestCoordination) -> None
     )
 
 
-def check_proposal(game: Game, seat: str, move: ProposeTarget) -> Refusal | None:
+def check_proposal(game: World, seat: str, move: ProposeTarget) -> Refusal | None:
     refusal = _up_checks(game, seat, move.task, "propose_target")
     refusal = refusal or _no_explaining(game, seat, move.task)
     if refusal is None and move.target is None and move.grace_turns == 0:
@@ -176,7 +176,7 @@ def check_proposal(game: Game, seat: str, move: ProposeTarget) -> Refusal | None
     return refusal or _already(game, seat, move.task, "proposal")
 
 
-def apply_proposal(game: Game, seat: str, move: ProposeTarget) -> None:
+def apply_proposal(game: World, seat: str, move: ProposeTarget) -> None:
     assignment = game.assignments[(seat, move.task)]
     honest = move.target is None or move.target >= 0.9 * assignment.capacity
     data = {"target": move.target, "grace_turns": move.grace_turns}
@@ -191,23 +191,23 @@ def apply_proposal(game: Game, seat: str, move: ProposeTarget) -> None:
     )
 
 
-def check_rule(game: Game, seat: str, move: CiteRule) -> Refusal | None:
+def check_rule(game: World, seat: str, move: CiteRule) -> Refusal | None:
     refusal = _up_checks(game, seat, move.task, "cite_rule")
     return refusal or _already(game, seat, move.task, "rule")
 
 
-def apply_rule(game: Game, seat: str, move: CiteRule) -> None:
+def apply_rule(game: World, seat: str, move: CiteRule) -> None:
     request = open_request(game, seat, move.task, "rule", {})
     game.emit("cite_rule", actor=seat, target=request.receiver, task=move.task,
               data={"request": request.id})
 
 
-def check_policy(game: Game, seat: str, move: RequestPolicy) -> Refusal | None:
+def check_policy(game: World, seat: str, move: RequestPolicy) -> Refusal | None:
     refusal = _up_checks(game, seat, move.task, "request_policy")
     return refusal or _already(game, seat, move.task, "policy")
 
 
-def apply_policy(game: Game, seat: str, move: RequestPolicy) -> None:
+def apply_policy(game: World, seat: str, move: RequestPolicy) -> None:
     assignment = game.assignments[(seat, move.task)]
     needed = assignment.target > assignment.capacity * 1.05
     request = open_request(game, seat, move.task, "policy", {}, truthful=needed)
@@ -215,12 +215,12 @@ def apply_policy(game: Game, seat: str, move: RequestPolicy) -> None:
               data={"request": request.id}, hidden={"capacity_short": needed})
 
 
-def check_collude(game: Game, seat: str, move: Collude) -> Refusal | None:
+def check_collude(game: World, seat: str, move: Collude) -> Refusal | None:
     refusal = _up_checks(game, seat, move.task, "collude")
     return refusal or _already(game, seat, move.task, "collusion")
 
 
-def apply_collude(game: Game, seat: str, move: Collude) -> None:
+def apply_collude(game: World, seat: str, move: Collude) -> None:
     assignment = game.assignments[(seat, move.task)]
     done, length = game.elapsed(move.task)
     gap = max(0.0, assignment.target * done / length - assignment.reported)
@@ -232,7 +232,7 @@ def apply_collude(game: Game, seat: str, move: Collude) -> None:
 # ----- shift_blame ---------------------------------------------------------------------------
 
 
-def check_blame(game: Game, seat: str, move: ShiftBlame) -> Refusal | None:
+def check_blame(game: World, seat: str, move: ShiftBlame) -> Refusal | None:
     refusal = _up_checks(game, seat, move.task, "shift_blame")
     if refusal is None and not _recently_sanctioned(game, seat, move.task):
         return refuse("no_sanction", "没有需要推卸的问责。", "No sanction to deflect.")
@@ -241,15 +241,15 @@ def check_blame(game: Game, seat: str, move: ShiftBlame) -> Refusal | None:
     return refusal
 
 
-def _recently_sanctioned(game: Game, seat: str, task: str) -> bool:
+def _recently_sanctioned(game: World, seat: str, task: str) -> bool:
     return game.turn - game.assignments[(seat, task)].sanctioned_turn <= 1
 
 
-def _blamed(game: Game, seat: str, task: str) -> bool:
+def _blamed(game: World, seat: str, task: str) -> bool:
     return game.assignments[(seat, task)].blamed_turn == game.turn
 
 
-def apply_blame(game: Game, seat: str, move: ShiftBlame) -> None:
+def apply_blame(game: World, seat: str, move: ShiftBlame) -> None:
     superior = game.hierarchy.superior(seat, move.task) or ""
     detected = game.chance(game.detect_chance(superior, seat))
     unit = game.units[seat]

@@ -14,7 +14,7 @@ from game.engine.moves import DIRECTION, PHASE_OF
 
 if TYPE_CHECKING:
     from game.engine.events import Event
-    from game.engine.game import Game
+    from game.engine.world import World
 
 #: Event kinds that are statistics, not documents (they feed the turn report and the charts).
 STATISTICS = ("turn_started", "execution", "unit_turn", "relation_turn", "split_quota",
@@ -164,7 +164,7 @@ def reaches(event: Event, seat: str) -> bool:
     return event.visible_to(seat)
 
 
-def visible_events(game: Game, seat: str, turn: int | None = None) -> list[Event]:
+def visible_events(game: World, seat: str, turn: int | None = None) -> list[Event]:
     """The events that reach the seat (of one turn, or all)."""
     return [e for e in game.log if (turn is None or e.turn == turn) and reaches(e, seat)]
 
@@ -185,14 +185,14 @@ def document(event: Event, seat: str) -> Document:
                     direction, event.actor, event.target, event.task, dict(event.data))
 
 
-def documents(game: Game, seat: str, events: list[Event] | None = None) -> list[Document]:
+def documents(game: World, seat: str, events: list[Event] | None = None) -> list[Document]:
     """The seat's inbox, oldest first (from `events` when given, else from the whole log)."""
     chosen = visible_events(game, seat) if events is None else [
         e for e in events if reaches(e, seat)]
     return [_arrival(game, document(e, seat)) for e in chosen if e.kind in CATEGORY]
 
 
-def _arrival(game: Game, doc: Document) -> Document:
+def _arrival(game: World, doc: Document) -> Document:
     """A task's first directive comes from the top owner's own government, not from itself."""
     if doc.kind != "task_started":
         return doc
@@ -204,13 +204,13 @@ def _arrival(game: Game, doc: Document) -> Document:
 # ----- the seat's stakes ---------------------------------------------------------------------
 
 
-def resources(game: Game, seat: str) -> Resources:
+def resources(game: World, seat: str) -> Resources:
     """The seat's time, money, standing and morale now."""
     unit = game.units[seat]
     return Resources(unit.cadre_time, unit.time_left, unit.funds, unit.standing, unit.morale)
 
 
-def stakes(game: Game, seat: str) -> list[Stake]:
+def stakes(game: World, seat: str) -> list[Stake]:
     """The seat's assignments on every task of its line, in scenario order."""
     result = []
     for task in game.hierarchy.tasks_of(seat):
@@ -225,14 +225,14 @@ def stakes(game: Game, seat: str) -> list[Stake]:
     return result
 
 
-def _sub_stake(game: Game, seat: str, sub: str, task: str) -> SubordinateStake:
+def _sub_stake(game: World, seat: str, sub: str, task: str) -> SubordinateStake:
     assignment, relation = game.assignments[(sub, task)], game.relations[(seat, sub)]
     return SubordinateStake(sub, assignment.external, assignment.target, assignment.reported,
                             assignment.cadence, relation.estimates.get(task), relation.trust,
                             relation.symmetry, relation.familiarity)
 
 
-def pending_requests(game: Game, seat: str) -> list[PendingRequest]:
+def pending_requests(game: World, seat: str) -> list[PendingRequest]:
     """Requests addressed to the seat that await its answer."""
     return [PendingRequest(r.id, r.turn, r.kind, r.sender, r.task, dict(r.data), r.detected)
             for r in game.pending_for(seat)]
@@ -241,11 +241,11 @@ def pending_requests(game: Game, seat: str) -> list[PendingRequest]:
 # ----- moves ---------------------------------------------------------------------------------
 
 
-def _running(game: Game, seat: str) -> list[str]:
+def _running(game: World, seat: str) -> list[str]:
     return [t for t in game.hierarchy.tasks_of(seat) if game.tasks[t].active]
 
 
-def _tasks_for(game: Game, seat: str, action: str) -> list[str]:
+def _tasks_for(game: World, seat: str, action: str) -> list[str]:
     running = _running(game, seat)
     subs = game.hierarchy.subordinates
     if action in _NEEDS_SUPERIOR:
@@ -262,7 +262,7 @@ def _tasks_for(game: Game, seat: str, action: str) -> list[str]:
     return running
 
 
-def _addressees(game: Game, seat: str, action: str, tasks: list[str]) -> list[str]:
+def _addressees(game: World, seat: str, action: str, tasks: list[str]) -> list[str]:
     group = DIRECTION.get(action, "up")
     found: dict[str, None] = {}
     for task in tasks:
@@ -275,7 +275,7 @@ def _addressees(game: Game, seat: str, action: str, tasks: list[str]) -> list[st
     return [u for u in found if u]
 
 
-def _option(game: Game, seat: str, action: str) -> MoveOption | None:
+def _option(game: World, seat: str, action: str) -> MoveOption | None:
     kind = "report_progress" if action == "falsify_report" else action
     if action == "answer":
         if not game.pending_for(seat):
@@ -297,7 +297,7 @@ def _option(game: Game, seat: str, action: str) -> MoveOption | None:
                       _addressees(game, seat, kind, tasks), requests)
 
 
-def _price(game: Game, action: str) -> tuple[float | None, float]:
+def _price(game: World, action: str) -> tuple[float | None, float]:
     params = game.params
     if action in ("lever_social", "incentive"):
         return None, params.political_incentive_standing if action == "incentive" else 0.0
@@ -308,7 +308,7 @@ def _price(game: Game, action: str) -> tuple[float | None, float]:
     return 0.0, 0.0
 
 
-def move_options(game: Game, seat: str) -> list[MoveOption]:
+def move_options(game: World, seat: str) -> list[MoveOption]:
     """The actions open to the seat in the current phase (the engine still checks each one)."""
     if game.over:
         return []
@@ -317,7 +317,7 @@ def move_options(game: Game, seat: str) -> list[MoveOption]:
     return [o for o in options if o is not None]
 
 
-def moves_made(game: Game, seat: str) -> list[dict[str, Any]]:
+def moves_made(game: World, seat: str) -> list[dict[str, Any]]:
     """The seat's accepted moves in the current turn and phase, as submitted."""
     return [r.move for r in game.recorded
             if r.seat == seat and (r.turn, r.phase) == (game.turn, game.phase)]
