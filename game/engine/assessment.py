@@ -50,6 +50,39 @@ def _file_reports(game: World, task_id: str) -> None:
             assignment.inflation += assignment.overstate_now
             _maybe_detect(game, unit_id, task_id, assignment.overstate_now)
         assignment.overstate_now = 0.0
+        _put_on_record(game, unit_id, task_id)
+
+
+def report_due(game: World, unit_id: str, task_id: str) -> bool:
+    """Whether the task's cadence asks the unit for a progress report this turn.
+
+    Daily and weekly reports fall due every turn (a turn is `turn_days` days); a monthly one
+    every ~30 days of turns (paper 三: 日报表、周考核、月通报).
+    """
+    assignment = game.assignments[(unit_id, task_id)]
+    if assignment.superior is None:
+        return False
+    if assignment.cadence != "monthly":
+        return True
+    every = max(1, round(30 / game.scenario.turn_days))
+    return (game.turn - game.tasks[task_id].start + 1) % every == 0
+
+
+def _put_on_record(game: World, unit_id: str, task_id: str) -> None:
+    """A filed report updates the superior's record; a missing one is noticed and leaves the
+    record where it was (the superior judges what it was sent, not what happened)."""
+    assignment = game.assignments[(unit_id, task_id)]
+    if assignment.report_turn == game.turn or not report_due(game, unit_id, task_id):
+        if assignment.report_turn == game.turn:
+            assignment.on_record = assignment.reported
+        return
+    superior = assignment.superior or ""
+    relation = game.relations[(superior, unit_id)]
+    relation.trust = max(0.0, relation.trust - game.params.trust_missing_report)
+    unit = game.units[unit_id]
+    unit.pressure = min(1.0, unit.pressure + game.params.pressure_missing_report)
+    game.emit("report_missing", actor=unit_id, target=superior, task=task_id,
+              data={"cadence": assignment.cadence, "on_record": round(assignment.on_record, 3)})
 
 
 def _maybe_detect(game: World, unit_id: str, task_id: str, amount: float) -> None:
@@ -57,7 +90,10 @@ def _maybe_detect(game: World, unit_id: str, task_id: str, amount: float) -> Non
     if superior is None:
         return
     fuzz = game.task_by_id[task_id].fuzziness
-    chance = game.detect_chance(superior, unit_id, fuzz)
+    assignment = game.assignments[(unit_id, task_id)]
+    done, length = game.elapsed(task_id)
+    due = max(1.0, assignment.target * done / length)
+    chance = game.lie_chance(superior, unit_id, amount / due, fuzz)
     if (unit_id, task_id) in game.supervised:
         chance = min(1.0, chance + 0.2)
     if not game.chance(chance):
@@ -95,6 +131,7 @@ def _inspect_one(game: World, inspector: str, carrier: str, task_id: str) -> Non
                     "delivered": round(assignment.delivered, 3), "falsification_found": found})
     if found:
         assignment.inflation = assignment.own_inflation = 0.0
+        assignment.on_record = min(assignment.on_record, assignment.delivered)
         sanction(game, inspector, carrier, task_id, "talk", "inspection")
     if ratio < game.params.pace_notice:
         sanction(game, inspector, carrier, task_id, "notice", "inspection")
@@ -124,9 +161,9 @@ def _record_space(game: World, owner: str, subs: list[str], task_id: str) -> Non
 def _assess_one(game: World, superior: str, sub: str, task_id: str, share: float) -> float:
     assignment = game.assignments[(sub, task_id)]
     expected = assignment.target * share
-    ratio = assignment.reported / expected if expected > 0 else 1.0
+    ratio = assignment.on_record / expected if expected > 0 else 1.0
     game.emit("assessment", actor=superior, target=sub, task=task_id,
-              data={"reported": round(assignment.reported, 3), "target": round(assignment.target,
+              data={"reported": round(assignment.on_record, 3), "target": round(assignment.target,
                     3), "expected": round(expected, 3), "ratio": round(ratio, 4),
                     "cadence": assignment.cadence, "grace": game.turn <= assignment.grace_until},
               hidden={"delivered": round(assignment.delivered, 3),
@@ -165,7 +202,7 @@ def _apply_regime(
     if at_deadline and regime == "veto":
         for sub in ranked:
             assignment = game.assignments[(sub, task_id)]
-            if assignment.reported < params.veto_threshold * assignment.target:
+            if assignment.on_record < params.veto_threshold * assignment.target:
                 sanction(game, owner, sub, task_id, "veto", "regime")
     if at_deadline and regime == "elimination" and len(ranked) > 1:
         sanction(game, owner, last, task_id, "elimination", "regime")
@@ -245,6 +282,7 @@ def _ratchet(game: World, task_id: str, result: float) -> None:
     for unit_id in (*task.owners, *task.carriers):
         assignment = game.assignments[(unit_id, task_id)]
         assignment.delivered = assignment.inflation = assignment.own_inflation = 0.0
+        assignment.on_record = 0.0
         assignment.capacity = assignment.capacity0
         assignment.grace_until = 0
         assignment.lagging = 0

@@ -141,6 +141,9 @@ def _answer(game: Game, unit_id: str, request: Request) -> None:
             game.submit(unit_id, Sanction(subordinate=request.sender, task=request.task,
                                           sanction="talk"))
         return
+    if request.detected:  # found unfounded: not granted
+        game.submit(unit_id, Answer(request=request.id, accept=False))
+        return
     probability = {
         "coordination": 0.15 + 0.75 * comm,
         "rule": 0.2 + 0.6 * comm,

@@ -101,11 +101,15 @@ def fire_event(game: World, event: ScenarioEvent) -> None:
 
 def _touch_unit(game: World, event: ScenarioEvent, unit_id: str) -> None:
     effects, unit = event.effects, game.units[unit_id]
-    if effects.cadre_time_factor != 1.0:
+    if effects.cadre_time_factor < 1.0:
         lost = unit.cadre_time * (1.0 - effects.cadre_time_factor)
         unit.spend("outside", lost)
         if effects.beyond_unit:
             unit.outside_problem += lost
+    elif effects.cadre_time_factor > 1.0:
+        # Extra hands this turn (cadres sent down, volunteers): more time, not negative cost.
+        unit.time_left += unit.cadre_time * (effects.cadre_time_factor - 1.0)
+        unit.time_factor = max(unit.time_factor, effects.cadre_time_factor)
     unit.funds = max(0.0, unit.funds + effects.funds_delta)
     unit.local_needs = min(1.0, max(0.0, unit.local_needs + effects.local_needs_delta))
     if event.kind == "leader_attention":
@@ -153,17 +157,49 @@ def _estimate_all(game: World, owner: str, task_id: str) -> None:
 
 
 def default_split(game: World, owner: str, task_id: str) -> dict[str, float]:
-    """Split an owner's target among its subordinates by its estimates, with its markup."""
+    """Split an owner's target among its subordinates by its estimates, with its markup.
+
+    The markup is the task's (or the owner's own in `markup_by_unit`); a computer official of
+    the pressure type adds some of its own to stand out (paper 一: 主动加码). A person's seat
+    never gets a markup from a computer's style: for a human owner this is only the suggestion
+    the window offers.
+
+    Returns:
+        {subordinate id: quota}, in the task's unit (mu, households, ...).
+    """
     task = game.task_by_id[task_id]
     subs = game.hierarchy.subordinates(owner, task_id)
     relation_estimates = [game.relations[(owner, s)].estimates.get(task_id, 0.0) for s in subs]
     total_estimate = sum(relation_estimates) or float(len(subs))
     markup = task.markup_by_unit.get(owner, task.markup)
-    # A pressure-minded official adds a markup of its own to stand out (paper 一: 主动加码).
-    markup += 0.1 * (1.0 - game.comm[owner])
+    if game.is_bot(owner):
+        markup += 0.1 * (1.0 - game.comm[owner])
     to_pass = game.assignments[(owner, task_id)].target * (1.0 + markup)
     weights = relation_estimates if sum(relation_estimates) else [1.0] * len(subs)
     return {s: to_pass * w / total_estimate for s, w in zip(subs, weights, strict=True)}
+
+
+def forwarded_split(game: World, owner: str, task_id: str) -> dict[str, float]:
+    """The directive passed on as it came: the owner's target in equal parts, no markup.
+
+    What reaches the units below when a person holding the owner's seat ends the plan phase
+    without splitting: nothing is decided in the player's name (issue 8: a better split must
+    be the player's to find).
+    """
+    subs = game.hierarchy.subordinates(owner, task_id)
+    target = game.assignments[(owner, task_id)].target
+    return {s: target / len(subs) for s in subs} if subs else {}
+
+
+def close_plan(game: World) -> None:
+    """At the end of the plan phase, forward every task a human owner left unsplit."""
+    for task_id, owner in sorted(game.unsplit):
+        subs = game.hierarchy.subordinates(owner, task_id)
+        if subs:
+            game.emit("quota_forwarded", actor=owner, task=task_id,
+                      data={"owed": round(game.assignments[(owner, task_id)].target, 3)})
+            cascade(game, task_id, owner, forwarded_split(game, owner, task_id))
+    game.unsplit = set()
 
 
 def cascade(game: World, task_id: str, owner: str, shares: dict[str, float] | None = None) -> None:
@@ -171,6 +207,11 @@ def cascade(game: World, task_id: str, owner: str, shares: dict[str, float] | No
     subs = game.hierarchy.subordinates(owner, task_id)
     if not subs:
         return
+    if shares is None and not game.is_bot(owner):
+        # A person splits its own quota in the plan phase; until then nothing goes down.
+        game.unsplit.add((task_id, owner))
+        return
+    game.unsplit.discard((task_id, owner))
     shares = shares if shares is not None else default_split(game, owner, task_id)
     own = game.assignments[(owner, task_id)]
     own.passed_down = sum(shares.values())

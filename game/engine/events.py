@@ -57,6 +57,12 @@ EVENT_KINDS: dict[str, str] = {
     "assessment": "a superior assesses a subordinate's reported progress against its target",
     "inspection": "a cross-level inspection checks a carrier directly, allowing no explanation",
     "ratchet": "a recurring task's next target, ratcheted on this cycle's result",
+    "quota_forwarded": "a person's seat ended the plan phase without splitting a task: the "
+    "quota goes down as it came, in equal parts, with no markup",
+    "report_missing": "a progress report the task's cadence asks for was not filed: the "
+    "superior's record keeps the last figure it was sent",
+    "request_unfounded": "a superior finds that a request for coordination, policy or time was "
+    "not justified by the world's facts (hidden: what it checked)",
     "task_closed": "a task reaches its deadline: escalated, negotiated and delivered totals",
     "game_over": "the last turn is assessed",
 }

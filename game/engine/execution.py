@@ -45,6 +45,12 @@ def _pay_reports(game: World, unit_id: str, tasks: list[str]) -> None:
         fuzz = game.task_by_id[task_id].fuzziness
         count = REPORTS_PER_DAY[assignment.cadence] * game.scenario.turn_days
         unit.spend("reports", count * (params.report_cost + fuzz * params.report_cost_fuzzy))
+    central = [t for t in tasks if game.task_by_id[t].central]
+    if central:
+        # Each central task the leadership watches asks for its own ledgers, photos and
+        # briefings; run side by side they crowd each other (paper 三: over-mobilization).
+        per_task = params.central_paper * (1.0 + 0.5 * (len(central) - 1))
+        unit.spend("paper", per_task * len(central))
 
 
 def _needs(game: World, unit: UnitState, tasks: list[str]) -> dict[str, float]:
@@ -73,6 +79,12 @@ def _plan(game: World, unit: UnitState, tasks: list[str]) -> tuple[dict[str, flo
         pool = available + overtime_cap
         local = pool * weights.get("local_needs", 0.0) / total + unit.local_extra
         return {t: pool * weights.get(t, 0.0) / total for t in tasks}, local
+    if not game.is_bot(unit.id):
+        # A person who made no plan gets a plain, even one: every task and the villagers'
+        # needs an equal share of the time there is, no overtime. A better plan is theirs to
+        # find (issue 8); a computer official plans by what each task needs (below).
+        share = available / (len(tasks) + 1)
+        return dict.fromkeys(tasks, share), share + unit.local_extra
     share = 0.4 + 0.6 * unit.main_responsibility - 0.5 * unit.pressure
     local = min(available, max(0.1, min(1.0, share)) * required_local) + unit.local_extra
     available = max(0.0, available - local)
@@ -89,8 +101,10 @@ def _work(game: World, unit_id: str, tasks: list[str]) -> None:
     time_by_task, local = _plan(game, unit, tasks)
     unit.spend("local", local)
     morale_factor = 0.5 + 0.7 * unit.morale
+    done: list[tuple[str, float, float, dict[str, float], dict[str, float]]] = []
     for task_id in tasks:
         task, assignment = game.task_by_id[task_id], game.assignments[(unit_id, task_id)]
+        needed = _needed(game, unit_id, task_id)
         time = time_by_task.get(task_id, 0.0)
         if assignment.quasi_exit:
             time *= params.quasi_exit_share
@@ -105,21 +119,35 @@ def _work(game: World, unit_id: str, tasks: list[str]) -> None:
         shift_capacity(game, unit_id, task_id, levered)
         assignment.delivered += output + levered
         assignment.last_output = output + levered
-        game.emit(
-            "execution",
-            actor=unit_id,
-            task=task_id,
-            data={
-                "output": round(output + levered, 3),
-                "levered": round(levered, 3),
-                "time": round(time, 3),
-                "paper": round(time - real, 3),
-                "delivered": round(assignment.delivered, 3),
-                "target": round(assignment.target, 3),
-                "external": round(assignment.external, 3),
-            },
-            hidden={"capacity": round(assignment.capacity, 3), "potential": round(potential, 3)},
-        )
+        data = {
+            "output": round(output + levered, 3),
+            "levered": round(levered, 3),
+            "time": round(time, 3),
+            "paper": round(time - real, 3),
+            "delivered": round(assignment.delivered, 3),
+            "target": round(assignment.target, 3),
+            "external": round(assignment.external, 3),
+        }
+        hidden = {"capacity": round(assignment.capacity, 3), "potential": round(potential, 3)}
+        done.append((task_id, time, real, data, {**hidden, "needed": round(needed, 3)}))
+    spare = max(0.0, unit.time_left) + max(0.0, local - 1.5 * unit.local_needs * unit.cadre_time)
+    for task_id, time, real, data, hidden in done:
+        needed = hidden["needed"]
+        # Behaviour, not labels (issue 8): work done only on paper, and effort withheld while
+        # the cadres had time to spare, whether or not the unit said so.
+        hidden["on_paper"] = time > 0 and (time - real) / time > 0.5
+        hidden["withheld"] = (needed > 0 and real < 0.5 * needed
+                              and spare >= 0.5 * (needed - real))
+        game.emit("execution", actor=unit_id, task=task_id, data=data, hidden=hidden)
+
+
+def _needed(game: World, unit_id: str, task_id: str) -> float:
+    """Cadre-days the task needs this turn to reach what the unit can really do by the
+    deadline at an even pace (its true capacity, up to its target)."""
+    task, assignment = game.task_by_id[task_id], game.assignments[(unit_id, task_id)]
+    turns_left = max(1, game.tasks[task_id].deadline - game.turn + 1)
+    remaining = max(0.0, min(assignment.target, assignment.capacity) - assignment.delivered)
+    return remaining * task.work_per_unit / turns_left
 
 
 def _productivity(game: World, unit: UnitState, unit_id: str, task_id: str) -> float:
@@ -143,7 +171,8 @@ def _productivity(game: World, unit: UnitState, unit_id: str, task_id: str) -> f
 def _close_unit_turn(game: World, unit_id: str, carrier: bool) -> None:
     unit, params = game.units[unit_id], game.params
     used = sum(unit.spent.values())
-    unit.overload = used / unit.cadre_time
+    # Against the time the unit really had this turn (extra hands from an event count).
+    unit.overload = used / (unit.cadre_time * unit.time_factor)
     formal = sum(unit.spent.get(k, 0.0) for k in FORMAL)
     formalism = formal / used if used else 0.0
     if unit.overload > 1.0:

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from game.engine.assessment import assess
 from game.engine.counterparts import bots_act
-from game.engine.directives import start_turn
+from game.engine.directives import close_plan, start_turn
 from game.engine.events import Event
 from game.engine.execution import execute
 from game.engine.handlers import HANDLERS
@@ -174,6 +174,7 @@ class Game(World):
             "rework_due": self.rework_due,
             "levered": self.levered,
             "supervised": self.supervised,
+            "unsplit": self.unsplit,
             "comm": self.comm,
             "honesty": self.honesty,
             "log_length": len(self.log),
@@ -190,6 +191,8 @@ class Game(World):
             raise GameOver("the game is over")
         start = len(self.log)
         with collector_paused():
+            if self.phase == "plan":
+                close_plan(self)
             self._next_phase()
             self._run_until_interactive()
         return self.log.since(start)

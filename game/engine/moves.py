@@ -28,6 +28,13 @@ CAUSES: dict[str, str] = {
 }
 
 
+#: The largest figure (in a task's unit: mu, households, cases) any move may name; a county's
+#: tasks stay far below it. Larger ones are malformed, as are NaN and infinity.
+MAX_FIGURE = 1e9
+#: The largest sum of money (10,000 yuan) a move may name.
+MAX_FUNDS = 1e6
+
+
 class _Move(BaseModel):
     # Infinite or NaN figures would poison every ratio downstream: they are malformed moves.
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
@@ -43,7 +50,9 @@ class ReportProgress(_Move):
     kind: Literal["report_progress"] = "report_progress"
     task: str = Field(title="Task", description="The task reported on.")
     overstate: float = Field(
-        default=0.0, ge=0, title="Overstatement", description="Output claimed beyond the truth."
+        default=0.0, ge=0, le=MAX_FIGURE, title="Overstatement",
+        description="Output claimed beyond the truth, in the task's unit (at most 10 times "
+        "the unit's target: the engine refuses a larger one).",
     )
 
 
@@ -56,7 +65,8 @@ class ExplainShortfall(_Move):
         min_length=1, max_length=4, title="Causes", description="Objective causes cited."
     )
     proposed_target: float | None = Field(
-        default=None, ge=0, title="Proposed target", description="The target asked for."
+        default=None, ge=0, le=MAX_FIGURE, title="Proposed target",
+        description="The target asked for."
     )
 
 
@@ -77,7 +87,9 @@ class ProposeTarget(_Move):
 
     kind: Literal["propose_target"] = "propose_target"
     task: str = Field(title="Task", description="The task.")
-    target: float | None = Field(default=None, ge=0, title="Target", description="New target.")
+    target: float | None = Field(
+        default=None, ge=0, le=MAX_FIGURE, title="Target", description="New target."
+    )
     grace_turns: int = Field(
         default=0, ge=0, le=6, title="Grace turns", description="Turns of pace tolerance asked."
     )
@@ -111,7 +123,8 @@ class Answer(_Move):
     request: int = Field(ge=0, title="Request", description="The request's number.")
     accept: bool = Field(title="Accept", description="Accept (or condone) it.")
     target: float | None = Field(
-        default=None, ge=0, title="New target", description="For an accepted explanation."
+        default=None, ge=0, le=MAX_FIGURE, title="New target",
+        description="For an accepted explanation."
     )
 
 
@@ -120,8 +133,10 @@ class SplitQuota(_Move):
 
     kind: Literal["split_quota"] = "split_quota"
     task: str = Field(title="Task", description="The task.")
-    shares: dict[str, float] = Field(
-        min_length=1, title="Quotas", description="Quota for each subordinate."
+    shares: dict[str, Annotated[float, Field(ge=0, le=MAX_FIGURE)]] = Field(
+        min_length=1, title="Quotas",
+        description="Quota for each subordinate; together more than nothing and at most five "
+        "times the target owed (the engine refuses the rest).",
     )
 
 
@@ -129,7 +144,7 @@ class AllocateTime(_Move):
     """Plan: share this turn's work time among tasks and local needs (weights)."""
 
     kind: Literal["allocate_time"] = "allocate_time"
-    weights: dict[str, Annotated[float, Field(ge=0)]] = Field(
+    weights: dict[str, Annotated[float, Field(ge=0, le=1000)]] = Field(
         min_length=1,
         title="Weights",
         description="Relative weight per task id, and 'local_needs' for villagers' demands.",
@@ -141,7 +156,9 @@ class LeverSocial(_Move):
 
     kind: Literal["lever_social"] = "lever_social"
     task: str = Field(title="Task", description="The task.")
-    funds: float = Field(gt=0, title="Funds", description="Public money spent, 10,000 yuan.")
+    funds: float = Field(
+        gt=0, le=MAX_FUNDS, title="Funds", description="Public money spent, 10,000 yuan."
+    )
 
 
 class SetReporting(_Move):
@@ -200,7 +217,7 @@ class AdjustTarget(_Move):
     kind: Literal["adjust_target"] = "adjust_target"
     subordinate: str = Field(title="Subordinate", description="The unit.")
     task: str = Field(title="Task", description="The task.")
-    target: float = Field(ge=0, title="Target", description="The new target.")
+    target: float = Field(ge=0, le=MAX_FIGURE, title="Target", description="The new target.")
 
 
 class Sanction(_Move):

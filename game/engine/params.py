@@ -30,6 +30,11 @@ class Params:
     )
     rework_talk: float = _p(8.0, "Cadre-days a talk (约谈) costs: preparation, review, follow-up.")
     rework_veto: float = _p(12.0, "Cadre-days a veto costs in reviews and rectification.")
+    central_paper: float = _p(
+        1.0,
+        "Cadre-days of ledgers and briefings a central task (中心工作) costs a unit each turn, "
+        "raised by half for every other central task it runs at the same time.",
+    )
     inspection_cost: float = _p(
         6.0, "Cadre-days a township spends receiving a cross-level inspection."
     )
@@ -81,7 +86,18 @@ class Params:
     familiarity_gain: float = _p(0.03, "Familiarity each face-to-face contact adds.")
     trust_lie: float = _p(0.22, "Trust lost when a false cause or figure is caught.")
     trust_honest: float = _p(0.04, "Trust gained when a truthful explanation is heard.")
+    lowball_share: float = _p(
+        0.85,
+        "A proposed target below this share of what the unit can really do (its capacity, up "
+        "to its target) makes an explanation or proposal untruthful.",
+    )
     trust_sanction: float = _p(0.02, "Trust a superior loses in a unit it sanctions.")
+    trust_missing_report: float = _p(
+        0.03, "Trust lost when a report the cadence asks for does not arrive."
+    )
+    pressure_missing_report: float = _p(
+        0.1, "Felt pressure a missing report brings (the superior asks after it)."
+    )
     memory_half_life: float = _p(
         4.0, "Turns after which a remembered favour or explanation counts half."
     )

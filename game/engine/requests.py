@@ -66,6 +66,16 @@ class RequestBook:
         """How many requests of a kind the sender filed from `first_turn` on."""
         return sum(1 for turn in self._turns.get((sender, kind), ()) if turn >= first_turn)
 
+    def recent_from(self, sender: str, first_turn: int) -> list[Request]:
+        """The sender's requests filed from `first_turn` on, newest first."""
+        found: list[Request] = []
+        for request in reversed(self._all):
+            if request.turn < first_turn:
+                break
+            if request.sender == sender:
+                found.append(request)
+        return found
+
     def unanswered(self) -> list[Request]:
         """Every request still waiting for an answer, oldest first."""
         return [r for waiting in self._pending.values() for r in waiting if r.answered is None]

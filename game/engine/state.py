@@ -18,6 +18,8 @@ class UnitState:
         spent: cadre-days spent this turn by category (see TIME_CATEGORIES).
         pressure: felt pressure, 0-1: from sanctions, daily reports, rankings.
         standing: political capital for party-committee requests and political incentives.
+        time_factor: this turn's cadre time as a share of the usual (above 1 when an event
+            brings extra hands).
     """
 
     id: str
@@ -56,6 +58,8 @@ class Assignment:
         passed_down: the sum it passed to its subordinates.
         delivered: true cumulative output (carriers) or its subordinates' sum (owners).
         inflation: figures on the record beyond the truth, not yet found out.
+        on_record: the cumulative figure the superior last received (stale when a report
+            the cadence asks for was not filed).
         capacity: true capacity by the deadline (内在共识), private to the unit.
     """
 
@@ -86,6 +90,7 @@ class Assignment:
     sanctioned_turn: int = -99
     blamed_turn: int = -99
     prep_disrupted: bool = False
+    on_record: float = 0.0
 
     @property
     def reported(self) -> float:

@@ -20,6 +20,9 @@ from game.engine.talk import (
     refuse,
 )
 
+#: A split may pass down at most this many times the target owed (a markup of 400%).
+MAX_MARKUP = 5.0
+
 if TYPE_CHECKING:
     from game.engine.moves import (
         AdjustTarget,
@@ -89,6 +92,7 @@ def _rejected(game: World, request: Request) -> None:
     if request.kind == "discrepancy":
         assignment = game.assignments[(request.sender, request.task)]
         assignment.inflation = assignment.own_inflation = 0.0
+        assignment.on_record = min(assignment.on_record, assignment.delivered)
         return
     unit.pressure = min(1.0, unit.pressure + 0.05)
     unit.morale = max(0.0, unit.morale - 0.01)
@@ -206,6 +210,15 @@ def check_split(game: World, seat: str, move: SplitQuota) -> Refusal | None:
                       "Give a quota to each subordinate, and only to them.")
     if any(v < 0 for v in move.shares.values()):
         return refuse("negative", "指标不能为负。", "A quota cannot be negative.")
+    owed = game.assignments[(seat, move.task)].target
+    total = sum(move.shares.values())
+    if total <= 0:
+        return refuse("zero", "指标合计为零等于撤销任务：请至少分下本单位承担的目标。",
+                      "Quotas adding up to zero would cancel the task: pass down at least the "
+                      "target you owe.")
+    if owed > 0 and total > MAX_MARKUP * owed:
+        return refuse("absurd", f"分解合计超过承担目标的 {MAX_MARKUP:g} 倍，不合常理。",
+                      f"The quotas add up to more than {MAX_MARKUP:g} times the target owed.")
     return need_time(game, seat, "split_quota")
 
 

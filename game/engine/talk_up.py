@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from game.engine.causes import true_causes
@@ -78,8 +79,12 @@ _MOVE_OF = {"explanation": "explain_shortfall", "coordination": "request_coordin
 
 def check_report(game: World, seat: str, move: ReportProgress) -> Refusal | None:
     refusal = _up_checks(game, seat, move.task, "report_progress")
-    if refusal is None and game.assignments[(seat, move.task)].report_turn == game.turn:
+    assignment = game.assignments[(seat, move.task)] if refusal is None else None
+    if assignment is not None and assignment.report_turn == game.turn:
         return refuse("twice", "本回合已报过进度。", "You already filed this turn's report.")
+    if assignment is not None and move.overstate > 10 * max(assignment.target, 1.0):
+        return refuse("absurd", "虚报数字超过目标的十倍，无人会信。",
+                      "An overstatement over ten times the target would fool no one.")
     return refusal
 
 
@@ -88,13 +93,15 @@ def apply_report(game: World, seat: str, move: ReportProgress) -> None:
     assignment.overstate_now = move.overstate
     assignment.report_turn = game.turn
     pay_time(game, seat, "report_progress", [], "reports")
+    done, length = game.elapsed(move.task)
     game.emit(
         "report_progress",
         actor=seat,
         target=assignment.superior or "",
         task=move.task,
-        data={},
-        hidden={"overstate": round(move.overstate, 3), "delivered": round(assignment.delivered, 3)},
+        data={"figure": round(assignment.reported + move.overstate, 3)},
+        hidden={"overstate": round(move.overstate, 3), "delivered": round(assignment.delivered, 3),
+                "expected": round(assignment.target * done / length, 3)},
     )
 
 
@@ -109,14 +116,32 @@ def check_explain(game: World, seat: str, move: ExplainShortfall) -> Refusal | N
     return refusal or _already(game, seat, move.task, "explanation")
 
 
+def lowball(game: World, seat: str, task: str, proposed: float | None) -> float:
+    """How far a proposed target lies below what the unit can really do, as a share of it
+    (0 when it does not): an explanation that asks for much less than the unit's capacity is
+    not truthful, whatever causes it cites (DOMAIN.md 5: communicative mobilization is not a
+    licence to under-perform)."""
+    if proposed is None:
+        return 0.0
+    assignment = game.assignments[(seat, task)]
+    can = min(assignment.capacity, assignment.target)
+    if can <= 0 or proposed >= game.params.lowball_share * can:
+        return 0.0
+    return (can - proposed) / can
+
+
 def apply_explain(game: World, seat: str, move: ExplainShortfall) -> None:
     truth = true_causes(game, seat, move.task)
     false = [c for c in move.causes if c not in truth]
     superior = game.hierarchy.superior(seat, move.task) or ""
     fuzz = game.task_by_id[move.task].fuzziness
     detected = any(game.chance(game.detect_chance(superior, seat, fuzz)) for _ in false)
+    short = lowball(game, seat, move.task, move.proposed_target)
+    if short and not detected:
+        detected = game.chance(game.lie_chance(superior, seat, short, fuzz))
+    truthful = not false and not short
     data = {"causes": list(move.causes), "proposed_target": move.proposed_target}
-    request = open_request(game, seat, move.task, "explanation", data, truthful=not false)
+    request = open_request(game, seat, move.task, "explanation", data, truthful=truthful)
     request.detected = detected
     game.emit(
         "explain_shortfall",
@@ -124,19 +149,41 @@ def apply_explain(game: World, seat: str, move: ExplainShortfall) -> None:
         target=superior,
         task=move.task,
         data={**data, "request": request.id},
-        hidden={"truthful": not false, "false_causes": false, "true_causes": sorted(truth)},
+        hidden={"truthful": truthful, "false_causes": false, "true_causes": sorted(truth),
+                "lowball": round(short, 4)},
     )
     if detected:
-        relation = game.relations[(superior, seat)]
-        relation.trust = max(0.0, relation.trust - game.params.trust_lie)
-        relation.memory.append((game.turn, -1.0))
-        game.emit(
-            "false_cause_detected",
-            actor=superior,
-            target=seat,
-            task=move.task,
-            data={"request": request.id, "causes": false},
-        )
+        _caught(game, superior, seat, move.task, request.id, false, bool(short))
+
+
+def _caught(game: World, superior: str, seat: str, task: str, request: int,
+            false: Sequence[str], too_low: bool) -> None:
+    relation = game.relations[(superior, seat)]
+    relation.trust = max(0.0, relation.trust - game.params.trust_lie)
+    relation.memory.append((game.turn, -1.0))
+    game.emit("false_cause_detected", actor=superior, target=seat, task=task,
+              data={"request": request, "causes": false, "target_too_low": too_low})
+
+
+def _check_founded(game: World, seat: str, task: str, request: Request, founded: bool) -> None:
+    """An unfounded request may be found out: the more such requests lately, the likelier.
+    Found out, it costs trust and will not be granted (every grant earned by the world's
+    facts, or paid for)."""
+    if founded:
+        return
+    superior = request.receiver
+    recent = sum(1 for r in game.requests.recent_from(seat, game.turn - 3)
+                 if not r.truthful and r.id != request.id)
+    chance = min(1.0, game.detect_chance(superior, seat) * (1.0 + 0.5 * recent))
+    if not game.chance(chance):
+        return
+    request.detected = True
+    relation = game.relations[(superior, seat)]
+    relation.trust = max(0.0, relation.trust - game.params.trust_lie / 2)
+    relation.memory.append((game.turn, -0.5))
+    game.emit("request_unfounded", actor=superior, target=seat, task=task,
+              data={"request": request.id, "request_kind": request.kind},
+              hidden={"recent_unfounded": recent})
 
 
 # ----- requests of other kinds ----------------------------------------------------------------
@@ -166,6 +213,7 @@ def apply_coordination(game: World, seat: str, move: RequestCoordination) -> Non
         data={**data, "request": request.id},
         hidden={"beyond_unit": beyond},
     )
+    _check_founded(game, seat, move.task, request, beyond)
 
 
 def check_proposal(game: World, seat: str, move: ProposeTarget) -> Refusal | None:
@@ -178,7 +226,10 @@ def check_proposal(game: World, seat: str, move: ProposeTarget) -> Refusal | Non
 
 def apply_proposal(game: World, seat: str, move: ProposeTarget) -> None:
     assignment = game.assignments[(seat, move.task)]
-    honest = move.target is None or move.target >= 0.9 * assignment.capacity
+    short = lowball(game, seat, move.task, move.target)
+    # Time is earned too: a pace tolerance needs a cause the world confirms.
+    time_earned = move.grace_turns == 0 or bool(true_causes(game, seat, move.task))
+    honest = not short and time_earned
     data = {"target": move.target, "grace_turns": move.grace_turns}
     request = open_request(game, seat, move.task, "proposal", data, truthful=honest)
     game.emit(
@@ -187,8 +238,16 @@ def apply_proposal(game: World, seat: str, move: ProposeTarget) -> None:
         target=request.receiver,
         task=move.task,
         data={**data, "request": request.id},
-        hidden={"capacity": round(assignment.capacity, 3), "honest": honest},
+        hidden={"capacity": round(assignment.capacity, 3), "honest": honest,
+                "lowball": round(short, 4)},
     )
+    if short:
+        fuzz = game.task_by_id[move.task].fuzziness
+        if game.chance(game.lie_chance(request.receiver, seat, short, fuzz)):
+            request.detected = True
+            _caught(game, request.receiver, seat, move.task, request.id, [], True)
+    else:
+        _check_founded(game, seat, move.task, request, time_earned)
 
 
 def check_rule(game: World, seat: str, move: CiteRule) -> Refusal | None:
@@ -213,6 +272,7 @@ def apply_policy(game: World, seat: str, move: RequestPolicy) -> None:
     request = open_request(game, seat, move.task, "policy", {}, truthful=needed)
     game.emit("request_policy", actor=seat, target=request.receiver, task=move.task,
               data={"request": request.id}, hidden={"capacity_short": needed})
+    _check_founded(game, seat, move.task, request, needed)
 
 
 def check_collude(game: World, seat: str, move: Collude) -> Refusal | None:

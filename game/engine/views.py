@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from game.engine.directives import default_split
 from game.engine.moves import DIRECTION, PHASE_OF
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ STATISTICS = ("turn_started", "execution", "unit_turn", "relation_turn", "split_
 #: The inbox's folders: which event kinds file under which category.
 CATEGORY: dict[str, str] = {
     **dict.fromkeys(("task_started", "directive_issued", "set_reporting", "adjust_target",
-                     "ratchet"), "directive"),
+                     "ratchet", "quota_forwarded"), "directive"),
     **dict.fromkeys(("report_progress", "explain_shortfall", "request_coordination",
                      "propose_target", "cite_rule", "request_policy", "collude", "shift_blame"),
                     "request"),
@@ -33,7 +34,7 @@ CATEGORY: dict[str, str] = {
     **dict.fromkeys(("assessment", "ranking_published", "inspection", "task_closed"),
                     "assessment"),
     **dict.fromkeys(("accountability", "false_cause_detected", "falsification_detected",
-                     "collusion"), "accountability"),
+                     "collusion", "report_missing", "request_unfounded"), "accountability"),
     "incentive": "incentive",
     **dict.fromkeys(("world_event", "game_over"), "world"),
     **dict.fromkeys(("quota_split", "allocate_time", "lever_social", "respond_local_needs",
@@ -100,6 +101,7 @@ class SubordinateStake:
     trust: float
     symmetry: float
     familiarity: float
+    suggested: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -227,9 +229,14 @@ def stakes(game: World, seat: str) -> list[Stake]:
 
 def _sub_stake(game: World, seat: str, sub: str, task: str) -> SubordinateStake:
     assignment, relation = game.assignments[(sub, task)], game.relations[(seat, sub)]
+    suggested = assignment.external
+    if (task, seat) in game.unsplit:
+        # Not split yet: the window offers the seat's own estimate-weighted split, with the
+        # task's markup (never a computer style's), for the player to change.
+        suggested = default_split(game, seat, task).get(sub, 0.0)
     return SubordinateStake(sub, assignment.external, assignment.target, assignment.reported,
                             assignment.cadence, relation.estimates.get(task), relation.trust,
-                            relation.symmetry, relation.familiarity)
+                            relation.symmetry, relation.familiarity, suggested)
 
 
 def pending_requests(game: World, seat: str) -> list[PendingRequest]:

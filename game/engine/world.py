@@ -112,6 +112,8 @@ class World:
         self.event_by_id = {event.id: event for event in scenario.events}
         self.done_once: set[tuple[str, str, str, str]] = set()
         self.line_units: list[str] | None = None
+        #: (task, owner) pairs a person holds and has not split yet this cycle.
+        self.unsplit: set[tuple[str, str]] = set()
 
     def assign_styles(self) -> None:
         """Set every unit's superior style (`comm`, 0 pressure .. 1 communicative) and
@@ -169,6 +171,23 @@ class World:
         symmetry = relation.symmetry if relation else 0.0
         p = self.params.detect_base + self.params.detect_slope * symmetry
         return max(0.0, min(1.0, p * (1.0 - 0.5 * fuzziness)))
+
+    def lie_chance(self, superior: str, subordinate: str, size: float,
+                   fuzziness: float = 0.0) -> float:
+        """The chance a falsehood of relative `size` is caught: a bigger lie is caught more
+        often (paper 二.1: the superior knows "whether you did it and how much").
+
+        Args:
+            size: the falsehood against the figure it hides in (an overstatement over the
+                progress due, a proposed target's shortfall below capacity), >= 0.
+
+        Returns:
+            1 - (1 - p)^(0.5 + 3 * size), p the `detect_chance`: a 1% lie is caught less often
+            than p, a lie as large as the figure itself almost always.
+        """
+        p = self.detect_chance(superior, subordinate, fuzziness)
+        size = max(0.0, min(size, 100.0)) if math.isfinite(size) else 100.0
+        return float(1.0 - (1.0 - p) ** (0.5 + 3.0 * size))
 
     def estimate(self, superior: str, subordinate: str, task: str) -> float:
         """Draw (and remember) the superior's estimate of the subordinate's true capacity."""

@@ -43,8 +43,25 @@ _DOCS: dict[str, tuple[str, str, str, str]] = {
         "This cycle delivered {result} {measure}; the next target is {next} {measure}."),
     "report_progress": (
         "{task}工作进度报表", "Progress report: {task}",
-        "{sender}报送本期{task}工作进度，数据在考核时入账。",
-        "{sender} files this period's progress on {task}; the figure is recorded at assessment."),
+        "{sender}报送本期{task}工作进度：累计完成 {figure}{measure}，数据在考核时入账。",
+        "{sender} files this period's progress on {task}: {figure} {measure} done so far; the "
+        "figure is recorded at assessment."),
+    "quota_forwarded": (
+        "关于转发{task}任务的通知", "Directive passed on: {task}",
+        "{sender}未作分解，将{task}指标 {owed}{measure} 原样平均转发给各下级。",
+        "{sender} did not split {task}: its quota of {owed} {measure} goes down as it came, "
+        "in equal parts."),
+    "report_missing": (
+        "关于{task}进度未按时报送的提醒", "Reminder: {task} report missing",
+        "{sender}未按要求（{cadence}）报送{task}进度；"
+        "上级账上仍是上次报送的 {on_record}{measure}。",
+        "{sender} did not file the {cadence} report on {task}; the superior's record still "
+        "shows the last figure sent, {on_record} {measure}."),
+    "request_unfounded": (
+        "关于请求缺乏事实依据的核查意见", "Finding: a request without grounds",
+        "经核实，{recipient}就{task}提出的请求缺乏事实依据，不予支持。",
+        "On checking, {recipient}'s request on {task} has no grounds in the facts and is not "
+        "supported."),
     "explain_shortfall": (
         "关于{task}工作进度滞后的情况说明", "Statement on the {task} shortfall",
         "{sender}{task}工作进度滞后，主要原因：{causes}。{proposal}特此说明。",

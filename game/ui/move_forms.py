@@ -94,7 +94,7 @@ def _split(session: GameSession, option: MoveOption) -> list[Field]:
     task = option.tasks[0]
     stake = stake_of(session, task)
     owed = stake.target if stake else 0.0
-    shares = {s.unit: round(s.external, 1) for s in stake.subordinates} if stake else {}
+    shares = {s.unit: round(s.suggested, 1) for s in stake.subordinates} if stake else {}
 
     def note(values: dict[str, float]) -> str:
         total = sum(values.values())

@@ -66,7 +66,8 @@ register({
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "account.judged": ("assessment", "ranking_published"),
     "account.sanctions": ("accountability", "inspection", "false_cause_detected",
-                          "falsification_detected", "collusion"),
+                          "falsification_detected", "collusion", "report_missing",
+                          "request_unfounded"),
     "account.rewards": ("incentive",),
     "account.answers": ("request_answered",),
     "account.world": ("world_event", "task_closed", "ratchet", "game_over"),

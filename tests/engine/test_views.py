@@ -64,6 +64,8 @@ def test_a_task_arrives_from_the_owners_government() -> None:
 
 def test_what_the_seat_sent_files_under_sent() -> None:
     game = Game(TUTORIAL, seed=0, humans=["county_agri"])
+    assert game.phase == "plan"
+    game.advance()  # a person's bureau splits in the plan phase; unsplit, it is passed on
     directives = [d for d in views.documents(game, "county_agri")
                   if d.kind == "directive_issued"]
     assert {d.category for d in directives} == {"sent"}

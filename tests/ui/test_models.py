@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from game.engine.moves import SplitQuota
 from game.engine.views import documents
 from game.ui import i18n
 from game.ui.inbox_model import COLUMNS, InboxFilter, InboxModel
@@ -54,6 +55,9 @@ def test_unread_marks_and_counts(tutorial_session) -> None:  # type: ignore[no-u
 
 
 def test_inbox_filter_by_folder_turn_and_unread(qtmodeltester, tutorial_session) -> None:  # type: ignore[no-untyped-def]
+    game = tutorial_session.game
+    shares = {s: 1150.0 for s in game.hierarchy.subordinates("county_agri", "reclaim")}
+    assert game.submit("county_agri", SplitQuota(task="reclaim", shares=shares)).ok
     model = InboxModel(tutorial_session)
     proxy = InboxFilter()
     proxy.setSourceModel(model)
