@@ -49,7 +49,7 @@ from game.engine.moves import (
     SymbolicExecution,
     Symposium,
 )
-from game.engine.views import PendingRequest, pending_requests, stakes
+from game.engine.views import PendingRequest, Stake, SubordinateStake, pending_requests, stakes
 from game.scenario.models import Scenario
 
 # ----- the seat's hand --------------------------------------------------------------------------
@@ -196,7 +196,7 @@ def _estimated(game: Game, seat: str, task: str) -> float:
                for s in _stake(game, seat, task).subordinates)
 
 
-def _stake(game: Game, seat: str, task: str) -> Any:
+def _stake(game: Game, seat: str, task: str) -> Stake:
     return next(s for s in stakes(game, seat) if s.task == task)
 
 
@@ -400,7 +400,7 @@ def _reward_by_difficulty(hand: Hand, task: str) -> None:
     game, seat = hand.game, hand.seat
     subs = _stake(game, seat, task).subordinates
 
-    def difficulty(sub: Any) -> tuple[float, str]:
+    def difficulty(sub: SubordinateStake) -> tuple[float, str]:
         return sub.target / (sub.estimate or sub.target or 1.0), sub.unit
 
     hardest = max(subs, key=difficulty)

@@ -38,7 +38,10 @@ _setup: tuple[Scenario, str, str | None, str | None] | None = None  # this worke
 
 def seat_score(score: dict[str, Any], seat: str) -> float | None:
     """The seat's own score from a score report, or None where the report has none."""
-    value = score.get("seats", {}).get(seat, {}).get("score")
+    return _number(score.get("seats", {}).get(seat, {}).get("score"))
+
+
+def _number(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
@@ -48,7 +51,7 @@ def outcome_of(hand: Hand, score: dict[str, Any] | None = None) -> dict[str, Any
     score = score_game(hand.game) if score is None else score
     return {
         "seat_score": seat_score(score, hand.seat),
-        "resilience": float(score["indicators"]["resilience"]["value"]),
+        "resilience": _number(score["indicators"]["resilience"]["value"]),
         "accepted": sum(1 for s in hand.submitted if s.ok),
         "refused": sum(1 for s in hand.submitted if not s.ok),
     }
