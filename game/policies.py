@@ -13,6 +13,7 @@ Which seat a policy suits is given by its roles: "carrier" (works a task itself)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -343,38 +344,55 @@ def _respond_thoughtful(hand: Hand) -> None:
 def judge(game: Game, seat: str, request: PendingRequest) -> tuple[bool, float | None]:
     """Accept what the seat's knowledge supports; reject detected lies and collusion.
 
+    A cited cause must fit what the seat knows: the public events for weather and petitions,
+    the task's data-first plan, its estimate (within its error) for a capacity limit, and its
+    trust for what it cannot see. An accepted target is the one asked for unless that lies
+    below the low end of the estimate's error band (a lowball), which sets the floor.
+
     Returns:
         (accept, new target or None).
     """
     if request.detected or request.kind in ("collusion", "discrepancy"):
         return False, None
     sub, task = request.sender, request.task
-    estimate = game.relations[(seat, sub)].estimates.get(task)
     target = game.assignments[(sub, task)].target
+    low = _low_estimate(game, seat, sub, task)
     if request.kind == "coordination":
         return _beyond_reach(game, seat, sub), None
     if request.kind == "rule":
         return game.task_by_id[task].fuzziness >= 0.5, None
     if request.kind == "policy":
-        short = estimate is not None and estimate < 0.95 * target
-        return short and game.units[seat].funds >= 2.0, None
+        return low < target and game.units[seat].funds >= 4.0, None
     if request.data.get("grace_turns") and request.data.get("target") is None:
         return sub in game.task_by_id[task].slow_start, None
     causes = request.data.get("causes") or ["capacity_limit"]
-    if not all(_credible(game, seat, sub, task, c, estimate, target) for c in causes):
+    if not all(_credible(game, seat, sub, task, c, low, target) for c in causes):
         return False, None
     asked = request.data.get("proposed_target")
     asked = request.data.get("target") if asked is None else asked
-    floor = max(asked or 0.0, estimate or 0.0)
-    return True, round(min(target, floor), 3) if floor else None
+    if asked is None:
+        return True, None
+    return True, round(min(target, max(asked, low)), 3)
 
 
-def _credible(game: Game, seat: str, sub: str, task: str, cause: str, estimate: float | None,
+def _low_estimate(game: Game, seat: str, sub: str, task: str) -> float:
+    """The low end of the seat's estimate of the unit's capacity: two spreads below it, the
+    spread shrinking with information symmetry and familiarity (0 without an estimate)."""
+    relation = game.relations[(seat, sub)]
+    estimate = relation.estimates.get(task)
+    if estimate is None:
+        return 0.0
+    spread = game.params.estimate_error * (1 - 0.8 * relation.symmetry)
+    spread *= 1 - 0.3 * relation.familiarity
+    return estimate * math.exp(-2 * spread)
+
+
+def _credible(game: Game, seat: str, sub: str, task: str, cause: str, low: float,
               target: float) -> bool:
     if cause in ("weather", "petition_surge"):
         return _touched(game, seat, sub, cause)
     if cause == "capacity_limit":
-        return estimate is not None and estimate < 1.05 * target
+        return low < target
     if cause == "data_preparation":
         return sub in game.task_by_id[task].slow_start
     return game.relations[(seat, sub)].trust >= 0.5  # overload, funds: on trust
