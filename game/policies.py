@@ -166,7 +166,8 @@ def known_causes(game: Game, seat: str, task: str) -> set[str]:
 
     A carrier knows its own situation (capacity, time, funds, what hit it): the world's true
     causes. An owner knows its own time and funds and the public events, but judges its
-    capacity by the sum of its estimates of the units below (an honest mistake is possible).
+    capacity from what it heard below (an honest mistake is possible), so it claims a
+    capacity limit only with a margin.
     """
     if task in carried(game, seat):
         return true_causes(game, seat, task)
@@ -175,9 +176,9 @@ def known_causes(game: Game, seat: str, task: str) -> set[str]:
     causes = set()
     if any(_touched(game, seat, u, "weather") for u in (seat, *subs)):
         causes.add("weather")
-    if any(_touched(game, seat, u, "petition_surge") for u in (seat, *subs)):
+    if _touched(game, seat, seat, "petition_surge"):
         causes.add("petition_surge")
-    if own.target > 1.05 * _estimated(game, seat, task):
+    if own.target > 1.1 * _estimated(game, seat, task):
         causes.add("capacity_limit")
     if unit.overload > 1.1:
         causes.add("overload")
@@ -190,11 +191,16 @@ def known_causes(game: Game, seat: str, task: str) -> set[str]:
 
 def _estimated(game: Game, seat: str, task: str) -> float:
     """What the seat believes it can deliver: its capacity if it carries the task, else the
-    sum of its estimates of its subordinates (their targets where it has no estimate)."""
+    sum over its subordinates of the target each negotiated down to (what it said it can
+    do), or the seat's estimate where it did not (its target where there is no estimate)."""
     if not game.hierarchy.subordinates(seat, task):
         return game.assignments[(seat, task)].capacity
-    return sum(s.estimate if s.estimate is not None else s.target
-               for s in _stake(game, seat, task).subordinates)
+    believed = 0.0
+    for sub in _stake(game, seat, task).subordinates:
+        negotiated = sub.target < sub.external - 1e-6
+        guess = sub.estimate if sub.estimate is not None else sub.target
+        believed += sub.target if negotiated else guess
+    return believed
 
 
 def _stake(game: Game, seat: str, task: str) -> Stake:
