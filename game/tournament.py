@@ -18,6 +18,7 @@ import json
 import math
 import os
 import sys
+import unicodedata
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from statistics import fmean, stdev
 from typing import Any, TextIO
@@ -185,6 +186,13 @@ _TEXT = {
 }
 
 
+def _pad(text: str, width: int, right: bool = False) -> str:
+    """Pad to a display width, Chinese characters counting two columns."""
+    wide = sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
+    fill = " " * max(0, width - len(text) - wide)
+    return fill + text if right else text + fill
+
+
 def _cell(figure: dict[str, float] | None) -> str:
     return "—" if figure is None else f"{figure['mean']:6.2f} ± {figure['se']:5.2f}"
 
@@ -203,8 +211,8 @@ def render_tournament(report: dict[str, Any], lang: str = "en") -> str:
                 list(rows).index(policy))
 
     lines = [text["head"].format(**report), "",
-             f"  {text['policy']:<{width}}  {text['seat']:>15}  {text['county']:>15}  "
-             f"{text['flag']}"]
+             f"  {_pad(text['policy'], width)}  {_pad(text['seat'], 15, True)}  "
+             f"{_pad(text['county'], 15, True)}  {text['flag']}"]
     for policy in sorted(rows, key=rank):
         row = rows[policy]
         mark = text["close"] if policy in close else ""
