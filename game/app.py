@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--compare-superior", choices=SUPERIOR_CHOICES, dest="compare")
     play.add_argument("--json", action="store_true", help="print JSON")
     play.add_argument("--lang", choices=("zh", "en"), default=None)
+    play.add_argument("--seat", help="play this seat with a scripted --policy")
+    play.add_argument("--policy", help="a policy of the tournament (game/policies.py)")
     validate = sub.add_parser("validate", help="check scenario files")
     validate.add_argument("files", nargs="+")
     sub.add_parser("schema", help="print the scenario language as JSON Schema")
@@ -53,6 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     balance.add_argument("--games", type=int, default=100)
     balance.add_argument("--jobs", type=int, default=0)
     balance.add_argument("--json", action="store_true")
+    tour = sub.add_parser("tournament", help="every scripted policy in one seat, many seeds")
+    tour.add_argument("scenario")
+    tour.add_argument("--seat", required=True)
+    tour.add_argument("--superior", choices=SUPERIOR_CHOICES)
+    tour.add_argument("--subordinate", choices=SUBORDINATE_CHOICES)
+    tour.add_argument("--seeds", type=int, default=20)
+    tour.add_argument("--jobs", type=int, default=0)
+    tour.add_argument("--json", action="store_true")
+    tour.add_argument("--lang", choices=("zh", "en"), default=None)
     bench = sub.add_parser("bench", help="the benchmark table")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke test")
@@ -72,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         "schema": _schema,
         "balance": _balance,
         "bench": _bench,
+        "tournament": _tournament,
     }[args.command]
     try:
         return handler(args)
@@ -87,6 +99,11 @@ def _play(args: argparse.Namespace) -> int:
     from game.headless import play_report, render_text
 
     scenario = load_scenario(args.scenario)
+    if args.seat or args.policy:
+        from game.tournament import run_play
+
+        return run_play(scenario, args.seat, args.policy, args.seed, args.json, args.superior,
+                        args.subordinate, args.lang or system_language())
     report = play_report(scenario, args.seed, args.superior, args.subordinate, args.compare)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True))
@@ -137,3 +154,11 @@ def _bench(args: argparse.Namespace) -> int:
 
     return run_bench(as_json=args.json, quick=args.quick)
 
+
+
+def _tournament(args: argparse.Namespace) -> int:
+    from game.tournament import run_tournament
+
+    return run_tournament(load_scenario(args.scenario), args.seat, args.seeds, args.jobs,
+                          args.json, args.superior, args.subordinate,
+                          args.lang or system_language())
