@@ -59,6 +59,8 @@ BUREAU_PARTS = (
          "上级政府在充分了解情况的基础上进行客观性归因,即认为政策执行不力不是由下级工作态度或工作能力导致的,而是源于不可控的客观因素。"),
     Part("split_fit", 1.5, "指标切合实际能力", "Targets fitted to real capacities", "一.3",
          "了解和评估政策实施环境,征询下级的政策实施意见,制定相对合理的政策。"),
+    Part("credibility", 1.5, "上报的可信度", "Credibility of what was sent up", "二.1",
+         "对于上级来说,下级“实际上做没做以及做了多少,我都是知道的”。"),
     Part("integrity", 1.5, "不共谋、不转报虚数", "No collusion, no false figures passed up", "二.2",
          "如果仅考虑层级间的责任连带,上下级之间的政策共同体就会因为内部利益一致产生基层共谋。"),
     Part("burden", 1.0, "不给下级添负担", "Burden put on the townships", "三（第一）",
@@ -412,6 +414,7 @@ _TOWNSHIP = {
 _BUREAU = {
     "real_target": _real_target, "judgment": _judgment, "split_fit": _split_fit,
     "integrity": _integrity, "burden": _burden, "trust_morale": _trust_morale,
+    "credibility": _credibility,  # a middle bureau reports up too; the top one: not applicable
 }
 
 
