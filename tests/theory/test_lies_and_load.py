@@ -13,7 +13,10 @@ from typing import Any
 
 from game.engine.game import Game
 from game.engine.moves import ExplainShortfall, ReportProgress
-from tests.theory.experiment import average, carrier_turns, variant
+from game.scenario.loader import load_scenario
+from game.scoring.report import score_game
+from game.tournament import play_policy
+from tests.theory.experiment import ROOT, average, carrier_turns, variant
 
 SEEDS = range(30)
 
@@ -122,3 +125,27 @@ def test_the_same_work_in_more_concurrent_central_tasks_costs_more_time_on_paper
 def test_a_central_task_costs_more_paper_than_an_ordinary_one():
     """The `central` flag changes what a task costs: the leadership's ledgers and briefings."""
     assert _paper_share(3, True) > _paper_share(3, False) + 0.03
+
+
+# ----- a bureau that does nothing, zeroes every target or vetoes everyone ----------------------
+
+
+def _scores(scenario_name: str, seat: str, policy: str) -> tuple[float, float]:
+    scenario = load_scenario(ROOT / "scenarios" / f"{scenario_name}.yaml")
+    seat_scores, resilience = [], []
+    for seed in range(4):
+        hand = play_policy(scenario, seat, policy, seed, "communicative", "honest")
+        report = score_game(hand.game)
+        seat_scores.append(report["seats"][seat]["score"])
+        resilience.append(report["indicators"]["resilience"]["value"])
+    return average(seat_scores), average(resilience)
+
+
+def test_a_degenerate_bureau_scores_below_careful_communicative_play():
+    """一.2 / 三: doing nothing, zeroing targets or a veto for everyone is not mobilization."""
+    for scenario_name in ("tutorial", "double_rice"):
+        careful = _scores(scenario_name, "county_agri", "thoughtful")
+        for policy in ("do_nothing", "zero_targets", "veto_all"):
+            seat, resilience = _scores(scenario_name, "county_agri", policy)
+            assert seat < careful[0] - 5, (scenario_name, policy)
+            assert resilience < careful[1], (scenario_name, policy)
