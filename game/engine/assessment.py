@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from game.engine.accountability import sanction
+from game.engine.world import ratio
 
 if TYPE_CHECKING:
     from game.engine.world import World
@@ -123,17 +124,17 @@ def _inspect_one(game: World, inspector: str, carrier: str, task_id: str) -> Non
     assignment = game.assignments[(carrier, task_id)]
     done, length = game.elapsed(task_id)
     expected = assignment.external * done / length
-    ratio = assignment.delivered / expected if expected else 1.0
+    pace = ratio(assignment.delivered, expected)
     found = assignment.inflation > 0 and game.chance(game.params.inspection_detect)
     game.units[carrier].spend("rework", game.params.inspection_cost)
     game.emit("inspection", actor=inspector, target=carrier, task=task_id,
-              data={"ratio": round(ratio, 4), "expected": round(expected, 3),
+              data={"ratio": round(pace, 4), "expected": round(expected, 3),
                     "delivered": round(assignment.delivered, 3), "falsification_found": found})
     if found:
         assignment.inflation = assignment.own_inflation = 0.0
         assignment.on_record = min(assignment.on_record, assignment.delivered)
         sanction(game, inspector, carrier, task_id, "talk", "inspection")
-    if ratio < game.params.pace_notice:
+    if pace < game.params.pace_notice:
         sanction(game, inspector, carrier, task_id, "notice", "inspection")
 
 
@@ -161,18 +162,18 @@ def _record_space(game: World, owner: str, subs: list[str], task_id: str) -> Non
 def _assess_one(game: World, superior: str, sub: str, task_id: str, share: float) -> float:
     assignment = game.assignments[(sub, task_id)]
     expected = assignment.target * share
-    ratio = assignment.on_record / expected if expected > 0 else 1.0
+    pace = ratio(assignment.on_record, expected)
     game.emit("assessment", actor=superior, target=sub, task=task_id,
               data={"reported": round(assignment.on_record, 3), "target": round(assignment.target,
-                    3), "expected": round(expected, 3), "ratio": round(ratio, 4),
+                    3), "expected": round(expected, 3), "ratio": round(pace, 4),
                     "cadence": assignment.cadence, "grace": game.turn <= assignment.grace_until},
               hidden={"delivered": round(assignment.delivered, 3),
                       "inflation": round(assignment.inflation, 3)})
-    assignment.last_ratio = ratio
+    assignment.last_ratio = pace
     if assignment.cadence == "daily":
         unit = game.units[sub]
         unit.pressure = min(1.0, unit.pressure + game.params.pressure_daily)
-    return ratio
+    return pace
 
 
 def _apply_regime(

@@ -34,6 +34,7 @@ from game.engine.moves import (
     SymbolicExecution,
     Symposium,
 )
+from game.engine.world import ratio
 
 if TYPE_CHECKING:
     # Type-only: game.py imports this module at its top, and bots act through `Game.submit`.
@@ -227,7 +228,7 @@ def _differentiated(game: Game, unit_id: str, subs: list[str], task_id: str) -> 
 
     def difficulty(sub: str) -> float:
         estimate = game.relations[(unit_id, sub)].estimates.get(task_id) or 1.0
-        return game.assignments[(sub, task_id)].target / estimate
+        return ratio(game.assignments[(sub, task_id)].target, estimate)
 
     sub = max(subs, key=lambda s: (difficulty(s), s))
     relation = game.relations[(unit_id, sub)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.engine.setup import shift_capacity
+from game.engine.world import ratio
 
 if TYPE_CHECKING:
     from game.engine.world import World
@@ -215,7 +216,7 @@ def cascade(game: World, task_id: str, owner: str, shares: dict[str, float] | No
     shares = shares if shares is not None else default_split(game, owner, task_id)
     own = game.assignments[(owner, task_id)]
     own.passed_down = sum(shares.values())
-    markup = own.passed_down / own.target - 1.0 if own.target else 0.0
+    markup = ratio(own.passed_down, own.target, empty=1.0) - 1.0
     for sub in subs:
         assignment = game.assignments[(sub, task_id)]
         assignment.external = assignment.target = shares[sub]

@@ -26,6 +26,22 @@ from game.engine.requests import RequestBook
 from game.engine.state import Assignment, RelationState, Request, TaskState, UnitState
 from game.scenario.models import Scenario, SubordinateStyle, SuperiorStyle
 
+#: Figures below this count as nothing when they divide: a target of 1e-308 is no target.
+TINY = 1e-6
+
+
+def ratio(part: float, whole: float, empty: float = 1.0, cap: float = 1e6) -> float:
+    """`part / whole`, or `empty` when `whole` is (next to) nothing; never inf or NaN.
+
+    Args:
+        part, whole: figures in the same unit (mu, cadre-days, ...).
+        empty: the value when there is nothing to divide by (1.0: on pace).
+        cap: the largest ratio returned.
+    """
+    if not abs(whole) >= TINY or not math.isfinite(part):
+        return empty
+    return max(-cap, min(cap, part / whole))
+
 
 @dataclass(frozen=True)
 class Refusal:
