@@ -358,12 +358,13 @@ def test_c_county_the_hotline_ratchets_every_quarter() -> None:
 
 
 def test_pressure_system_one_way_mobilization_breeds_the_pathologies_of_section_four() -> None:
-    """Measured (20 seeds, mixed): formalism 68 vs 99; accountability 12 vs 82; symbolic
-    execution 3.9 vs 28; collusion 18 vs 33; delivered_vs_original 107 vs 90."""
+    """Measured (20 seeds, mixed): formalism 78 vs 100; accountability 14 vs 93; symbolic
+    execution 3.4 vs 14 (recognised from behaviour since issue 8: paper and withheld effort,
+    not the labelled moves); collusion 22 vs 38; delivered_vs_original 106 vs 83."""
     name = "pressure_system"
     assert gap(name, "formalism", "mixed") < -15
     assert ratio(name, "accountability_events", "mixed") > 3
-    assert gap(name, "symbolic_execution", "mixed") < -12
+    assert gap(name, "symbolic_execution", "mixed") < -8
     assert gap(name, "collusion", "mixed") < -7
     assert value(name, "delivered_vs_original", "pressure", "mixed") < 100
     assert value(name, "delivered_vs_original", "communicative", "mixed") >= 100
