@@ -110,7 +110,20 @@ class SaveGame(BaseModel):
 
 
 class SaveError(Exception):
-    """A save that cannot be read: corrupt, from a newer version, or of another scenario."""
+    """A save that cannot be read: corrupt, from a newer version, or of another scenario.
+
+    Args:
+        message: the reason, in English, naming what is wrong.
+        kind: what sort of refusal, for the window's message: "corrupt" (not a save),
+            "newer" (a newer format), "limit" (too large, deep, long a number, or too many
+            moves), "tampered" (changed after it was written), "library" (its scenario is not
+            in the library), "mismatch" (it does not fit its scenario), "changed" (the
+            scenario's mechanics changed since).
+    """
+
+    def __init__(self, message: str, kind: str = "corrupt") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class ScenarioChanged(SaveError):
@@ -118,6 +131,9 @@ class ScenarioChanged(SaveError):
 
     The same scenario can still be started afresh with the save's seed, seats and styles.
     """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "changed")
 
 
 def to_save(game: Game, scenario_path: str = "") -> SaveGame:
@@ -250,12 +266,12 @@ def parse_save(text: str | bytes) -> SaveGame:
     ):
         raise SaveError(
             f"this save was written by a newer version of the game (format "
-            f"{version}, this game reads up to {SAVE_VERSION})"
+            f"{version}, this game reads up to {SAVE_VERSION})", "newer"
         )
     moves = raw.get("moves") if isinstance(raw, dict) else None
     if isinstance(moves, list) and len(moves) > MAX_MOVES:
         raise SaveError(f"the save holds {len(moves):,} moves; a save holds at most "
-                        f"{MAX_MOVES:,}")
+                        f"{MAX_MOVES:,}", "limit")
     try:
         save = SaveGame.model_validate(raw)
     except ValidationError as err:
@@ -271,14 +287,14 @@ def parse_save(text: str | bytes) -> SaveGame:
 def _parse_json(text: str | bytes) -> Any:
     if len(text) > MAX_SAVE_BYTES:
         raise SaveError(f"the save file is {len(text) / 2**20:.0f} MB; a save holds at most "
-                        f"{MAX_SAVE_BYTES // 2**20} MB")
+                        f"{MAX_SAVE_BYTES // 2**20} MB", "limit")
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8")
         depth = nesting_depth(text)
         if depth > MAX_DEPTH:
             raise SaveError(f"corrupt save file: nested {depth} levels deep (a save is at "
-                            f"most {MAX_DEPTH})")
+                            f"most {MAX_DEPTH})", "limit")
         return json.loads(text, parse_int=_bounded_int, parse_float=_finite_float,
                           parse_constant=_no_constant)
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
@@ -312,14 +328,14 @@ def nesting_depth(text: str) -> int:
 def _bounded_int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_DIGITS:
         raise SaveError(f"corrupt save file: a number with {len(digits.lstrip('-')):,} digits "
-                        f"(a save's numbers have at most {MAX_DIGITS})")
+                        f"(a save's numbers have at most {MAX_DIGITS})", "limit")
     return int(digits)
 
 
 def _finite_float(digits: str) -> float:
     value = float(digits)
     if not math.isfinite(value):
-        raise SaveError(f"corrupt save file: the number {digits[:40]} is too large")
+        raise SaveError(f"corrupt save file: the number {digits[:40]} is too large", "limit")
     return value
 
 
@@ -331,11 +347,11 @@ def _check_integrity(save: SaveGame) -> None:
     if save.save_version < 2:
         return  # format 1 had no digest: read as before (its whole-file digest still holds)
     if not save.integrity:
-        raise SaveError("corrupt save file: the integrity digest is missing")
+        raise SaveError("corrupt save file: the integrity digest is missing", "tampered")
     if save.integrity != integrity_digest(save):
         raise SaveError(
             "the save was changed after it was written (its seed, seats or moves no longer "
-            "match its integrity digest); it would load as another game"
+            "match its integrity digest); it would load as another game", "tampered"
         )
 
 
@@ -367,7 +383,7 @@ def find_in_library(scenario_id: str, folders: Sequence[Path], *, mechanics: str
     """
     if not SCENARIO_ID.match(scenario_id):
         raise SaveError(f"the save names the scenario '{scenario_id[:80]}', which is not a "
-                        "scenario id: a save opens only scenarios of the library")
+                        "scenario id: a save opens only scenarios of the library", "library")
     first: Path | None = None
     for path, scenario in _candidates(scenario_id, folders, PurePath(hint).name):
         if not mechanics or mechanics_digest(scenario) == mechanics:
@@ -376,7 +392,7 @@ def find_in_library(scenario_id: str, folders: Sequence[Path], *, mechanics: str
     if first is None:
         where = ", ".join(str(folder) for folder in folders)
         raise SaveError(f"scenario '{scenario_id}' is not in the library ({where}); copy its "
-                        "file into the scenarios folder to open this save")
+                        "file into the scenarios folder to open this save", "library")
     return first
 
 
@@ -434,7 +450,8 @@ def replay(save: SaveGame, scenario: Scenario) -> Game:
             longer apply, or it stops where the game never rests.
     """
     if scenario.id != save.scenario_id:
-        raise SaveError(f"the save is of scenario '{save.scenario_id}', not '{scenario.id}'")
+        raise SaveError(f"the save is of scenario '{save.scenario_id}', not '{scenario.id}'",
+                        "mismatch")
     if save.save_version < 2:
         unchanged = scenario_digest(scenario) == save.scenario_digest
     else:
@@ -451,7 +468,8 @@ def replay(save: SaveGame, scenario: Scenario) -> Game:
     while (game.turn, game.phase) != (save.turn, save.phase):
         if game.over:
             raise SaveError(
-                f"the save stops at turn {save.turn} ({save.phase}), which the game never reaches"
+                f"the save stops at turn {save.turn} ({save.phase}), which the game never reaches",
+                "mismatch",
             )
         _hand_over_due(game, handovers)
         _submit_due(game, pending)
@@ -496,7 +514,8 @@ def _new_game(save: SaveGame, scenario: Scenario) -> Game:
             subordinate_style=save.subordinate_style,
         )
     except ValueError as err:
-        raise SaveError(f"the save does not fit scenario '{save.scenario_id}': {err}") from None
+        raise SaveError(f"the save does not fit scenario '{save.scenario_id}': {err}",
+                        "mismatch") from None
 
 
 def _submit_due(game: Game, pending: list[SavedMove]) -> None:
@@ -506,7 +525,8 @@ def _submit_due(game: Game, pending: list[SavedMove]) -> None:
         result = game.submit(saved.seat, saved.move)
         if not result.ok:
             reason = result.refusal.en if result.refusal else ""
-            raise SaveError(f"a saved move no longer applies: {saved.move} ({reason})")
+            raise SaveError(f"a saved move no longer applies: {saved.move} ({reason})",
+                            "mismatch")
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:

@@ -1,18 +1,43 @@
-"""Open the game window (`python main.py` with no arguments)."""
+"""Open the game window (`python main.py` with no arguments): one window per data folder.
+
+Two windows on one data folder would share one autosave and one "still running" flag: the
+second would report that the first had crashed, then overwrite its game. So a window holds a
+lock file in the data folder (QLockFile: freed by the system's process check when a game
+dies, so a crash never locks anyone out), and listens on a local socket named after that
+folder. A second start finds the lock, asks the running window to come to the front, and
+exits without writing anything. (A separate autosave per window was the other choice: it
+would leave the player several "last games" to choose from after a crash, and the editor's
+drafts would still be shared; one window per folder keeps one game, one autosave.)
+"""
 
 from __future__ import annotations
 
+import hashlib
 import sys
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from game.ui import i18n, qt_translation
 from game.ui.compat import qt_problem
+from game.ui.i18n import register, tr
 from game.ui.settings import APP_NAME, ORGANIZATION, AppPaths, Settings
 from game.ui.style import apply_style
 
 _state = {"following": False}
+#: How long a second start waits for the running window to answer, in milliseconds.
+_ANSWER_MS = 3000
+
+register({
+    "instance.title": ("游戏已经打开", "The game is already open"),
+    "instance.text": ("《沟通式动员》已经在另一个窗口中运行（数据文件夹：{folder}）。\n\n"
+                      "请切换到那个窗口继续；同一个数据文件夹只能打开一个游戏窗口，以免两个窗口"
+                      "互相覆盖自动存档。",
+                      "Communicative Mobilization is already running in another window (data "
+                      "folder: {folder}).\n\nSwitch to that window: one data folder holds one "
+                      "game window, so that two windows never overwrite each other's autosave."),
+})
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -41,14 +66,107 @@ def start_language(settings: Settings) -> str:
     return settings.language or system_language()
 
 
+class SingleWindow(QObject):
+    """The one game window of a data folder: its lock, and the socket later starts call.
+
+    Args:
+        paths: the data folder to hold.
+    """
+
+    #: A second start asked this window to come to the front.
+    activation_requested = Signal()
+
+    def __init__(self, paths: AppPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.lock = QLockFile(str(paths.lock_file))
+        self.lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        digest = hashlib.sha256(str(paths.data_dir.resolve()).encode("utf-8")).hexdigest()
+        self.server_name = f"{APP_NAME}-{digest[:24]}"
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """Hold the data folder; False when another window holds it.
+
+        A folder the lock cannot be written in (read-only, full) is held without a lock:
+        nothing can be written there either, and the window names the folder.
+        """
+        try:
+            self.paths.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return True
+        if not self.lock.tryLock(0):
+            return self.lock.error() != QLockFile.LockError.LockFailedError
+        QLocalServer.removeServer(self.server_name)  # left by a window that crashed
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._on_new_connection)
+        self.server.listen(self.server_name)
+        return True
+
+    def release(self) -> None:
+        """Let the data folder go (on exit)."""
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        self.lock.unlock()
+
+    def call_running(self) -> bool:
+        """Ask the window that holds the folder to come to the front; True when it answered."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.server_name)
+        if not socket.waitForConnected(_ANSWER_MS):
+            return False
+        socket.write(b"raise\n")
+        sent = socket.waitForBytesWritten(_ANSWER_MS)
+        answered = sent and socket.waitForReadyRead(_ANSWER_MS)
+        socket.disconnectFromServer()
+        return bool(answered)
+
+    def _on_new_connection(self) -> None:
+        while self.server is not None and (socket := self.server.nextPendingConnection()):
+            socket.readyRead.connect(lambda s=socket: self._on_request(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _on_request(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(b"raise"):
+            self.activation_requested.emit()
+            socket.write(b"ok\n")
+            socket.flush()
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show a window over the others (restored if minimised)."""
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 def launch(paths: AppPaths | None = None) -> int:
-    """Show the window and run until it closes; returns the exit code."""
+    """Show the window and run until it closes; returns the exit code.
+
+    A second start on a data folder that a window already holds brings that window to the
+    front and returns 0 (or names the folder and returns 1 when that window does not answer).
+    """
     app = make_app()
+    paths = paths or AppPaths.default()
+    single = SingleWindow(paths)
+    settings = Settings(paths)
+    i18n.set_language(start_language(settings))
+    if not single.acquire():
+        if single.call_running():
+            print(tr("instance.text", folder=paths.data_dir), file=sys.stderr)
+            return 0
+        QMessageBox.information(None, tr("instance.title"),
+                                tr("instance.text", folder=paths.data_dir))
+        return 1
     from game.ui.main_window import MainWindow
 
-    paths = paths or AppPaths.default()
-    i18n.set_language(start_language(Settings(paths)))
     window = MainWindow(paths)
+    single.activation_requested.connect(lambda: bring_to_front(window))
     window.show()
+    QTimer.singleShot(0, window.check_data_folder)
     QTimer.singleShot(0, window.offer_resume)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        single.release()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from game.ui.i18n import register, tr
 from game.ui.lang import follow_language
 from game.ui.menus import WindowMenus
 from game.ui.session import GameSession
-from game.ui.settings import AppPaths, Settings
+from game.ui.settings import AppPaths, Settings, folder_problem
 from game.ui.start_view import StartView
 from game.ui.vocab import phase_name
 
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.page: GamePage | None = None
         self.save_path: Path | None = None
         self._told_over = False
+        self._folder_warned = False
         self.stack = QStackedWidget()
         self.start = StartView()
         self.stack.addWidget(self.start)
@@ -105,13 +107,15 @@ class MainWindow(QMainWindow):
         return True
 
     def load_game(self, path: Path, autosave: bool = False) -> bool:
-        """Open a saved game; a save that cannot be read is named and left untouched."""
+        """Open a saved game; a save that cannot be read is named and left untouched.
+
+        An autosave that cannot be read is set aside (renamed) instead, so that no later start
+        asks about it again; a save whose scenario changed offers the same seed afresh.
+        """
         try:
-            loaded = saves.load_save(path)
+            loaded = saves.load_save(path, saves.library_folders(self.paths))
         except saves.SaveProblem as problem:
-            aside = saves.keep_aside(Path(path)) if autosave and Path(path).exists() else None
-            self.prompts.show(dialogs.problem_box(self, problem, aside))
-            self._refresh_actions()
+            self._refuse_save(problem, autosave)
             return False
         self.save_path = None if autosave else Path(path)
         if not autosave:
@@ -119,6 +123,29 @@ class MainWindow(QMainWindow):
         self._open(loaded.game, loaded.seat, loaded.scenario_path)
         self.statusBar().showMessage(tr("status.loaded", path=str(path)), 5000)
         return True
+
+    def _refuse_save(self, problem: saves.SaveProblem, autosave: bool) -> None:
+        """Name the problem once; set an autosave aside; offer a fresh start when one fits."""
+        aside = None
+        if autosave and problem.path.exists():
+            try:
+                aside = saves.keep_aside(problem.path)
+            except OSError:
+                aside = None
+        box = dialogs.problem_box(self, problem, aside, self.paths.scenarios_dir)
+        if self.prompts.show(box) and problem.restart is not None:
+            restart = problem.restart
+            self.new_game(restart.scenario_path, restart.seat, restart.superior,
+                          restart.subordinate, restart.seed)
+        self._refresh_actions()
+
+    def check_data_folder(self) -> bool:
+        """On start: name the data folder in a dialog when it cannot be written; True if fine."""
+        detail = folder_problem(self.paths.data_dir)
+        if detail:
+            self._folder_warned = True
+            self.prompts.show(dialogs.folder_box(self, self.paths.data_dir, detail))
+        return not detail
 
     def _open(self, game: Game, seat: str, path: Path) -> None:
         self._told_over = game.over
@@ -146,18 +173,14 @@ class MainWindow(QMainWindow):
         """On start: if the last session did not close cleanly, offer its autosave."""
         if not (self.settings.running and self.paths.autosave.exists()):
             return False
-        if not self.prompts.show(dialogs.resume_box(self, *self._autosave_point())):
+        try:
+            save = saves.read_save(self.paths.autosave)
+        except saves.SaveProblem as problem:  # nothing to resume: set aside, said once
+            self._refuse_save(problem, autosave=True)
+            return False
+        if not self.prompts.show(dialogs.resume_box(self, save.turn, phase_name(save.phase))):
             return False
         return self.load_game(self.paths.autosave, autosave=True)
-
-    def _autosave_point(self) -> tuple[int | None, str]:
-        try:
-            from game.engine.save import parse_save
-
-            save = parse_save(self.paths.autosave.read_text(encoding="utf-8"))
-        except Exception:  # noqa: BLE001 — any unreadable file: ask without the details
-            return None, ""
-        return save.turn, phase_name(save.phase)
 
     # ----- playing ----------------------------------------------------------------------------
 
@@ -189,6 +212,10 @@ class MainWindow(QMainWindow):
         except OSError as err:
             self.statusBar().showMessage(tr("problem.write", path=str(self.paths.autosave),
                                             detail=str(err)))
+            if not self._folder_warned:  # said once a session, in a dialog
+                self._folder_warned = True
+                self.prompts.show(dialogs.folder_box(self, self.paths.data_dir,
+                                                     err.strerror or str(err)))
             return
         self.statusBar().showMessage(tr("status.autosaved", turn=self.session.game.turn), 3000)
 
@@ -228,7 +255,8 @@ class MainWindow(QMainWindow):
             self.load_game(self.paths.autosave, autosave=True)
 
     def _on_open_triggered(self) -> None:
-        self.paths.saves_dir.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # an unwritable data folder: the dialog opens anyway
+            self.paths.saves_dir.mkdir(parents=True, exist_ok=True)
         path = self.prompts.open_file(self.paths.saves_dir)
         if path is not None:
             self.load_game(path)
@@ -242,7 +270,8 @@ class MainWindow(QMainWindow):
     def _on_save_as_triggered(self) -> None:
         if self.session is None:
             return
-        self.paths.saves_dir.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            self.paths.saves_dir.mkdir(parents=True, exist_ok=True)
         game = self.session.game
         name = f"{game.scenario.id}-{self.session.seat}-t{game.turn}.json"
         path = self.prompts.save_file(self.paths.saves_dir / name)

@@ -1,4 +1,8 @@
-"""Saving and loading games, and the autosave: JSON written atomically, problems named."""
+"""Saving and loading games, and the autosave: JSON written atomically, problems named.
+
+A save names its scenario by id; the game looks that id up in the library folders only (the
+shipped `scenarios/` and the user's `<data folder>/scenarios`), never at a path the file gives.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from game.ui.settings import AppPaths
 
 if TYPE_CHECKING:
     from game.engine.game import Game
+    from game.engine.save import SaveGame
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -19,13 +24,34 @@ SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 # screen imports this module, and they would slow the window's start-up by a third.
 
 
+def library_folders(paths: AppPaths | None = None) -> list[Path]:
+    """Where saves may find their scenarios: the shipped folder, then the user's."""
+    return [SCENARIOS] if paths is None else [SCENARIOS, paths.scenarios_dir]
+
+
+@dataclass(frozen=True)
+class Restart:
+    """What starting a save's game afresh needs: its scenario file, seat, seed and styles."""
+
+    scenario_path: Path
+    seat: str
+    seed: int
+    superior: str
+    subordinate: str
+
+
 @dataclass(frozen=True)
 class SaveProblem(Exception):
-    """A save that cannot be opened, and why: 'corrupt', 'newer', 'scenario' or 'mismatch'."""
+    """A save that cannot be opened, and why.
+
+    `reason` is one of 'corrupt', 'newer', 'limit', 'tampered', 'scenario', 'mismatch' or
+    'changed' (the scenario's mechanics changed: `restart` then offers the same seed afresh).
+    """
 
     reason: str
     path: Path
     detail: str
+    restart: Restart | None = None
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}: {self.detail}"
@@ -41,15 +67,17 @@ class LoadedGame:
 
 
 def save_text(session: GameSession) -> str:
-    """The session as a save document."""
+    """The session as a save document (only the scenario file's name is recorded)."""
     from game.engine.save import to_save
-    save = to_save(session.game, str(session.scenario_path))
+
+    save = to_save(session.game, session.scenario_path.name)
     return json.dumps(save.model_dump(mode="json"), ensure_ascii=False, indent=1)
 
 
 def write_save(session: GameSession, path: Path) -> None:
     """Write the session to `path` so that a crash leaves the old file or the new one."""
     from game.engine.save import write_atomically
+
     write_atomically(Path(path), save_text(session))
 
 
@@ -61,11 +89,9 @@ def autosave(session: GameSession, paths: AppPaths) -> None:
 
 
 def _unreadable(path: Path) -> bool:
-    from game.engine.save import SaveError, parse_save
-
     try:
-        parse_save(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, SaveError):
+        read_save(path)
+    except SaveProblem:
         return True
     return False
 
@@ -79,46 +105,57 @@ def keep_aside(path: Path) -> Path:
     return aside
 
 
-def load_save(path: Path) -> LoadedGame:
-    """Rebuild the game saved in `path`, or raise SaveProblem naming what is wrong."""
-    from game.engine.save import SaveError, parse_save, replay
-    from game.scenario.loader import ScenarioError, load_scenario
+_REASONS = {"library": "scenario"}  # the engine's kinds, as the window names them
+
+
+def read_save(path: Path) -> SaveGame:
+    """Read the save document in `path` (not yet replayed), or raise SaveProblem."""
+    from game.engine.save import MAX_SAVE_BYTES, SaveError, parse_save
 
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+        with open(path, "rb") as handle:  # never more than the limit and one byte
+            data = handle.read(MAX_SAVE_BYTES + 1)
+    except OSError as err:
         raise SaveProblem("corrupt", path, str(err)) from None
     try:
-        save = parse_save(text)
+        return parse_save(data)
     except SaveError as err:
-        reason = "newer" if _newer(text) else "corrupt"
-        raise SaveProblem(reason, path, str(err)) from None
-    scenario_path = find_scenario(save.scenario_path, save.scenario_id)
-    if scenario_path is None:
-        raise SaveProblem("scenario", path, save.scenario_id)
+        raise SaveProblem(_REASONS.get(err.kind, err.kind), path, str(err)) from None
+
+
+def load_save(path: Path, folders: list[Path] | None = None) -> LoadedGame:
+    """Rebuild the game saved in `path`, or raise SaveProblem naming what is wrong.
+
+    Args:
+        path: the save file; it is only read.
+        folders: the library folders its scenario is looked up in (default: the shipped one).
+    """
+    from game.engine.save import SaveError, ScenarioChanged, find_in_library, replay
+    from game.scenario.loader import ScenarioError, load_scenario
+
+    path = Path(path)
+    save = read_save(path)
     try:
-        game = replay(save, load_scenario(scenario_path))
+        scenario_path = find_in_library(save.scenario_id, folders or library_folders(),
+                                        mechanics=save.mechanics_digest, hint=save.scenario_path)
+        scenario = load_scenario(scenario_path)
     except (SaveError, ScenarioError) as err:
-        raise SaveProblem("mismatch", path, str(err)) from None
+        raise SaveProblem("scenario", path, str(err)) from None
+    try:
+        game = replay(save, scenario)
+    except ScenarioChanged as err:
+        raise SaveProblem("changed", path, str(err), _restart(save, scenario_path,
+                                                               scenario.seats)) from None
+    except SaveError as err:
+        raise SaveProblem(_REASONS.get(err.kind, err.kind), path, str(err)) from None
     seat = save.humans[0] if save.humans else ""
     return LoadedGame(game, seat, scenario_path)
 
 
-def _newer(text: str) -> bool:
-    from game.engine.save import SAVE_VERSION
-
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError:
-        return False
-    version = raw.get("save_version") if isinstance(raw, dict) else None
-    return isinstance(version, int) and version > SAVE_VERSION
-
-
-def find_scenario(recorded: str, scenario_id: str) -> Path | None:
-    """The scenario file a save names, or the shipped one with its id."""
-    if recorded and Path(recorded).is_file():
-        return Path(recorded)
-    candidate = SCENARIOS / f"{scenario_id}.yaml"
-    return candidate if candidate.is_file() else None
+def _restart(save: SaveGame, scenario_path: Path, seats: list[str]) -> Restart | None:
+    """The same game afresh, when its seat is still a seat of the scenario."""
+    if not save.humans or save.humans[0] not in seats:
+        return None
+    return Restart(scenario_path, save.humans[0], save.seed, save.superior_style,
+                   save.subordinate_style)

@@ -1,7 +1,14 @@
-"""Where the game keeps its things: user-data folder, remembered choices, the clean-exit flag."""
+"""Where the game keeps its things: user-data folder, remembered choices, the clean-exit flag.
+
+The data folder may be read-only, full or missing rights: the game still opens, remembers
+nothing, and names the folder (see `folder_problem`); nothing here raises for it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,12 +44,49 @@ class AppPaths:
         """Where the save dialog opens."""
         return self.data_dir / "saves"
 
+    @property
+    def scenarios_dir(self) -> Path:
+        """The user's own scenarios: listed in the library beside the shipped ones."""
+        return self.data_dir / "scenarios"
+
+    @property
+    def lock_file(self) -> Path:
+        """Held by the one game window running on this data folder (see game.ui.launch)."""
+        return self.data_dir / "window.lock"
+
+
+#: Bytes the probe writes: enough that a full disk refuses them.
+_PROBE = b"\0" * 4096
+
+
+def folder_problem(folder: Path) -> str:
+    """Why `folder` cannot hold the game's files ('' when it can).
+
+    It is made when missing, then a small file is written, flushed to disk and removed: a
+    read-only, full or forbidden folder answers with the system's reason.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".probe-", dir=folder)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(_PROBE)
+                stream.flush()
+                os.fsync(stream.fileno())
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(probe)
+    except OSError as err:
+        return err.strerror or str(err)
+    return ""
+
 
 class Settings:
     """Remembered choices, in an INI file under the user-data folder."""
 
     def __init__(self, paths: AppPaths) -> None:
-        paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # unwritable: choices are not kept (the window says)
+            paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
         self._store = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
 
     def _get(self, key: str, default: str = "") -> str:

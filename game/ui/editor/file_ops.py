@@ -10,19 +10,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from game.ui.editor import prompts
 from game.ui.editor.copy_dialog import CopyDialog
 from game.ui.editor.files import Draft, DraftStore, save_text
 from game.ui.editor.validation import validate_text
-from game.ui.i18n import tr
+from game.ui.i18n import register, tr
 from game.ui.lang import plain
 
 if TYPE_CHECKING:
     from game.ui.editor.controller import EditorDocument
 
 Buttons = prompts.Button
+
+register({
+    "editor.draft_failed": ("草稿无法保存到 {folder}（{error}）：未保存的修改只在内存中",
+                            "Drafts cannot be written to {folder} ({error}): unsaved work "
+                            "lives only in memory"),
+})
 
 
 def default_drafts_dir() -> Path:
@@ -149,10 +155,28 @@ class FileOps:
         return False
 
     def write_draft(self) -> None:
-        """Autosave: keep unsaved work where a crash cannot take it."""
+        """Autosave: keep unsaved work where a crash cannot take it; warn when it cannot."""
         self.flush_typing()
         if not self.document.stack.isClean():
-            self.drafts.write(self.document.path, self.document.text)
+            try:
+                self.drafts.write(self.document.path, self.document.text)
+            except OSError as err:
+                self._draft_warning().setText(tr("editor.draft_failed", folder=self.drafts.folder,
+                                                 error=err.strerror or err))
+                self._draft_warning().show()
+                return
+        self._draft_warning().hide()
+
+    def _draft_warning(self) -> QLabel:
+        """A label kept in the status bar while drafts cannot be written."""
+        label = getattr(self, "_draft_label", None)
+        if label is None:
+            label = QLabel()
+            label.setObjectName("DraftWarning")
+            label.setStyleSheet("color: #b3261e; font-weight: bold;")
+            self.statusBar().addPermanentWidget(label)  # type: ignore[attr-defined]
+            self._draft_label = label
+        return label
 
     def offer_recovery(self) -> None:
         """After opening: if a draft of this file survived, offer to bring it back."""

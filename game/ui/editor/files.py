@@ -8,15 +8,13 @@ one per file (or one for an untitled scenario), and are removed once the work is
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from game.engine.save import write_atomically
 
 
 def backup_path(path: Path) -> Path:
@@ -29,19 +27,8 @@ def save_text(path: Path, text: str) -> Path | None:
     backup = None
     if path.exists():
         backup = backup_path(path)
-        shutil.copy2(path, backup)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+        write_atomically(backup, path.read_bytes())  # a kill never leaves a half backup
+    write_atomically(path, text)  # keeps the file's permissions
     return backup
 
 
