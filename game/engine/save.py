@@ -432,7 +432,9 @@ def _inside_library(path: Path, folders: Sequence[Path]) -> bool:
 def _read_scenario(path: Path) -> Scenario | None:
     try:
         return load_scenario(path)
-    except (ScenarioError, RecursionError, ValueError):  # a broken library file is no match
+    except ScenarioError:
+        return None
+    except Exception:  # noqa: BLE001 — whatever a broken library file does, it is no match
         return None
 
 

@@ -125,7 +125,6 @@ class SingleWindow(QObject):
     def _on_new_connection(self) -> None:
         while self.server is not None and (socket := self.server.nextPendingConnection()):
             socket.readyRead.connect(lambda s=socket: self._on_request(s))
-            socket.disconnected.connect(socket.deleteLater)
 
     def _on_request(self, socket: QLocalSocket) -> None:
         if bytes(socket.readAll().data()).startswith(b"raise"):

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,15 +22,21 @@ from game.engine.moves import (
     SplitQuota,
 )
 from game.engine.save import (
+    MAX_MOVES,
+    MAX_SAVE_BYTES,
     SAVE_VERSION,
     SaveError,
+    ScenarioChanged,
+    integrity_digest,
+    mechanics_digest,
+    nesting_depth,
     parse_save,
     replay,
     to_save,
     write_atomically,
 )
 from game.scenario.models import Scenario
-from tests.engine.helpers import accepted, advance_to, changed, unit_data
+from tests.engine.helpers import accepted, advance_to, changed, task_data, unit_data
 
 CARRIERS = ("beiyuan", "hukou", "shuangfeng", "tianxin", "hetang", "baishi")
 
@@ -208,3 +218,167 @@ def test_save_stopping_in_a_phase_where_no_one_moves_is_corrupt(played: Game) ->
     data["phase"] = "execute"
     with pytest.raises(SaveError, match="phase"):
         parse_save(json.dumps(data))
+
+
+# ----- limits, integrity and the mechanics digest ----------------------------------------------
+
+
+def test_a_save_records_its_mechanics_and_an_integrity_digest(played: Game) -> None:
+    save = to_save(played, "/somewhere/else/double_rice.yaml")
+    assert save.save_version == SAVE_VERSION == 2
+    assert save.mechanics_digest == mechanics_digest(played.scenario)
+    assert save.integrity == integrity_digest(save)
+    assert save.scenario_path == "double_rice.yaml"  # a name to look up, never a path
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("seed", 22), ("humans", ["beiyuan"]), ("superior_style", "pressure"), ("turn", 2)],
+)
+def test_a_hand_edited_save_is_refused_not_loaded_as_another_game(
+        played: Game, key: str, value: object) -> None:
+    data = saved_dict(played)
+    data[key] = value
+    with pytest.raises(SaveError, match="changed after it was written") as caught:
+        parse_save(json.dumps(data))
+    assert caught.value.kind == "tampered"
+
+
+def test_a_hand_edited_move_is_refused(played: Game) -> None:
+    data = saved_dict(played)
+    data["moves"][1]["move"]["subordinate"] = "hukou"
+    with pytest.raises(SaveError, match="changed after it was written"):
+        parse_save(json.dumps(data))
+
+
+def test_a_save_without_its_integrity_digest_is_refused(played: Game) -> None:
+    data = saved_dict(played)
+    del data["integrity"]
+    with pytest.raises(SaveError, match="integrity digest is missing"):
+        parse_save(json.dumps(data))
+
+
+def test_a_format_1_save_still_replays(played: Game) -> None:
+    data = saved_dict(played)
+    data["save_version"] = 1
+    del data["integrity"], data["mechanics_digest"]
+    again = replay(parse_save(json.dumps(data)), played.scenario)
+    assert again.log.to_json() == played.log.to_json()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested 100000 levels deep", "limit"),
+        ('{"a": ' * 5_000 + "1" + "}" * 5_000, "nested 5000 levels deep", "limit"),
+        ("1" + "0" * 4_300, "4,301 digits", "limit"),
+        ('{"save_version": 1, "seed": -' + "9" * 25 + "}", "25 digits", "limit"),
+        ('{"save_version": 1, "seed": 1e999}', "too large", "limit"),
+        ('{"save_version": 1, "seed": NaN}', "NaN is not a number", "corrupt"),
+        ('{"save_version": 1, "seed": -Infinity}', "-Infinity is not a number", "corrupt"),
+    ],
+)
+def test_a_save_beyond_the_limits_is_refused_with_a_reason(text: str, phrase: str,
+                                                           kind: str) -> None:
+    with pytest.raises(SaveError, match=phrase) as caught:
+        parse_save(text)
+    assert caught.value.kind == kind
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
+    assert nesting_depth('{"a": ["[[[{{{", "\\"]]]"], "b": {}}') == 2
+    assert nesting_depth("12") == 0
+
+
+def test_a_save_over_the_size_limit_is_refused_before_parsing() -> None:
+    text = b'{"save_version": 1, "pad": "' + b"x" * MAX_SAVE_BYTES + b'"}'
+    with pytest.raises(SaveError, match="at most 20 MB"):
+        parse_save(text)
+
+
+def test_a_save_with_too_many_moves_is_refused_before_it_is_validated(played: Game) -> None:
+    data = saved_dict(played)
+    data["moves"] = [0] * (MAX_MOVES + 1)  # not even moves: the count is refused first
+    with pytest.raises(SaveError, match="20,001 moves"):
+        parse_save(json.dumps(data))
+
+
+def test_prose_is_not_a_mechanic(double_rice: Scenario) -> None:
+    def rewrite(data: dict[str, Any]) -> None:
+        data["notes"] = {"zh": "改了一个错字。", "en": "A typo fixed."}
+        data["title"]["en"] = "Single to double, retitled"
+        data["author"] = "someone else"
+        data["version"] = "1.1"
+        unit_data(data, "hukou")["name"]["en"] = "Hukou Town"
+        task_data(data, "double_rice")["description"] = {"zh": "新说明", "en": "New words"}
+
+    reworded = changed(double_rice, rewrite)
+    assert mechanics_digest(reworded) == mechanics_digest(double_rice)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda data: unit_data(data, "hukou").update(funds=7.5),
+        lambda data: data.update(turns=data["turns"] + 1),
+        lambda data: data["seats"].reverse(),
+        lambda data: task_data(data, "double_rice").update(markup=0.9),
+        lambda data: data.update(turn_days=3),
+        lambda data: data["scoring"]["weights"].update(oa_supporting_policy=3.0),
+    ],
+)
+def test_every_mechanic_changes_the_digest(double_rice: Scenario,
+                                           edit: Callable[[dict[str, Any]], None]) -> None:
+    assert mechanics_digest(changed(double_rice, edit)) != mechanics_digest(double_rice)
+
+
+def test_a_save_survives_a_fixed_typo_in_its_scenario(played: Game) -> None:
+    def fix_typo(data: dict[str, Any]) -> None:
+        data["briefing"]["en"] = data["briefing"]["en"].replace("quota", "quota (fixed)")
+        data["notes"] = {"zh": "教学提示", "en": "Teaching notes"}
+
+    again = replay(parse_save(to_save(played).model_dump_json()),
+                   changed(played.scenario, fix_typo))
+    assert again.snapshot() == played.snapshot()
+
+
+def test_a_changed_mechanic_refuses_as_a_scenario_change(played: Game) -> None:
+    other = changed(played.scenario, lambda data: unit_data(data, "hukou").update(funds=7.5))
+    with pytest.raises(ScenarioChanged, match="units, tasks, numbers or events") as caught:
+        replay(parse_save(to_save(played).model_dump_json()), other)
+    assert caught.value.kind == "changed"
+
+
+# ----- writing ------------------------------------------------------------------------------
+
+
+def test_a_rewrite_keeps_the_file_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "autosave.json"
+    path.write_text("{}", encoding="utf-8")
+    path.chmod(0o664)
+    write_atomically(path, '{"again": true}')
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664
+    assert path.read_text(encoding="utf-8") == '{"again": true}'
+
+
+def test_a_new_file_gets_the_usual_permissions_not_the_temporary_ones(tmp_path: Path) -> None:
+    path = tmp_path / "new.json"
+    write_atomically(path, "{}")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "autosave.json"
+    path.write_text("old", encoding="utf-8")
+
+    def full_disk(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        write_atomically(path, "new")
+    assert [p.name for p in tmp_path.iterdir()] == ["autosave.json"]
+    assert path.read_text(encoding="utf-8") == "old"

@@ -8,6 +8,7 @@ one per file (or one for an untitled scenario), and are removed once the work is
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from dataclasses import dataclass
@@ -73,5 +74,6 @@ class DraftStore:
         return Draft(path, text, saved_at, file)
 
     def discard(self, path: Path | None) -> None:
-        """Forget the draft of `path`."""
-        self._file(path).unlink(missing_ok=True)
+        """Forget the draft of `path` (in a folder that cannot be written, there is none)."""
+        with contextlib.suppress(OSError):
+            self._file(path).unlink(missing_ok=True)
