@@ -52,7 +52,7 @@ class AppPaths:
     @property
     def lock_file(self) -> Path:
         """Held by the one game window running on this data folder (see game.ui.launch)."""
-        return self.data_dir / "window.lock"
+        return self.data_dir / "running-window.lock"
 
 
 #: Bytes the probe writes: enough that a full disk refuses them.
