@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from game.engine import save as save_module
 from game.engine.game import Game
 from game.engine.save import (
     SaveError,
@@ -171,3 +172,18 @@ def test_a_save_of_a_game_names_only_its_scenario_file(double_rice: Scenario) ->
     save = to_save(Game(double_rice, seed=3, humans=["beiyuan"]),
                    str(SCENARIOS / "double_rice.yaml"))
     assert save.scenario_path == "double_rice.yaml"
+
+
+@pytest.mark.parametrize("hint", ["/etc/passwd", "../../../etc/passwd", "/tmp/x/tutorial.yaml",
+                                  "C:\\Windows\\win.ini"])
+def test_a_path_in_the_save_is_never_opened(hint: str, library: list[Path],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[Path] = []
+
+    def load(path: Path) -> Scenario:
+        read.append(Path(path))
+        return load_scenario(path)
+
+    monkeypatch.setattr(save_module, "load_scenario", load)
+    assert find_in_library("tutorial", library, hint=hint) == SCENARIOS / "tutorial.yaml"
+    assert read == [SCENARIOS / "tutorial.yaml"]
