@@ -143,12 +143,17 @@ class Claims:
 
 
 def _sanctions(game: Game, **where: str) -> float:
-    return float(sum(
-        1 for e in game.log
-        if e.kind == "accountability" and all(
-            (e.target if key == "target" else e.data.get(key)) == value
-            for key, value in where.items())
-    ))
+    return float(
+        sum(
+            1
+            for e in game.log
+            if e.kind == "accountability"
+            and all(
+                (e.target if key == "target" else e.data.get(key)) == value
+                for key, value in where.items()
+            )
+        )
+    )
 
 
 def _completion(game: Game, unit: str, task: str) -> float:
@@ -161,18 +166,29 @@ def _others_completion(game: Game) -> float:
     return fmean(_completion(game, u, "verification") for u in carriers if u != "k_town")
 
 
+def _k_disrupted(game: Game) -> float:
+    """1 when a sanction during its preparation made K town rush and lose its fast finish."""
+    return float(game.assignments[("k_town", "verification")].prep_disrupted)
+
+
 def _k_grace_early(game: Game) -> float:
     """1 when K town's request for more time was granted in the first or second turn."""
-    return float(any(
-        e.kind == "request_answered" and e.target == "k_town" and e.turn <= 2
-        and e.data.get("request_kind") == "proposal" and e.data.get("accepted")
-        for e in game.log
-    ))
+    return float(
+        any(
+            e.kind == "request_answered"
+            and e.target == "k_town"
+            and e.turn <= 2
+            and e.data.get("request_kind") == "proposal"
+            and e.data.get("accepted")
+            for e in game.log
+        )
+    )
 
 
 PROBES: dict[str, Callable[[Game], float]] = {
-    "daily_orders": lambda g: float(sum(
-        1 for e in g.log if e.kind == "set_reporting" and e.data.get("cadence") == "daily")),
+    "daily_orders": lambda g: float(
+        sum(1 for e in g.log if e.kind == "set_reporting" and e.data.get("cadence") == "daily")
+    ),
     "research_visits": lambda g: float(sum(1 for e in g.log if e.kind == "research_visit")),
     "vetoes": lambda g: _sanctions(g, sanction="veto"),
     "inspection_sanctions": lambda g: _sanctions(g, source="inspection"),
@@ -181,6 +197,8 @@ PROBES: dict[str, Callable[[Game], float]] = {
     "k_town_completion": lambda g: _completion(g, "k_town", "verification"),
     "others_completion": _others_completion,
     "k_town_grace_early": _k_grace_early,
+    "k_town_disrupted": _k_disrupted,
+    "any_inspection_sanction": lambda g: float(_sanctions(g, source="inspection") > 0),
 }
 
 
@@ -202,11 +220,28 @@ def _scenario_field(path: str) -> Callable[[str], float]:
 def _over_mobilization_threshold(name: str) -> float:
     """How far beyond its time a township must work to count as over-mobilized (rulebook)."""
     rule = next(r for r in default_rulebook().rules if r.id == "rc_no_over_mobilization")
-    return round(float(rule.measure["share"]["test"]["data.overload"]["gt"]) - 1.0, 4)
+    test = rule.measure.model_dump()["share"]["test"]
+    return round(float(test["data.overload"]["gt"]) - 1.0, 4)
 
 
 def _param(name_: str, minus: float = 0.0) -> Callable[[str], float]:
+    """A mechanics constant (minus `minus`: 1.45 times as fast is 45% faster)."""
     return lambda name: round(float(getattr(DEFAULT_PARAMS, name_)) - minus, 4)
+
+
+def _task_field(task_id: str, key: str) -> Callable[[str], float]:
+    """A number of one task in the scenario as shipped."""
+    return lambda name: float(next(t for t in _data(name)["tasks"] if t["id"] == task_id)[key])
+
+
+def _k_town_preparation(name: str) -> float:
+    """The turns K town spends gathering data before it visits households."""
+    task = next(t for t in _data(name)["tasks"] if t["id"] == "verification")
+    return float(task["slow_start"]["k_town"])
+
+
+#: The note's variant of beautiful_houses: every township's main responsibility set this low.
+LOW_MAIN_RESPONSIBILITY = 0.15
 
 
 # ----- the table ------------------------------------------------------------------------------
@@ -270,6 +305,149 @@ NOTES: dict[str, Claims] = {
         # The city is no seat: its 15% is the task's own markup.
         facts=(Fact(("15%",), _scenario_field("tasks.0.markup"), 0.15),),
     ),
+    # 20 seeds, mixed subordinates: daily orders 0.05 vs 1.7; symbolic execution 1.75 vs 8.75;
+    # formalism 3.2 vs 40 (time on formalities 5.5% vs 15.4%); delivered 109 vs 100;
+    # collective consensus 44 vs 17; differentiated incentives 68 vs 33; untrue excuses accepted
+    # 0.46 vs 0.08; collusion 8.2 vs 8.2. Variant, gaming: collusion 24 vs 18 as shipped
+    # (pressure), 16 vs 16 (communicative).
+    "beautiful_houses": Claims(
+        claims=(
+            Contrast("probe:daily_orders", P_M, C_M, ratio=4),
+            Contrast("symbolic_execution", P_M, C_M, ratio=3),
+            Contrast("formalism", P_M, C_M, ratio=8),
+            Level("outcome:mean_formalism", P_M, 0.12, 0.19, says=("15%",)),
+            Level("outcome:mean_formalism", C_M, 0.04, 0.075, says=("6%",)),
+            Contrast("delivered_vs_original", C_M, P_M, gap=4),
+            Contrast("collective_consensus", C_M, P_M, gap=12),
+            Contrast("differentiated_incentives", C_M, P_M, gap=15),
+            Contrast("rule:co_false_excuses_accepted", C_M, P_M, gap=0.15),
+            Near("collusion", C_M, P_M, within=4),
+            Contrast("collusion", Play("pressure", "gaming", "low_mr"), P_G, gap=3),
+            Near("collusion", Play("communicative", "gaming", "low_mr"), C_G, within=3),
+        ),
+        facts=(Fact(("0.15",), lambda name: LOW_MAIN_RESPONSIBILITY, 0.15),),
+    ),
+    # 20 seeds, honest: problems taken up 0.80 vs 0.22; sanctions 1.75 vs 33; formalism 14 vs
+    # 67; overload 26 vs 74; delivered 103 vs 94. Rigid variant: formalism 64 vs 14
+    # (communicative), 66 vs 35 (mixed); internalized responsibility 12.5 vs 41, 11.5 vs 32;
+    # ranking notices about 10 in 12 weeks.
+    "hotline_12345": Claims(
+        claims=(
+            Level("rule:oc_outside_problems_taken_up", C_H, low=0.6),
+            Level("rule:oc_outside_problems_taken_up", P_H, high=0.4),
+            Level("accountability_events", C_H, high=3),
+            Contrast("accountability_events", P_H, C_H, ratio=6),
+            Contrast("probe:daily_orders", P_H, C_H, ratio=2),
+            Contrast("formalism", P_H, C_H, ratio=3.5),
+            Contrast("overload", P_H, C_H, ratio=2),
+            Level("delivered_vs_original", C_H, low=100),
+            Level("delivered_vs_original", P_H, high=99),
+            Contrast("formalism", Play("communicative", "honest", "rigid"), C_H, gap=25),
+            Contrast(
+                "formalism", Play("mixed", "honest", "rigid"), Play("mixed", "honest"), gap=15
+            ),
+            Contrast(
+                "internalized_responsibility", C_H, Play("communicative", "honest", "rigid"), gap=12
+            ),
+            Contrast(
+                "internalized_responsibility",
+                Play("mixed", "honest"),
+                Play("mixed", "honest", "rigid"),
+                gap=10,
+            ),
+            Level("probe:ranking_sanctions", Play("communicative", "honest", "rigid"), low=8),
+            Level("probe:ranking_sanctions", Play("mixed", "honest", "rigid"), low=8),
+        ),
+    ),
+    # 20 seeds, honest: information symmetry 0.39 vs 0.19; feedback heard 0.58 vs 0.17;
+    # research visits 17 vs 3; sanctions 1.2 vs 9.9; formalism 16 vs 41; delivered 101 vs 101.
+    # Gaming: invented causes seen through 0.40 vs 0.28.
+    "policy_feedback": Claims(
+        claims=(
+            Contrast("rule:jr_information_symmetry", C_H, P_H, ratio=1.6),
+            Level("rule:if_feedback_heard", C_H, low=0.45),
+            Level("rule:if_feedback_heard", P_H, high=0.3),
+            Contrast("probe:research_visits", C_H, P_H, ratio=3),
+            Contrast("accountability_events", P_H, C_H, ratio=4),
+            Contrast("formalism", P_H, C_H, ratio=2),
+            Contrast("probe:daily_orders", P_H, C_H, ratio=2),
+            Near("delivered_vs_original", C_H, P_H, within=3),
+            Contrast("rule:jr_false_causes_caught", C_G, P_G, gap=0.0),
+            Near("rule:jr_false_causes_caught", C_G, P_G, within=0.2),
+        ),
+        facts=(Fact(("0.15",), _scenario_field("relation_defaults.information_symmetry"), 0.15),),
+    ),
+    # 20 seeds, honest: grace granted by turn 2 in 1.0 vs 0.5 of games; K town's preparation
+    # broken in 0.3 vs 0.6; K town completes 0.94 vs 0.76 of its capacity; sanctions on K town
+    # 0.65 vs 7.95; overload 15 vs 34; other townships 0.99 vs 0.98.
+    "social_security_check": Claims(
+        claims=(
+            Level("probe:k_town_grace_early", C_H, low=1.0),
+            Level("probe:k_town_grace_early", P_H, 0.3, 0.7),
+            Level("probe:k_town_disrupted", C_H, high=0.4),
+            Level("probe:k_town_disrupted", P_H, 0.45, 0.8),
+            Level("probe:k_town_sanctions", C_H, high=2),
+            Contrast("probe:k_town_sanctions", P_H, C_H, ratio=4),
+            Level("probe:k_town_completion", C_H, 0.9, 1.0, says=("90%",)),
+            Contrast("probe:k_town_completion", C_H, P_H, gap=0.08),
+            Contrast("overload", P_H, C_H, ratio=1.5),
+            Near("probe:others_completion", C_H, P_H, within=0.05),
+        ),
+        facts=(
+            Fact(("35%",), _param("slow_start_factor"), 0.35),
+            Fact(("45%",), _param("fast_finish_factor", minus=1.0), 0.45),
+            Fact((), _k_town_preparation, 2),
+        ),
+    ),
+    # 20 seeds, mixed subordinates, pressure-type vs communicative: formalism 100 vs 78, overload
+    # 91 vs 65; sanctions 93 vs 14; vetoes per carrier 1.6 vs 0.45; symbolic execution 14 vs
+    # 3.4; collusion 38 vs 22; blame avoidance 64 vs 51; delivered 83 vs 106; inspection
+    # sanctions 5.5 vs 2.1 a game; the tutorial's communicative formalism 8.8.
+    "pressure_system": Claims(
+        markups=(
+            Markup("30%", "pollution", "county_eco", "person"),
+            Markup("40%", "investment", "county_commerce", "person"),
+            Markup("39%", "pollution", "county_eco", "pressure"),
+            Markup("49%", "investment", "county_commerce", "pressure"),
+        ),
+        claims=(
+            Level("formalism", P_M, low=90),
+            Level("overload", P_M, low=80),
+            Level("accountability_events", P_M, low=24),
+            Level("probe:vetoes", P_M, low=3),
+            Contrast("symbolic_execution", P_M, C_M, ratio=2),
+            Contrast("blame_avoidance", P_M, C_M, gap=6),
+            Level("delivered_vs_original", P_M, 80, 92),
+            Contrast("accountability_events", P_M, C_M, ratio=3),
+            Contrast("collusion", P_M, C_M, gap=7),
+            Level("delivered_vs_original", C_M, low=100),
+            Contrast(
+                "formalism", C_M, Play("communicative", "honest", scenario="tutorial"), ratio=4
+            ),
+            Level("probe:any_inspection_sanction", C_M, low=1),
+        ),
+    ),
+    # 20 seeds (6 here), honest: eased changes of reporting 0.46 vs 0.17; over-mobilized
+    # township-months 0.4% vs 20%; daily orders 3.8 vs 35; formalism 24 vs 64; sanctions 4.7
+    # vs 85; delivered 104 vs 103.
+    "c_county": Claims(
+        claims=(
+            Level("rule:rc_pressure_modulated", C_H, 0.35, 0.6),
+            Level("rule:rc_pressure_modulated", P_H, 0.1, 0.25),
+            Level("rule:rc_no_over_mobilization", C_H, high=0.02),
+            Level("rule:rc_no_over_mobilization", P_H, 0.12, 0.3, says=("20%",)),
+            Contrast("probe:daily_orders", P_H, C_H, ratio=4),
+            Contrast("formalism", P_H, C_H, ratio=2.2),
+            Contrast("accountability_events", P_H, C_H, ratio=10),
+            Near("delivered_vs_original", C_H, P_H, within=3),
+        ),
+        facts=(
+            Fact(("15%",), _over_mobilization_threshold, 0.15),
+            Fact(("60%",), _task_field("hotline", "ratchet_up"), 0.6),
+            Fact(("20%",), _task_field("hotline", "ratchet_down"), 0.2),
+            Fact((), _scenario_field("turn_days"), 30),
+        ),
+    ),
 }
 
 
@@ -289,11 +467,13 @@ def _rigid(data: dict[str, Any]) -> None:
 def _low_main_responsibility(data: dict[str, Any]) -> None:
     for unit in data["units"]:
         if unit["kind"] == "township":
-            unit["main_responsibility"] = 0.15
+            unit["main_responsibility"] = LOW_MAIN_RESPONSIBILITY
 
 
 VARIANTS: dict[str, Callable[[dict[str, Any]], None]] = {
-    "": lambda data: None, "rigid": _rigid, "low_mr": _low_main_responsibility,
+    "": lambda data: None,
+    "rigid": _rigid,
+    "low_mr": _low_main_responsibility,
 }
 
 
@@ -306,14 +486,24 @@ def _scenario(name: str, variant: str = "") -> Scenario:
     return Scenario.model_validate(data)
 
 
-@cache
 def _games(name: str, play: Play) -> tuple[tuple[Game, dict[str, Any]], ...]:
-    """Seeded bot games of `play` with their score reports."""
-    scenario = _scenario(play.scenario or name, play.variant)
+    """Seeded bot games of `play` (in `name` unless it names another scenario), scored."""
+    return _played_games(play.scenario or name, play.superior, play.subordinate, play.variant)
+
+
+@cache
+def _played_games(
+    name: str, superior: str, subordinate: str, variant: str
+) -> tuple[tuple[Game, dict[str, Any]], ...]:
+    scenario = _scenario(name, variant)
     played = []
-    for seed in range(SEEDS_BY_SCENARIO.get(play.scenario or name, SEEDS)):
-        game = Game(scenario, seed=seed, superior_style=play.superior,  # type: ignore[arg-type]
-                    subordinate_style=play.subordinate)  # type: ignore[arg-type]
+    for seed in range(SEEDS_BY_SCENARIO.get(name, SEEDS)):
+        game = Game(
+            scenario,
+            seed=seed,
+            superior_style=superior,  # type: ignore[arg-type]
+            subordinate_style=subordinate,  # type: ignore[arg-type]
+        )
         game.run_to_end()
         played.append((game, score_game(game)))
     return tuple(played)
@@ -358,8 +548,10 @@ def check(name: str, claim: Contrast | Near | Level) -> str | None:
     more, less = (mean_of(name, claim.measure, p) for p in (claim.more, claim.less))
     if more >= less * claim.ratio and more - less >= claim.gap:
         return None
-    return (f"{claim.measure}: {more:.4g} ({claim.more}) vs {less:.4g} ({claim.less}), wanted "
-            f"ratio >= {claim.ratio} and gap >= {claim.gap}")
+    return (
+        f"{claim.measure}: {more:.4g} ({claim.more}) vs {less:.4g} ({claim.less}), wanted "
+        f"ratio >= {claim.ratio} and gap >= {claim.gap}"
+    )
 
 
 def markup_of(name: str, markup: Markup) -> float:
@@ -371,9 +563,12 @@ def markup_of(name: str, markup: Markup) -> float:
         passed = sum(default_split(game, markup.owner, markup.task).values())
         return 100 * (passed / owed - 1)
     game = _played(name, markup.who)
-    split = next(e for e in game.log if e.kind == "quota_split" and e.actor == markup.owner
-                 and e.task == markup.task)
-    return 100 * (split.data["passed_down"] / split.data["owed"] - 1)
+    split = next(
+        e
+        for e in game.log
+        if e.kind == "quota_split" and e.actor == markup.owner and e.task == markup.task
+    )
+    return 100 * (float(split.data["passed_down"]) / float(split.data["owed"]) - 1)
 
 
 @cache
@@ -458,8 +653,11 @@ def test_no_note_names_an_indicator_or_rule_by_its_id(path: Path) -> None:
 def test_a_note_names_the_indicators_to_watch_by_their_labels(path: Path) -> None:
     _, labels = _ids()
     zh, en = _notes(path.stem)
-    named = [key for key, (label_zh, label_en) in labels.items()
-             if label_zh in zh and label_en.lower() in en.lower()]
+    named = [
+        key
+        for key, (label_zh, label_en) in labels.items()
+        if label_zh in zh and label_en.lower() in en.lower()
+    ]
     assert len(named) >= 4, f"the note names only {named} in both languages"
 
 
