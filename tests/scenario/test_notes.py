@@ -8,9 +8,12 @@ games and check every claim, so a note cannot promise a contrast the mechanics d
 Two more tests keep the table honest: every percentage or decimal written in a note (in either
 language) is one the table checks, and no note names an indicator or rule by its id.
 
-Margins are about half the differences measured over 20 seeds when the notes were written (the
-comments give those means), so a claim fails when the mechanics stop producing it, not when a
-decimal moves.
+A measure is an indicator's value ("formalism"), a rule's measured figure
+("rule:oa_true_explanations_accepted"), an outcome figure ("outcome:mean_formalism", the share of
+cadre time on formalities) or a probe of the event log ("probe:daily_orders", see PROBES). Each
+is averaged over 8 seeded games per kind of game (6 for c_county). The margins sit well inside
+what 20 seeds showed when the notes were written (the comments give those means), so a claim
+fails when the mechanics stop producing it, not when a decimal moves.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from statistics import fmean
@@ -127,7 +130,6 @@ class Claims:
     markups: tuple[Markup, ...] = ()
     claims: tuple[Contrast | Near | Level, ...] = ()
     facts: tuple[Fact, ...] = ()
-    plays: frozenset[Play] = field(default_factory=frozenset)
 
     def figures(self) -> set[str]:
         """Every figure (as written: "15%", "0.15") the table checks."""
@@ -191,7 +193,6 @@ PROBES: dict[str, Callable[[Game], float]] = {
     ),
     "research_visits": lambda g: float(sum(1 for e in g.log if e.kind == "research_visit")),
     "vetoes": lambda g: _sanctions(g, sanction="veto"),
-    "inspection_sanctions": lambda g: _sanctions(g, source="inspection"),
     "ranking_sanctions": lambda g: _sanctions(g, sanction="ranking"),
     "k_town_sanctions": lambda g: _sanctions(g, target="k_town"),
     "k_town_completion": lambda g: _completion(g, "k_town", "verification"),
