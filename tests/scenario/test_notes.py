@@ -455,6 +455,7 @@ NOTES: dict[str, Claims] = {
 # ----- measuring --------------------------------------------------------------------------------
 
 
+@cache
 def _data(name: str) -> dict[str, Any]:
     path = ROOT / "scenarios" / f"{name}.yaml"
     return plain(read_yaml(path.read_text(encoding="utf-8"), str(path)))  # type: ignore[no-any-return]
