@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self._told_over = False
         self._folder_warned = False
         self.stack = QStackedWidget()
-        self.start = StartView()
+        self.start = StartView(user_dir=self.paths.scenarios_dir)
         self.stack.addWidget(self.start)
         self.setCentralWidget(self.stack)
         self.menus = WindowMenus(self)
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         actions["end_phase"].triggered.connect(self._on_end_phase_triggered)
         actions["about"].triggered.connect(self._on_about_requested)
         actions["editor"].triggered.connect(self._on_editor_requested)
+        actions["open_scenario"].triggered.connect(self._on_open_scenario_triggered)
         self.menus.languages.triggered.connect(
             lambda action: self.set_language(str(action.data())))
         self.start.new_game_requested.connect(self._on_new_game_requested)
@@ -246,6 +247,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start)
         self.start.scenario_list.setFocus()
 
+    def _on_open_scenario_triggered(self) -> None:
+        self._on_new_triggered()
+        self.start.choose_scenario_file()
+
     def _on_back_requested(self) -> None:
         if self.page is not None:
             self.stack.setCurrentWidget(self.page)
@@ -290,9 +295,11 @@ class MainWindow(QMainWindow):
             path: Path | None = entry.path
         else:
             path = self.session.scenario_path if self.session is not None else None
-        editor = ScenarioEditorWindow(path, parent=self, drafts_dir=self.paths.data_dir / "drafts")
+        editor = ScenarioEditorWindow(path, parent=self, drafts_dir=self.paths.data_dir / "drafts",
+                                      user_dir=self.paths.scenarios_dir)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.play_requested.connect(self._on_play_from_editor)
+        editor.saved.connect(self.start.refresh_library)
         editor.show()
         self.editor = editor
 

@@ -16,6 +16,7 @@ register({
     "act.new": ("新游戏(&N)…", "&New game…"),
     "act.continue": ("继续上次游戏(&C)", "&Continue the last game"),
     "act.open": ("载入存档(&O)…", "&Open a saved game…"),
+    "act.open_scenario": ("打开情景文件(&F)…", "Open a scenario &file…"),
     "act.save": ("保存(&S)", "&Save"),
     "act.save_as": ("另存为(&A)…", "Save &as…"),
     "act.quit": ("退出(&Q)", "&Quit"),
@@ -28,7 +29,8 @@ register({
     "act.en": ("English", "English"),
 })
 
-ACTIONS = ("new", "continue", "open", "save", "save_as", "editor", "quit", "end_phase", "about")
+ACTIONS = ("new", "continue", "open", "open_scenario", "save", "save_as", "editor", "quit",
+           "end_phase", "about")
 SHORTCUTS = {
     "new": QKeySequence.StandardKey.New,
     "open": QKeySequence.StandardKey.Open,
@@ -62,6 +64,7 @@ class WindowMenus:
         for name in ("new", "continue", "open", "save", "save_as"):
             self.game_menu.addAction(self.actions[name])
         self.game_menu.addSeparator()
+        self.game_menu.addAction(self.actions["open_scenario"])
         self.game_menu.addAction(self.actions["editor"])
         self.game_menu.addSeparator()
         self.game_menu.addAction(self.actions["quit"])

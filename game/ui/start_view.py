@@ -5,10 +5,11 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +24,17 @@ from PySide6.QtWidgets import (
 
 from game.ui.i18n import language, register, tr
 from game.ui.lang import follow_language, plain, text_of
-from game.ui.library import ScenarioEntry, ScenarioLibraryModel, scan
+from game.ui.library import (
+    OPENED,
+    OWN,
+    SCENARIO_DIR,
+    SHIPPED,
+    ScenarioEntry,
+    ScenarioLibraryModel,
+    load_entry,
+    scan,
+    where,
+)
 from game.ui.vocab import unit_name_in
 
 register({
@@ -54,6 +65,12 @@ register({
                         "The same scenario, seed and moves always give the same game."),
     "start.no_scenarios": ("scenarios 文件夹里没有可用的情景。",
                            "No usable scenario in the scenarios folder."),
+    "start.open_file": ("打开情景文件(&O)…", "&Open a scenario file…"),
+    "start.file_filter": ("情景文件 (*.yaml *.yml)", "Scenario files (*.yaml *.yml)"),
+    "start.broken_title": ("无法读取 {name}", "{name} cannot be read"),
+    "start.broken_text": ("这个情景文件有误，不能开始游戏。可以在情景编辑器中打开它（Ctrl+E）修改：",
+                          "This scenario file has a fault and cannot be played. Open it in the "
+                          "scenario editor (Ctrl+E) to fix it:"),
 })
 
 STYLE_CHOICES = {
@@ -73,11 +90,16 @@ class StartView(QWidget):
     back_requested = Signal()
     library_loaded = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, user_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StartView")
         self.problems: list[str] = []
+        self.user_dir = user_dir
+        self.opened: list[Path] = []  # files opened by hand, listed until the window closes
         self.library = ScenarioLibraryModel([], self)
+        self._filled = False
+        self._watcher = QFileSystemWatcher(self)
+        self._rescan = QTimer(self, singleShot=True, interval=200)
         self._build()
         self._connect()
         follow_language(self, self.retranslate)
@@ -88,13 +110,66 @@ class StartView(QWidget):
 
     def fill_library(self) -> None:
         """Read the scenario library and select its first entry."""
-        if self.library.rowCount():
+        if self._filled:
             return
-        entries, self.problems = scan()
-        self.library.set_entries(entries)
-        if entries:
-            self.scenario_list.setCurrentIndex(self.library.index(0))
+        self._filled = True
+        self._watch_user_dir()
+        self.refresh_library()
         self.library_loaded.emit()
+
+    def refresh_library(self, select: Path | None = None) -> None:
+        """Read the folders again (a file changed, the editor saved); keep or move the choice.
+
+        Args:
+            select: the file to select (None: keep the current one, or the first).
+        """
+        current = self._selected()
+        entries, self.problems = scan(SCENARIO_DIR, self.user_dir)
+        listed = {e.path.resolve() for e in entries}
+        entries += [load_entry(p, OPENED) for p in self.opened if p.resolve() not in listed]
+        self.library.set_entries(entries)
+        wanted = select or (current.path if current is not None else None)
+        row = self.library.row_of(wanted) if wanted is not None else -1
+        if entries:
+            self.scenario_list.setCurrentIndex(self.library.index(max(row, 0)))
+        else:
+            self._show_entry(None)
+
+    def _watch_user_dir(self) -> None:
+        """Files saved or copied into the author's folder appear without a restart."""
+        if self.user_dir is None:
+            return
+        try:
+            self.user_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return  # a read-only data folder: the shipped scenarios are still listed
+        self._watcher.addPath(str(self.user_dir))
+
+    def open_scenario_file(self, path: Path) -> ScenarioEntry:
+        """List a scenario file chosen by hand and select it (broken: its problem is shown)."""
+        path = Path(path)
+        origin = self._origin_of(path)
+        if origin == OPENED and path not in self.opened:
+            self.opened.append(path)
+        self.fill_library()
+        self.refresh_library(select=path)
+        entry = self._selected()
+        return entry if entry is not None else load_entry(path, origin)
+
+    def _origin_of(self, path: Path) -> str:
+        folder = path.resolve().parent
+        if folder == SCENARIO_DIR.resolve():
+            return SHIPPED
+        if self.user_dir is not None and folder == self.user_dir.resolve():
+            return OWN
+        return OPENED
+
+    def choose_scenario_file(self) -> ScenarioEntry | None:
+        """Ask for a scenario file (starting in the author's folder) and list it."""
+        start = self.user_dir if self.user_dir is not None and self.user_dir.is_dir() else ""
+        name, _ = QFileDialog.getOpenFileName(self, plain(tr("start.open_file")), str(start),
+                                              tr("start.file_filter"))
+        return self.open_scenario_file(Path(name)) if name else None
 
     # ----- building ---------------------------------------------------------------------------
 
@@ -134,9 +209,11 @@ class StartView(QWidget):
         self.scenario_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.library_label = QLabel(objectName="SectionLabel")
         self.library_label.setBuddy(self.scenario_list)
+        self.open_file_button = QPushButton()
         box = QVBoxLayout(self.library_box)
         box.addWidget(self.library_label)
         box.addWidget(self.scenario_list)
+        box.addWidget(self.open_file_button)
         return self.library_box
 
     def _build_details(self) -> QWidget:
@@ -144,6 +221,8 @@ class StartView(QWidget):
         self.scenario_title = QLabel(objectName="ScenarioTitle", wordWrap=True)
         self.other_title = QLabel(objectName="Muted", wordWrap=True)
         self.scenario_meta = QLabel(objectName="Muted", wordWrap=True)
+        self.scenario_where = QLabel(objectName="Muted", wordWrap=True)
+        self.scenario_where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.briefing = QTextBrowser()
         self.briefing.setOpenExternalLinks(False)
         self.new_box = QGroupBox()
@@ -175,6 +254,7 @@ class StartView(QWidget):
         layout.addWidget(self.scenario_title)
         layout.addWidget(self.other_title)
         layout.addWidget(self.scenario_meta)
+        layout.addWidget(self.scenario_where)
         layout.addWidget(self.briefing, 1)
         layout.addWidget(self.new_box)
         layout.addLayout(buttons)
@@ -186,9 +266,13 @@ class StartView(QWidget):
         self.continue_button.clicked.connect(self.continue_requested)
         self.load_button.clicked.connect(self.load_requested)
         self.about_button.clicked.connect(self.about_requested)
+        self.open_file_button.clicked.connect(self.choose_scenario_file)
+        self._watcher.directoryChanged.connect(lambda *_: self._rescan.start())
+        self._rescan.timeout.connect(self.refresh_library)
         self.back_button.clicked.connect(self.back_requested)
         self.language_combo.activated.connect(self._on_language_chosen)
-        self.setTabOrder(self.scenario_list, self.seat_combo)
+        self.setTabOrder(self.scenario_list, self.open_file_button)
+        self.setTabOrder(self.open_file_button, self.seat_combo)
         for first, second in ((self.seat_combo, self.superior_combo),
                               (self.superior_combo, self.subordinate_combo),
                               (self.subordinate_combo, self.seed_spin),
@@ -250,11 +334,12 @@ class StartView(QWidget):
             combo.setCurrentIndex(max(0, chosen))
 
     def _show_entry(self, entry: ScenarioEntry | None) -> None:
-        if entry is None:
-            self.scenario_title.setText(tr("start.no_scenarios"))
-            self.begin_button.setEnabled(False)
+        if entry is None or entry.scenario is None:
+            self._show_broken(entry)
             return
         scenario = entry.scenario
+        self.scenario_where.setText(where(entry))
+        self.scenario_where.setVisible(not entry.shipped)
         self.scenario_title.setText(text_of(scenario.title))
         other = "en" if language() == "zh" else "zh"
         self.other_title.setText(scenario.title.get(other))
@@ -267,6 +352,23 @@ class StartView(QWidget):
         self._fill_seats(entry)
         self.begin_button.setEnabled(True)
 
+    def _show_broken(self, entry: ScenarioEntry | None) -> None:
+        """No scenario to start: none at all, or a file that cannot be read (and why)."""
+        self.begin_button.setEnabled(False)
+        self.seat_combo.clear()
+        self.other_title.setText("")
+        self.scenario_meta.setText("")
+        if entry is None:
+            self.scenario_title.setText(tr("start.no_scenarios") if self._filled else "")
+            self.scenario_where.hide()
+            self.briefing.clear()
+            return
+        self.scenario_title.setText(tr("start.broken_title", name=entry.path.name))
+        self.scenario_where.setText(where(entry))
+        self.scenario_where.show()
+        self.briefing.setHtml(f"<p>{escape(tr('start.broken_text'))}</p>"
+                              f"<pre>{escape(entry.problem)}</pre>")
+
     # ----- handlers ---------------------------------------------------------------------------
 
     def _on_scenario_chosen(self, *_: object) -> None:
@@ -274,7 +376,7 @@ class StartView(QWidget):
 
     def _on_begin_clicked(self) -> None:
         entry = self.current_entry()
-        if entry is None:
+        if entry is None or entry.broken:
             return
         self.new_game_requested.emit(entry.path, str(self.seat_combo.currentData()),
                                      str(self.superior_combo.currentData()),
@@ -300,6 +402,7 @@ class StartView(QWidget):
         self.load_button.setText(tr("start.load"))
         self.language_label.setText(tr("start.language"))
         self.about_button.setText(tr("start.about"))
+        self.open_file_button.setText(tr("start.open_file"))
         self.back_button.setText(tr("start.back"))
         self.language_combo.setCurrentIndex(self.language_combo.findData(language()))
         self._name_for_access()
@@ -314,6 +417,7 @@ class StartView(QWidget):
                             (self.seed_spin, "start.seed"), (self.begin_button, "start.begin"),
                             (self.continue_button, "start.continue"),
                             (self.load_button, "start.load"),
+                            (self.open_file_button, "start.open_file"),
                             (self.language_combo, "start.language"),
                             (self.about_button, "start.about"), (self.briefing, "start.briefing"),
                             (self.back_button, "start.back")):

@@ -67,6 +67,7 @@ class EditorDocument(QObject):
         self.doc = ScenarioDocument(text, str(path) if path else "<scenario>")
         self.stack = QUndoStack(self)
         self._generation = 0
+        self.read_only = False  # a shipped scenario: looked at, saved only as a copy
 
     @property
     def text(self) -> str:
@@ -75,7 +76,9 @@ class EditorDocument(QObject):
 
     def edit(self, label: str, change: Change, merge: object = None,
              source: object = None) -> bool:
-        """Apply `change` as one undoable edit; False when it changed nothing."""
+        """Apply `change` as one undoable edit; False when it changed nothing (or read-only)."""
+        if self.read_only:
+            return False
         before = self.doc.text
         with self.doc.batch():
             change(self.doc)
@@ -83,6 +86,8 @@ class EditorDocument(QObject):
 
     def replace_text(self, text: str, source: object = None) -> bool:
         """The YAML view's edit: the whole text (kept even when it does not parse)."""
+        if self.read_only:
+            return False
         before = self.doc.text
         self.doc.set_text(text)
         return self._record("yaml", before, "yaml", source)
@@ -94,6 +99,30 @@ class EditorDocument(QObject):
         key = (merge, self._generation) if merge is not None else None
         self.stack.push(DocumentEdit(self, label, before, after, key))
         self._notify(source)
+        return True
+
+    def amend(self, label: str, change: Change, merge: object) -> bool:
+        """Apply `change` as part of the last edit, when that edit was of `merge` (a field's
+        path) and nothing came after it: one Undo then takes both back (a rename and the
+        references that follow it). Otherwise it is an edit of its own.
+        """
+        top = self.stack.command(self.stack.index() - 1) if self.stack.index() else None
+        fits = (isinstance(top, DocumentEdit) and not self.stack.canRedo()
+                and not self.stack.isClean() and isinstance(top.merge_key, tuple)
+                and top.merge_key[0] == merge)
+        if not fits or self.read_only:
+            return self.edit(label, change)
+        assert isinstance(top, DocumentEdit)
+        with self.doc.batch():
+            change(self.doc)
+        if self.doc.text == top.after:
+            return False
+        top.after = self.doc.text
+        top.merge_key = None  # closed: later typing in the field is an edit of its own
+        top.setText(label)
+        self.seal()
+        self.stack.indexChanged.emit(self.stack.index())  # the Undo action's text follows
+        self._notify(None)
         return True
 
     def seal(self) -> None:

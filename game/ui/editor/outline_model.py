@@ -141,8 +141,9 @@ class OutlineModel(QAbstractItemModel):
 
     def _relabel(self, old: list[OutlineNode], new: list[OutlineNode]) -> None:
         for row, (mine, fresh) in enumerate(zip(old, new, strict=True)):
-            if mine.label != fresh.label:
-                mine.label = fresh.label
+            mine.unit_id = fresh.unit_id  # a renamed unit keeps its row, not its old id
+            if (mine.label, mine.tip) != (fresh.label, fresh.tip):
+                mine.label, mine.tip = fresh.label, fresh.tip
                 index = self.createIndex(row, 0, mine)
                 self.dataChanged.emit(index, index)
             self._relabel(mine.children, fresh.children)

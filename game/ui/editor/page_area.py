@@ -94,6 +94,8 @@ class PageArea(QWidget):
         """Re-read the document (the form may need rebuilding when it stopped parsing)."""
         doc = self.context.document.doc
         self.setEnabled(doc.ok)
+        if self.node is not None:
+            self.heading.setText(self.node.label)  # relabelled in place after a rename
         if self.form is not None and doc.ok:
             self.form.refresh()
         elif self.form is None and doc.ok and self.node is not None and self.node.kind in PAGES:

@@ -147,8 +147,9 @@ class SchemaForm(QWidget):
         doc = self.context.document.doc
         if not old or not new or taken(doc, section, new):
             return  # a clash is the validator's to report; references stay where they were
-        self.context.document.edit(tr("editor.rename", old=old, new=new),
-                                   lambda doc: rename(doc, old, new))
+        # One command with the typing of the id: one Undo restores the id and its references.
+        self.context.document.amend(tr("editor.rename", old=old, new=new),
+                                    lambda doc: rename(doc, old, new), merge=(*self.base, "id"))
 
     def refresh(self) -> None:
         """Show the document's current values."""
