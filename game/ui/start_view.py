@@ -68,9 +68,10 @@ register({
     "start.open_file": ("打开情景文件(&O)…", "&Open a scenario file…"),
     "start.file_filter": ("情景文件 (*.yaml *.yml)", "Scenario files (*.yaml *.yml)"),
     "start.broken_title": ("无法读取 {name}", "{name} cannot be read"),
-    "start.broken_text": ("这个情景文件有误，不能开始游戏。可以在情景编辑器中打开它（Ctrl+E）修改：",
-                          "This scenario file has a fault and cannot be played. Open it in the "
-                          "scenario editor (Ctrl+E) to fix it:"),
+    "start.broken_text": (
+        "这个情景文件有误，不能开始游戏。可以在情景编辑器中打开它（Ctrl+E）修改：",
+        "This scenario file has a fault and cannot be played. Open it in the scenario editor "
+        "(Ctrl+E) to fix it:"),
 })
 
 STYLE_CHOICES = {

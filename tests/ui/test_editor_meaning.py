@@ -58,3 +58,59 @@ def load_scenario_text(window):
     path = window.document.path.with_name("check.yaml")
     path.write_text(window.document.text, encoding="utf-8")
     return load_scenario(path)
+
+
+COMMENTED = {
+    "  - id: hexi\n": "  # Hexi: the big northern town\n",
+    "  - id: shanqian\n": "  # Shanqian: hit by the rain\n",
+    "  - id: liutang\n": "  # Liutang: the last township\n",
+    "relation_defaults:\n": "# Relations start lukewarm\n",
+    "    funds: 8\n    social_resources: 1.0\n": "",
+}
+
+
+def commented_tutorial(tmp_path: Path) -> Path:
+    text = (Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.yaml").read_text(
+        encoding="utf-8")
+    for line, comment in COMMENTED.items():
+        assert line in text
+        text = text.replace(line, comment + line, 1)
+    text = text.replace("    cadre_time: 50\n", "    cadre_time: 50  # two cadres short\n"
+                        "    # funds are the township's own\n", 1)
+    text = text.replace("    region: north\n    capacity: {reclaim: 950}\n",
+                        "    region: north  # the hills\n    # after the survey\n"
+                        "    capacity: {reclaim: 950}\n", 1)
+    path = tmp_path / "commented.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_removing_a_unit_takes_its_own_comment_and_leaves_the_next_ones(qtbot, tmp_path):
+    from game.ui.editor import ScenarioEditorWindow
+
+    window = ScenarioEditorWindow(commented_tutorial(tmp_path), drafts_dir=tmp_path / "d")
+    qtbot.addWidget(window)
+    edit_with(window, qtbot, lambda: window.units.remove_unit("shanqian"))
+    text = window.document.text
+    assert "Shanqian: hit by the rain" not in text and "two cadres short" not in text
+    assert "  # Hexi: the big northern town\n  - id: hexi\n" in text
+    assert "  # Liutang: the last township\n  - id: liutang\n" in text
+    edit_with(window, qtbot, lambda: window.units.remove_unit("liutang"))
+    text = window.document.text
+    assert "Liutang" not in text
+    assert "# Relations start lukewarm\nrelation_defaults:\n" in text
+
+
+def test_clearing_a_field_keeps_the_next_fields_comment(qtbot, tmp_path):
+    from game.ui.editor import ScenarioEditorWindow
+
+    window = ScenarioEditorWindow(commented_tutorial(tmp_path), drafts_dir=tmp_path / "d")
+    qtbot.addWidget(window)
+    assert "the hills" in window.document.text
+    line = unit_form(window, "shanqian").editors["region"].line
+    line.setFocus()
+    line.selectAll()
+    edit_with(window, qtbot, lambda: qtbot.keyClick(line, Qt.Key.Key_Backspace))
+    text = window.document.text
+    assert "the hills" not in text
+    assert "    # after the survey\n    capacity: {reclaim: 950}\n" in text
