@@ -114,3 +114,74 @@ def test_clearing_a_field_keeps_the_next_fields_comment(qtbot, tmp_path):
     text = window.document.text
     assert "the hills" not in text
     assert "    # after the survey\n    capacity: {reclaim: 950}\n" in text
+
+
+def type_number(window, qtbot, spin, text: str) -> None:
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_numbers_follow_the_ui_language_not_the_system(qtbot, tmp_path, lang) -> None:
+    from PySide6.QtCore import QLocale
+
+    from game.ui import i18n
+
+    i18n.set_language(lang)
+    system = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        window = open_editor(qtbot, tmp_path, "tutorial")
+        editor = unit_form(window, "hexi").editors["social_resources"]
+        assert editor.spin.locale().decimalPoint() == "."
+        with qtbot.waitSignal(window.validated, timeout=3000):
+            type_number(window, qtbot, editor.spin, "2.25")
+        assert "    social_resources: 2.25\n" in window.document.text
+    finally:
+        QLocale.setDefault(system)
+
+
+@pytest.mark.parametrize("typed", ["2,75", "1,000", "2.2.5"])
+def test_an_ambiguous_number_is_refused_with_a_message(qtbot, tmp_path, typed) -> None:
+    window = open_editor(qtbot, tmp_path, "tutorial")
+    editor = unit_form(window, "hexi").editors["social_resources"]
+    before = window.document.text
+    type_number(window, qtbot, editor.spin, typed)
+    assert window.document.text == before
+    assert editor.spin.value() == 1.5
+    assert editor.note.isVisible() and typed in editor.note.text()
+    assert typed in window.statusBar().currentMessage()
+    type_number(window, qtbot, editor.spin, "1.75")
+    qtbot.waitUntil(lambda: "social_resources: 1.75" in window.document.text)
+    assert not editor.note.isVisible()
+
+
+def test_a_decimal_point_in_a_whole_number_is_refused(qtbot, tmp_path) -> None:
+    window = open_editor(qtbot, tmp_path, "tutorial")
+    window._select_key(("meta",))
+    editor = window.pages.form.editors["turns"]
+    assert editor.spec.integer
+    before = window.document.text
+    type_number(window, qtbot, editor.spin, "1.5")
+    assert window.document.text == before and editor.note.isVisible()
+
+
+def test_a_german_locale_refuses_a_point_it_would_read_as_thousands(qtbot) -> None:
+    from PySide6.QtCore import QLocale
+
+    from game.ui.editor.numbers import LocaleDoubleSpinBox
+
+    spin = LocaleDoubleSpinBox()
+    qtbot.addWidget(spin)
+    spin.setRange(0, 1000)
+    spin.setKeyboardTracking(False)
+    spin.setValue(1)
+    spin.setLocale(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    spin.show()
+    with qtbot.waitSignal(spin.refused) as refused:
+        type_number(None, qtbot, spin, "2.25")
+    assert spin.value() == 1 and "2.25" in refused.args[0]
+    type_number(None, qtbot, spin, "2,25")
+    assert spin.value() == 2.25

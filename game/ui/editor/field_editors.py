@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from game.ui.editor.numbers import LocaleDoubleSpinBox, LocaleSpinBox
 from game.ui.editor.schema_fields import UNBOUNDED, FieldSpec
 from game.ui.editor.schema_text import choice_label
 from game.ui.i18n import tr
@@ -240,14 +240,19 @@ class ChoiceEditor(FieldEditor):
 
 
 class NumberEditor(FieldEditor):
-    """A number within the schema's minimum and maximum; '—' for an empty optional one."""
+    """A number within the schema's minimum and maximum; '—' for an empty optional one.
+
+    Typed numbers are read in the UI language's locale; an ambiguous text is refused, with
+    the reason beside the field (see numbers.py).
+    """
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.spin = QSpinBox(self) if spec.integer else QDoubleSpinBox(self)
+        self.spin: LocaleSpinBox | LocaleDoubleSpinBox = (
+            LocaleSpinBox(self) if spec.integer else LocaleDoubleSpinBox(self))
         low = spec.minimum if spec.minimum is not None else -UNBOUNDED
         high = spec.maximum if spec.maximum is not None else UNBOUNDED
-        if isinstance(self.spin, QDoubleSpinBox):
+        if isinstance(self.spin, LocaleDoubleSpinBox):
             self.spin.setDecimals(3 if high <= 2 else 2)
             self.spin.setSingleStep(0.05 if high <= 2 else 1.0)
         if spec.optional:
@@ -260,12 +265,31 @@ class NumberEditor(FieldEditor):
         self.spin.setKeyboardTracking(False)
         self.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
         self.spin.setMinimumWidth(120)
+        self.note = QLabel(self)
+        self.note.setObjectName("FieldRefusal")
+        self.note.setStyleSheet("color: #a33a2a;")
+        self.note.setWordWrap(True)
+        self.note.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.spin)
-        layout.addStretch(1)
+        layout.addWidget(self.note, 1)
+        layout.addStretch(0)
         guard(self.spin)
         self.spin.valueChanged.connect(self._on_value_changed)
+        self.spin.refused.connect(self._on_refused)
+
+    def retranslate(self) -> None:
+        """Numbers in the UI language's locale."""
+        self.spin.follow_language()
+        self.note.hide()
+
+    def _on_refused(self, why: str) -> None:
+        self.note.setText(why)
+        self.note.show()
+        bar = getattr(self.window(), "statusBar", None)
+        if callable(bar):
+            bar().showMessage(why, 8000)
 
     def _show(self, value: Any) -> None:
         if value is None:
@@ -275,6 +299,7 @@ class NumberEditor(FieldEditor):
         self.spin.setValue(value)
 
     def _on_value_changed(self, value: float) -> None:
+        self.note.hide()
         if self.spec.optional and value == self.spin.minimum():
             self._emit(None)
         else:
@@ -308,7 +333,7 @@ class PairEditor(FieldEditor):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.enabled = QCheckBox(self)
-        self.first, self.last = QSpinBox(self), QSpinBox(self)
+        self.first, self.last = LocaleSpinBox(self), LocaleSpinBox(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.enabled)
