@@ -76,7 +76,7 @@ def test_an_untitled_copy_asks_for_a_name_when_saved(qtbot, tmp_path: Path, monk
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *args: (str(target), "")))
     assert window.save()
-    assert load_scenario(target).id == "tutorial"
+    assert load_scenario(target).id == "tutorial_copy"  # a copy has an id of its own
     assert window.document.path == target
 
 

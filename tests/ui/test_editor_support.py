@@ -46,6 +46,7 @@ def open_editor(qtbot: Any, tmp_path: Path, name: str | None = "double_rice",
 
     path = copy_scenario(tmp_path, name) if name else None
     options.setdefault("drafts_dir", tmp_path / "drafts")
+    options.setdefault("user_dir", tmp_path / "my_scenarios")
     window = ScenarioEditorWindow(path, **options)
     qtbot.addWidget(window)
     window.show()

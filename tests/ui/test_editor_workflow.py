@@ -39,7 +39,8 @@ def copy_of_tutorial(qtbot, window) -> None:
 
 def test_a_new_scenario_from_a_copy_is_edited_play_tested_and_balanced(qtbot, tmp_path: Path,
                                                                        monkeypatch):
-    window = ScenarioEditorWindow(None, drafts_dir=tmp_path / "drafts")
+    window = ScenarioEditorWindow(None, drafts_dir=tmp_path / "drafts",
+                                  user_dir=tmp_path / "mine")
     qtbot.addWidget(window)
     window.show()
     copy_of_tutorial(qtbot, window)

@@ -14,11 +14,16 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
     QListView,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +33,7 @@ from game.ui.editor import editor_actions, strings  # noqa: F401 (registers the 
 from game.ui.editor.balance_panel import BalancePanel
 from game.ui.editor.controller import EditorDocument
 from game.ui.editor.editor_commands import ITEM_SECTIONS, EditorCommands
-from game.ui.editor.file_ops import FileOps, default_drafts_dir
+from game.ui.editor.file_ops import FileOps, default_drafts_dir, default_user_dir, is_shipped
 from game.ui.editor.files import DraftStore
 from game.ui.editor.hierarchy_actions import HierarchyActions
 from game.ui.editor.hierarchy_graph import HierarchyGraph
@@ -41,7 +46,7 @@ from game.ui.editor.schema_form import FormContext
 from game.ui.editor.validation import validate_document
 from game.ui.editor.yaml_view import YamlView
 from game.ui.i18n import tr
-from game.ui.lang import follow_language
+from game.ui.lang import follow_language, plain, text_of
 
 #: Pause after an edit before re-validating (ms): short enough that the messages follow
 #: within 200 ms on a normal scenario, long enough to validate once per burst of typing.
@@ -53,26 +58,34 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
     """The scenario editor.
 
     Args:
-        path: the scenario file to open; None starts a new scenario.
+        path: the scenario file to open; None starts a new scenario. A shipped scenario
+            opens read-only: the author saves a copy to change it.
         drafts_dir: where drafts of unsaved work go (default: the app's data folder).
+        user_dir: the author's scenarios folder, where Open and Save As start (default: the
+            app's data folder/scenarios, AppPaths.scenarios_dir).
         autosave_ms: how often unsaved work is written as a draft.
 
     Signals:
         validated(list): the problems, after each re-validation.
+        saved(Path): the scenario was written to this file.
     """
 
     validated = Signal(list)
+    saved = Signal(object)
     #: (game, seat, path): a person takes `seat` of a play-test in the game window.
     play_requested = Signal(object, str, object)
 
     def __init__(self, path: Path | None, parent: QWidget | None = None, *,
-                 drafts_dir: Path | None = None, autosave_ms: int = AUTOSAVE_MS) -> None:
+                 drafts_dir: Path | None = None, user_dir: Path | None = None,
+                 autosave_ms: int = AUTOSAVE_MS) -> None:
         super().__init__(parent)
         self.setObjectName("ScenarioEditorWindow")
         self.drafts = DraftStore(drafts_dir or default_drafts_dir())
+        self.user_dir = user_dir or default_user_dir()
         self.copy_source: Path | None = None
         text = path.read_text(encoding="utf-8") if path is not None else BLANK_SCENARIO
         self.document = EditorDocument(text, path, self)
+        self.document.read_only = is_shipped(path)
         self.scenario: Scenario | None = None
         self.problems: list[Problem] = []
         self._build()
@@ -82,6 +95,7 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         self.retranslate()
         self._on_document_changed(None)
         self._select_key(("meta",))
+        self._show_read_only()
         self.resize(1280, 720)
         self.splitters[0].setSizes([250, 560, 470])
         self.splitters[1].setSizes([560, 150])
@@ -133,11 +147,45 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         whole.setStretchFactor(1, 0)
         whole.setChildrenCollapsible(False)
         self.splitters = (top, whole)
-        self.setCentralWidget(whole)
+        self.banner = self._build_banner()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(whole, 1)
+        self.setCentralWidget(central)
         self.tree.setMinimumWidth(180)
         self.pages.setMinimumWidth(380)
         self.side.setMinimumWidth(300)
-        self.bottom.setMinimumHeight(120)
+        # No fixed minimum: the bottom strip is never lower than its panels need (the
+        # play-test settings were squeezed to nothing under a fixed 120 px).
+
+    def _build_banner(self) -> QFrame:
+        """The read-only notice of a shipped scenario, with its way out: save a copy."""
+        banner = QFrame(self)
+        banner.setObjectName("ReadOnlyBanner")
+        banner.setStyleSheet("QFrame#ReadOnlyBanner { background: #fff4d6; "
+                             "border-bottom: 1px solid #e0c97a; }")
+        self.banner_text = QLabel(banner)
+        self.banner_text.setWordWrap(True)
+        self.copy_button = QPushButton(banner)
+        self.copy_button.clicked.connect(self.save_copy)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(self.copy_button)
+        return banner
+
+    def _show_read_only(self) -> None:
+        """A shipped scenario is looked at, not changed: every way to edit is closed."""
+        locked = self.document.read_only
+        self.banner.setVisible(locked)
+        self.yaml.setReadOnly(locked)
+        self.pages.set_read_only(locked)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop if locked
+                                  else QAbstractItemView.DragDropMode.DragDrop)
+        self._update_actions()
 
     def _timers(self, autosave_ms: int) -> None:
         self.validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
@@ -178,7 +226,11 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         self.yaml.setAccessibleName(tr("editor.yaml_view"))
         self.graph.setAccessibleName(tr("editor.graph_view"))
         self.problem_list.setAccessibleName(tr("editor.problem_list"))
+        self.banner_text.setText(tr("editor.read_only"))
+        self.copy_button.setText(tr("editor.save_copy"))
+        self.copy_button.setAccessibleName(plain(tr("editor.save_copy")))
         self.playtest.retranslate()
+        self._show_seats()
         self.balance.retranslate()
         self.problem_model.retranslate()
         self._refresh_views(rebuild_graph=True)
@@ -212,9 +264,15 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         self.yaml.set_problems(self.problems)
         if self.scenario is not None:
             self.playtest.set_turns(self.scenario.turns)
-            self.playtest.set_seats(list(self.scenario.seats))
+            self._show_seats()
         self._show_counts()
         self.validated.emit(self.problems)
+
+    def _show_seats(self) -> None:
+        scenario = self.scenario
+        if scenario is not None:
+            self.playtest.set_seats([(seat, f"{text_of(scenario.unit(seat).name)} ({seat})")
+                                     for seat in scenario.seats])
 
     def _show_counts(self) -> None:
         errors, warnings = self.problem_model.counts()
@@ -238,6 +296,8 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         return self.problems
 
     def _on_path_changed(self) -> None:
+        self.document.read_only = is_shipped(self.document.path)
+        self._show_read_only()
         self._update_title()
 
     def _on_stack_changed(self, *_: object) -> None:
@@ -287,8 +347,10 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        """Enable what the document and the selection allow (nothing edits broken YAML)."""
-        ok, node = self.document.doc.ok, self.current_node()
+        """Enable what the document and the selection allow (nothing edits broken YAML, nor
+        a shipped scenario)."""
+        ok = self.document.doc.ok and not self.document.read_only
+        node = self.current_node()
         self.units.update_enabled()
         for name in ("add_task", "add_event", "add_relation"):
             self.actions_[name].setEnabled(ok)

@@ -12,14 +12,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QLabel
 
+from game.scenario.document import ScenarioDocument
 from game.ui.editor import prompts
-from game.ui.editor.copy_dialog import CopyDialog
+from game.ui.editor.copy_dialog import SHIPPED, CopyDialog
 from game.ui.editor.files import Draft, DraftStore, save_text
 from game.ui.editor.validation import validate_text
 from game.ui.i18n import register, tr
 from game.ui.lang import plain
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
     from game.ui.editor.controller import EditorDocument
 
 Buttons = prompts.Button
@@ -31,11 +34,48 @@ register({
 })
 
 
+def _data_dir() -> Path:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / ".county-mobilization"
+
+
 def default_drafts_dir() -> Path:
     """Drafts go under the app's data folder (QStandardPaths.AppDataLocation)/drafts."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    base = Path(location) if location else Path.home() / ".county-mobilization"
-    return base / "drafts"
+    return _data_dir() / "drafts"
+
+
+def default_user_dir() -> Path:
+    """The author's scenarios: the app's data folder/scenarios (AppPaths.scenarios_dir)."""
+    return _data_dir() / "scenarios"
+
+
+def is_shipped(path: Path | None) -> bool:
+    """Whether `path` is one of the scenarios shipped with the game (opened read-only)."""
+    if path is None:
+        return False
+    try:
+        return path.resolve().parent == SHIPPED.resolve()
+    except OSError:
+        return False
+
+
+def copy_text(text: str, taken: set[str]) -> tuple[str, str]:
+    """The text of a copy with an id of its own (`<id>_copy`, `<id>_copy_2`...), and that id.
+
+    A copy keeping the shipped id would be two scenarios under one name in the library and
+    in saved games. A text that does not parse is copied as it is.
+    """
+    doc = ScenarioDocument(text)
+    old = doc.get(("id",)) if doc.ok else None
+    if not isinstance(old, str) or not old:
+        return text, ""
+    stem, number = f"{old}_copy", 1
+    new = stem
+    while new in taken:
+        number += 1
+        new = f"{stem}_{number}"
+    doc.set(("id",), new)
+    return doc.text, new
 
 
 class FileOps:
@@ -44,6 +84,8 @@ class FileOps:
     document: EditorDocument
     drafts: DraftStore
     copy_source: Path | None
+    user_dir: Path
+    saved: SignalInstance
 
     def display_name(self) -> str:
         """The file's name, or what the untitled scenario is."""
@@ -69,19 +111,38 @@ class FileOps:
         self.offer_recovery()
         return True
 
-    def new_from_copy(self, source: Path) -> None:
-        """Start an untitled scenario from a copy of `source` (saved only under a new name)."""
+    def new_from_copy(self, source: Path) -> bool:
+        """Start an untitled scenario from a copy of `source` (saved only under a new name),
+        with an id of its own; False when the author kept the unsaved work."""
         if not self.settle_unsaved():
-            return
+            return False
+        taken = {p.stem for p in self._user_files()}
+        text, _ = copy_text(source.read_text(encoding="utf-8"), taken)
         self.copy_source = source
-        self.document.reset(source.read_text(encoding="utf-8"), None)
+        self.document.reset(text, None)
+        return True
+
+    def _user_files(self) -> list[Path]:
+        try:
+            return list(self.user_dir.glob("*.yaml"))
+        except OSError:
+            return []
 
     def _on_open(self) -> None:
-        start = str(self.document.path.parent) if self.document.path else ""
-        name, _ = QFileDialog.getOpenFileName(self, plain(tr("editor.open")), start,  # type: ignore[arg-type]
+        path = self.document.path
+        start = path.parent if path is not None and not is_shipped(path) else self.user_dir
+        name, _ = QFileDialog.getOpenFileName(self, plain(tr("editor.open")), str(start),  # type: ignore[arg-type]
                                               tr("editor.file_filter"))
         if name:
             self.open_path(Path(name))
+
+    def save_copy(self) -> bool:
+        """A shipped scenario: make an editable copy and ask where to save it (the author's
+        folder); True when saved. Cancelled, the copy stays open, untitled."""
+        source = self.document.path
+        if source is None or not self.new_from_copy(source):
+            return False
+        return self.save_as()
 
     def _on_new_copy(self) -> CopyDialog:
         dialog = CopyDialog(self)  # type: ignore[arg-type]
@@ -100,6 +161,8 @@ class FileOps:
     def save(self) -> bool:
         """Save to the document's file (asking for one when untitled); True when saved."""
         self.flush_typing()
+        if self.document.read_only:
+            return self.save_copy()
         if self.document.path is None:
             return self.save_as()
         return self.save_to(self.document.path)
@@ -107,14 +170,30 @@ class FileOps:
     def save_as(self) -> bool:
         """Save under a name the author chooses."""
         self.flush_typing()
-        start = str(self.document.path or (self.copy_source.with_name("new_scenario.yaml")
-                                           if self.copy_source else "new_scenario.yaml"))
-        name, _ = QFileDialog.getSaveFileName(self, plain(tr("editor.save_as")), start,  # type: ignore[arg-type]
+        name, _ = QFileDialog.getSaveFileName(self, plain(tr("editor.save_as")),  # type: ignore[arg-type]
+                                              str(self._suggested_path()),
                                               tr("editor.file_filter"))
         return bool(name) and self.save_to(Path(name))
 
+    def _suggested_path(self) -> Path:
+        """Where Save As opens: the file's own place, or the author's folder (never the
+        shipped folder), under the scenario's id."""
+        path = self.document.path
+        if path is not None and not is_shipped(path):
+            return path
+        try:
+            self.user_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # the dialog still opens; writing there will say what is wrong
+        ident = self.document.doc.get(("id",)) if self.document.doc.ok else None
+        stem = ident if isinstance(ident, str) and ident else "new_scenario"
+        return self.user_dir / f"{stem}.yaml"
+
     def save_to(self, path: Path) -> bool:
         """Write the text to `path` with a backup of the previous version; True when written."""
+        if is_shipped(path):
+            self.statusBar().showMessage(tr("editor.shipped_refused", folder=self.user_dir))  # type: ignore[attr-defined]
+            return False
         _, problems = validate_text(self.document.text, str(path))
         errors = [p for p in problems if p.severity == "error"]
         if errors and prompts.ask(
@@ -134,6 +213,7 @@ class FileOps:
         message = (tr("editor.saved_backup", path=path, backup=backup.name) if backup
                    else tr("editor.saved", path=path))
         self.statusBar().showMessage(message, 8000)  # type: ignore[attr-defined]
+        self.saved.emit(path)
         return True
 
     # ----- unsaved work ---------------------------------------------------------------------
@@ -180,6 +260,8 @@ class FileOps:
 
     def offer_recovery(self) -> None:
         """After opening: if a draft of this file survived, offer to bring it back."""
+        if self.document.read_only:
+            return  # a shipped scenario is never edited, so it has no draft of its own
         draft = self.drafts.find(self.document.path)
         if draft is None or draft.text == self.document.text:
             return

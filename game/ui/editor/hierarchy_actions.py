@@ -57,9 +57,10 @@ class HierarchyActions(QObject):
             index = unit_ops.index_of(doc, current)
             kind = unit_ops.units(doc)[index].get("kind") if index is not None else None
         allowed = set(unit_ops.child_kinds(kind)) if kind else set(ALLOWED_PARENTS)
+        editable = doc.ok and not self.document.read_only
         for each, action in self.add.items():
-            action.setEnabled(doc.ok and each in allowed)
-        self.remove.setEnabled(doc.ok and current is not None)
+            action.setEnabled(editable and each in allowed)
+        self.remove.setEnabled(editable and current is not None)
 
     def add_unit(self, kind: str) -> str | None:
         """Add a unit of `kind` under the selected unit; its id."""

@@ -55,6 +55,7 @@ class PageArea(QWidget):
         self.context = context
         self.node: OutlineNode | None = None
         self.form: SchemaForm | None = None
+        self.read_only = False
         self.heading, self.intro, self.help = QLabel(self), QLabel(self), QLabel(self)
         self.heading.setObjectName("EditorPageHeading")
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -87,8 +88,15 @@ class PageArea(QWidget):
             model, skip = PAGES[node.kind]
             base = FORM_PATH.get(node.kind, node.path)
             self.form = SchemaForm(model, base, self.context, skip)
+            self.form.setEnabled(not self.read_only)
             self.scroller.setWidget(self.form)
         self.retranslate()
+
+    def set_read_only(self, locked: bool) -> None:
+        """Show the forms without letting them change anything (a shipped scenario)."""
+        self.read_only = locked
+        if self.form is not None:
+            self.form.setEnabled(not locked)
 
     def refresh(self) -> None:
         """Re-read the document (the form may need rebuilding when it stopped parsing)."""

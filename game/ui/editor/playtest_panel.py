@@ -5,22 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
+    QSizePolicy,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from game.headless import render_text
 from game.scenario.models import Scenario
+from game.ui.editor.field_editors import narrow_combo
 from game.ui.editor.jobs import JobThread, finish
+from game.ui.editor.numbers import LocaleSpinBox
 from game.ui.editor.playtest import hand_over, play_to_turn
 from game.ui.editor.schema_text import choice_label
 from game.ui.i18n import language, tr
@@ -32,6 +33,10 @@ STYLES = {"superior": ("", "communicative", "mixed", "pressure"),
 
 class PlaytestPanel(QWidget):
     """Turn, seed and styles; Run; the report.
+
+    The settings sit in three short rows beside the report, so they keep their full height
+    in the editor's bottom strip at any window size (the panel's minimum height is theirs).
+    The turn follows the scenario's length until the author picks one.
 
     Signals:
         finished(dict): a play-test's report.
@@ -47,36 +52,50 @@ class PlaytestPanel(QWidget):
         self._scenario = scenario
         self._job: JobThread | None = None
         self.report: dict[str, Any] | None = None
-        self.turn, self.seed = QSpinBox(self), QSpinBox(self)
+        self.turn, self.seed = LocaleSpinBox(self), LocaleSpinBox(self)
         self.turn.setRange(1, 120)
         self.seed.setRange(0, 999_999)
+        self.turn_chosen = False  # the author picked a turn: the scenario's length no longer
         self.superior, self.subordinate = QComboBox(self), QComboBox(self)
-        self.seat = QComboBox(self)
+        self.seat = narrow_combo(QComboBox(self))
         self.take_button = QPushButton(self)
         self.run_button = QPushButton(self)
         self.status = QLabel(self)
+        self.status.setWordWrap(True)
         self.output = QTextBrowser(self)
         self._labels = [QLabel(self) for _ in range(5)]
+        self.settings = QWidget(self)
         self._lay_out()
         self.run_button.clicked.connect(self._on_run_clicked)
         self.take_button.clicked.connect(self._on_take_clicked)
+        self.turn.editingFinished.connect(self._on_turn_chosen)
         self.retranslate()
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
+        turn, seed, superior, subordinate, seat = self._labels
         for label, field in zip(self._labels, (self.turn, self.seed, self.superior,
                                                self.subordinate, self.seat), strict=True):
             label.setBuddy(field)
-            form.addRow(label, field)
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addWidget(self.run_button)
-        left.addWidget(self.take_button)
-        left.addWidget(self.status)
-        left.addStretch(1)
+        grid = QGridLayout(self.settings)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(4)
+        rows = ((turn, self.turn, seed, self.seed, self.run_button),
+                (superior, self.superior, subordinate, self.subordinate, None),
+                (seat, self.seat, None, None, self.take_button))
+        for row, widgets in enumerate(rows):
+            for column, widget in enumerate(widgets):
+                if widget is not None:
+                    grid.addWidget(widget, row, column)
+        grid.addWidget(self.status, 3, 0, 1, 5)
+        grid.setRowStretch(4, 1)
+        for label in self._labels:
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.settings.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Minimum)
         layout = QHBoxLayout(self)
-        layout.addLayout(left)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.settings)
         layout.addWidget(self.output, 1)
+        self.output.setMinimumWidth(160)
 
     def retranslate(self) -> None:
         """Texts in the window's language."""
@@ -84,6 +103,8 @@ class PlaytestPanel(QWidget):
                               strict=True):
             label.setText(tr(f"editor.play.{key}"))
             label.buddy().setAccessibleName(plain(label.text()))
+        self.turn.follow_language()
+        self.seed.follow_language()
         for combo, kind in ((self.superior, "superior"), (self.subordinate, "subordinate")):
             current = max(0, combo.currentIndex())
             combo.clear()
@@ -99,20 +120,32 @@ class PlaytestPanel(QWidget):
             self._show(self.report)
 
     def set_turns(self, turns: int) -> None:
-        """The scenario's length: the most turns a play-test can run."""
+        """The scenario's length: the most turns a play-test can run (and, until the author
+        picks a turn, the turn it runs to)."""
         self.turn.setMaximum(max(1, turns))
+        if not self.turn_chosen:
+            self.turn.setValue(max(1, turns))
 
-    def set_seats(self, seats: list[str]) -> None:
-        """The seats a person may take over."""
-        current = self.seat.currentText()
+    def _on_turn_chosen(self) -> None:
+        self.turn_chosen = self.turn.value() != self.turn.maximum()
+
+    def set_seats(self, seats: list[tuple[str, str]]) -> None:
+        """The seats a person may take over, as (unit id, name to show)."""
+        current = self.seat.currentData()
         self.seat.clear()
-        self.seat.addItems(seats)
-        if current in seats:
-            self.seat.setCurrentText(current)
+        for ident, name in seats:
+            self.seat.addItem(name, ident)
+        self.select_seat(current or "")
+
+    def select_seat(self, seat: str) -> None:
+        """Choose the seat to take over (a unit id)."""
+        index = self.seat.findData(seat)
+        if index >= 0:
+            self.seat.setCurrentIndex(index)
 
     def _on_take_clicked(self) -> None:
         scenario = self._scenario()
-        seat = self.seat.currentText()
+        seat = str(self.seat.currentData() or "")
         if scenario is None or not seat:
             self.status.setText(tr("editor.play.invalid"))
             return
@@ -163,6 +196,7 @@ class PlaytestPanel(QWidget):
         out = report["outcome"]
         self.status.setText(tr("editor.play.done", turns=min(out["turns_played"],
                                                              self.turn.value()),
+                               total=self.turn.maximum(),
                                delivered=out["delivered_vs_original"]))
         self.output.setPlainText(render_text(report, language()))
 

@@ -13,7 +13,18 @@ register({
     "editor.menu.units": ("单位(&U)", "&Units"),
     "editor.menu.view": ("查看(&V)", "&View"),
     "editor.menu.test": ("试玩(&T)", "&Test"),
-    "editor.open": ("打开情景(&O)…", "&Open scenario…"),
+    "editor.open": ("打开情景文件(&O)…", "&Open a scenario file…"),
+    "editor.read_only": (
+        "这是随游戏提供的情景，只能查看。要修改，请先把它另存为你自己的副本。",
+        "This scenario ships with the game and is read-only. To change it, save a copy of "
+        "your own first."),
+    "editor.save_copy": ("保存副本以编辑(&P)…", "Save a co&py to edit…"),
+    "editor.shipped_refused": (
+        "随游戏提供的情景不能覆盖：请保存到你的情景文件夹（{folder}）。",
+        "The shipped scenarios cannot be overwritten: save into your scenarios folder "
+        "({folder})."),
+    "editor.read_only_refused": ("只读：请先保存副本再修改。",
+                                 "Read-only: save a copy before changing it."),
     "editor.new_copy": ("从内置情景新建副本(&N)…", "&New from a copy of a shipped scenario…"),
     "editor.save": ("保存(&S)", "&Save"),
     "editor.save_as": ("另存为(&A)…", "Save &as…"),
@@ -183,8 +194,8 @@ register({
     "editor.play.running": ("试玩中…", "Playing…"),
     "editor.play.failed": ("运行失败：{message}", "The run failed: {message}"),
     "editor.play.done": (
-        "已试玩 {turns} 回合；完成真实目标的 {delivered}%。",
-        "Played {turns} turns; {delivered}% of the real target delivered.",
+        "已试玩 {turns}/{total} 回合；完成真实目标的 {delivered}%。",
+        "Played {turns} of {total} turns; {delivered}% of the real target delivered.",
     ),
     "editor.balance.games": ("对局数(&N)：", "&Games:"),
     "editor.balance.first_seed": ("起始种子(&D)：", "First see&d:"),
