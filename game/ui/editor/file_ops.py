@@ -6,6 +6,7 @@ to the author go through prompts.ask and QFileDialog's static functions, which t
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -181,10 +182,8 @@ class FileOps:
         path = self.document.path
         if path is not None and not is_shipped(path):
             return path
-        try:
+        with contextlib.suppress(OSError):  # the dialog still opens; a write says why not
             self.user_dir.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass  # the dialog still opens; writing there will say what is wrong
         ident = self.document.doc.get(("id",)) if self.document.doc.ok else None
         stem = ident if isinstance(ident, str) and ident else "new_scenario"
         return self.user_dir / f"{stem}.yaml"
