@@ -10,22 +10,21 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QStyledItemDelegate,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from game.scenario.models import Scenario
 from game.scoring.rules import default_rulebook
 from game.ui.editor.jobs import JobThread, finish
+from game.ui.editor.numbers import LocaleSpinBox
 from game.ui.editor.playtest import Spread, balance_reports, spreads
 from game.ui.i18n import register, tr
 from game.ui.lang import plain, text_of
@@ -122,7 +121,7 @@ class BalancePanel(QWidget):
         super().__init__(parent)
         self._scenario = scenario
         self._job: JobThread | None = None
-        self.games, self.first_seed = QSpinBox(self), QSpinBox(self)
+        self.games, self.first_seed = LocaleSpinBox(self), LocaleSpinBox(self)
         self.games.setRange(2, 1000)
         self.games.setValue(20)
         self.first_seed.setRange(0, 999_999)
@@ -147,21 +146,22 @@ class BalancePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        form = QFormLayout()
-        for label, field in zip(self._labels, (self.games, self.first_seed), strict=True):
+        # Three short rows beside the table: the strip under the editor stays low.
+        grid = QGridLayout()
+        grid.setVerticalSpacing(4)
+        for column, (label, field) in enumerate(zip(self._labels, (self.games, self.first_seed),
+                                                    strict=True)):
             label.setBuddy(field)
-            form.addRow(label, field)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.run_button)
-        buttons.addWidget(self.cancel_button)
-        left = QVBoxLayout()
-        for item in (form, buttons):
-            left.addLayout(item)
-        left.addWidget(self.progress)
-        left.addWidget(self.status)
-        left.addStretch(1)
+            grid.addWidget(label, 0, 2 * column)
+            grid.addWidget(field, 0, 2 * column + 1)
+        grid.addWidget(self.run_button, 1, 0, 1, 2)
+        grid.addWidget(self.cancel_button, 1, 2, 1, 2)
+        grid.addWidget(self.progress, 2, 0, 1, 4)
+        grid.addWidget(self.status, 3, 0, 1, 4)
+        grid.setRowStretch(4, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(grid)
         layout.addWidget(self.table, 1)
 
     def retranslate(self) -> None:
@@ -169,6 +169,8 @@ class BalancePanel(QWidget):
         for label, key in zip(self._labels, ("games", "first_seed"), strict=True):
             label.setText(tr(f"editor.balance.{key}"))
             label.buddy().setAccessibleName(plain(label.text()))
+        self.games.follow_language()
+        self.first_seed.follow_language()
         for button, key in ((self.run_button, "run"), (self.cancel_button, "cancel")):
             button.setText(tr(f"editor.balance.{key}"))
             button.setAccessibleName(plain(button.text()))

@@ -10,11 +10,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from game.scenario.models import ALLOWED_PARENTS
+from game.ui.editor import prompts
 from game.ui.editor import units as unit_ops
 from game.ui.editor.candidates import label_of
 from game.ui.editor.controller import EditorDocument
 from game.ui.editor.schema_text import choice_label
-from game.ui.i18n import tr
+from game.ui.i18n import language, tr
 
 
 class HierarchyActions(QObject):
@@ -73,8 +74,30 @@ class HierarchyActions(QObject):
 
         self.document.edit(tr("editor.add_unit", kind=choice_label(kind)), change)
         if created:
+            self.offer_joining(created[0])
             self.unit_added.emit(created[0])
         return created[0] if created else None
+
+    def offer_joining(self, unit_id: str) -> bool:
+        """Ask whether a new unit joins the tasks it could carry and the seats; True if so.
+
+        Without it a new township carries nothing and nobody can play it (only a lint
+        warning told the author).
+        """
+        doc = self.document.doc
+        tasks = unit_ops.joinable_tasks(doc, unit_id)
+        seat = unit_id not in (doc.get(("seats",), []) or [])
+        if not tasks and not seat:
+            return False
+        comma = "、" if language() == "zh" else ", "
+        names = comma.join(label_of(doc.get(("tasks", t), {})) for t in tasks)
+        key = "editor.join_tasks_and_seats" if tasks else "editor.join_seats"
+        unit = unit_ops.units(doc)[unit_ops.index_of(doc, unit_id) or 0]
+        question = tr(key, unit=label_of(unit), tasks=names)
+        if prompts.ask(self.window, tr("editor.join_title"), question) != prompts.Button.Yes:
+            return False
+        return self.document.edit(tr("editor.join_unit", unit=unit_id),
+                                  lambda d: unit_ops.join(d, unit_id, tasks, seat))
 
     def _on_remove_triggered(self) -> None:
         current = self.current_unit()

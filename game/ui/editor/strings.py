@@ -41,6 +41,17 @@ register({
         "&Delete the selected task, event or relation",
     ),
     "editor.add_unit": ("在所选单位下添加{kind}", "Add a {kind} under the selected unit"),
+    "editor.join_title": ("加入任务和席位？", "Join the tasks and the seats?"),
+    "editor.join_tasks_and_seats": (
+        "让新单位 {unit} 承接任务“{tasks}”（能力取其他承接单位的平均值），并作为玩家可选的席位？"
+        "\n选“否”则只添加单位，以后可在任务和席位页面中加入。",
+        "Make the new unit {unit} a carrier of “{tasks}” (with the other carriers' average "
+        "capacity) and a seat players can take?\nWith No, only the unit is added; you can "
+        "join it later on the task and seats pages."),
+    "editor.join_seats": (
+        "让新单位 {unit} 作为玩家可选的席位？",
+        "Make the new unit {unit} a seat players can take?"),
+    "editor.join_unit": ("让 {unit} 承接任务并加入席位", "Join {unit} to the tasks and seats"),
     "editor.remove_unit": (
         "删除所选单位（连同下级）",
         "Remove the selected unit (and those below it)",

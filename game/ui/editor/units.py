@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.scenario.document import ScenarioDocument
-from game.scenario.models import ALLOWED_PARENTS, Unit
+from game.scenario.models import ALLOWED_PARENTS, CARRIER_KINDS, Unit
 
 UNIT_ORDER = tuple(Unit.model_fields)
 KIND_ORDER = tuple(ALLOWED_PARENTS)
@@ -89,6 +89,59 @@ def add_unit(doc: ScenarioDocument, kind: str, parent: str | None) -> int:
     slot = max(indexes) + 1 if indexes else len(units(doc))
     doc.insert(("units",), slot, unit)
     return slot
+
+
+def joinable_tasks(doc: ScenarioDocument, unit_id: str) -> list[int]:
+    """Tasks a new unit could carry: it is a township or subdistrict and the task already has
+    a carrier of the same kind under the same parent (so an owner sits one level above)."""
+    index = index_of(doc, unit_id)
+    if index is None:
+        return []
+    unit = units(doc)[index]
+    if unit.get("kind") not in CARRIER_KINDS:
+        return []
+    by_id = {u.get("id"): u for u in units(doc)}
+    found = []
+    for number, task in enumerate(doc.get(("tasks",), []) or []):
+        carriers = task.get("carriers") or [] if isinstance(task, dict) else []
+        if unit_id in carriers:
+            continue
+        peers = [by_id.get(c) or {} for c in carriers]
+        if any(p.get("kind") == unit.get("kind") and p.get("parent") == unit.get("parent")
+               for p in peers):
+            found.append(number)
+    return found
+
+
+def usual_capacity(doc: ScenarioDocument, task: int) -> int | float | None:
+    """The mean capacity the task's carriers have for it (None when none has one)."""
+    task_id = doc.get(("tasks", task, "id"))
+    carriers = set(doc.get(("tasks", task, "carriers"), []) or [])
+    found = [u["capacity"][task_id] for u in units(doc) if u.get("id") in carriers
+             and isinstance(u.get("capacity"), dict) and task_id in u["capacity"]]
+    numbers = [v for v in found if isinstance(v, int | float) and not isinstance(v, bool)]
+    if not numbers:
+        return None
+    mean = sum(numbers) / len(numbers)
+    return round(mean) if all(isinstance(v, int) for v in numbers) else round(mean, 2)
+
+
+def join(doc: ScenarioDocument, unit_id: str, tasks: list[int], seat: bool) -> None:
+    """Make `unit_id` a carrier of `tasks` (with the carriers' usual capacity) and a seat."""
+    index = index_of(doc, unit_id)
+    if index is None:
+        raise KeyError(unit_id)
+    with doc.batch():
+        for task in tasks:
+            capacity = usual_capacity(doc, task)
+            carriers = doc.get(("tasks", task, "carriers"), []) or []
+            doc.set(("tasks", task, "carriers"), [*carriers, unit_id])
+            if capacity is not None:
+                doc.set(("units", index, "capacity", str(doc.get(("tasks", task, "id")))),
+                        capacity, order=UNIT_ORDER)
+        seats = doc.get(("seats",), []) or []
+        if seat and unit_id not in seats:
+            doc.set(("seats",), [*seats, unit_id])
 
 
 def set_parent(doc: ScenarioDocument, unit_id: str, parent: str | None) -> None:
