@@ -341,6 +341,8 @@ class StartView(QWidget):
         scenario = entry.scenario
         self.scenario_where.setText(where(entry))
         self.scenario_where.setVisible(not entry.shipped)
+        self.other_title.show()
+        self.scenario_meta.show()
         self.scenario_title.setText(text_of(scenario.title))
         other = "en" if language() == "zh" else "zh"
         self.other_title.setText(scenario.title.get(other))
@@ -357,8 +359,8 @@ class StartView(QWidget):
         """No scenario to start: none at all, or a file that cannot be read (and why)."""
         self.begin_button.setEnabled(False)
         self.seat_combo.clear()
-        self.other_title.setText("")
-        self.scenario_meta.setText("")
+        self.other_title.hide()
+        self.scenario_meta.hide()
         if entry is None:
             self.scenario_title.setText(tr("start.no_scenarios") if self._filled else "")
             self.scenario_where.hide()
@@ -367,8 +369,9 @@ class StartView(QWidget):
         self.scenario_title.setText(tr("start.broken_title", name=entry.path.name))
         self.scenario_where.setText(where(entry))
         self.scenario_where.show()
+        problem = entry.problem.replace(str(entry.path), entry.path.name, 1)  # path: above
         self.briefing.setHtml(f"<p>{escape(tr('start.broken_text'))}</p>"
-                              f"<pre>{escape(entry.problem)}</pre>")
+                              f"<p><code>{escape(problem)}</code></p>")
 
     # ----- handlers ---------------------------------------------------------------------------
 
