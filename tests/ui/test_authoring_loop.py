@@ -115,3 +115,37 @@ def test_screenshot_of_a_shipped_scenario_in_the_editor(qtbot, window, screensho
     editor.select_unit("hexi")
     screenshot(editor, "editor_shipped_read_only")
     editor.close()
+
+
+def test_a_shipped_scenario_cannot_be_changed_or_overwritten(qtbot, tmp_path, monkeypatch):
+    from game.ui.editor.copy_dialog import SHIPPED
+
+    answer_questions(monkeypatch)
+    editor = ScenarioEditorWindow(SHIPPED / "tutorial.yaml", drafts_dir=tmp_path / "d",
+                                  user_dir=tmp_path / "mine")
+    qtbot.addWidget(editor)
+    editor.show()
+    before = (SHIPPED / "tutorial.yaml").read_text(encoding="utf-8")
+    assert editor.yaml.isReadOnly() and not editor.pages.form.isEnabled()
+    assert not editor.actions_["add_task"].isEnabled()
+    assert editor.units.reparent("hexi", None) is False
+    assert "只读" in editor.statusBar().currentMessage()
+    editor.units.remove_unit("hexi")
+    assert not editor.document.replace_text("id: nothing\n")
+    assert editor.save_to(SHIPPED / "tutorial.yaml") is False
+    assert str(tmp_path / "mine") in editor.statusBar().currentMessage()
+    assert editor.document.text == before == (SHIPPED / "tutorial.yaml").read_text("utf-8")
+
+
+def test_the_editors_open_starts_in_the_authors_folder(qtbot, tmp_path, monkeypatch):
+    answer_questions(monkeypatch)
+    mine = tmp_path / "my_scenarios"
+    mine.mkdir()
+    offered: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda parent, title, start, f: (offered.append(start)
+                                                                      or ("", ""))))
+    editor = ScenarioEditorWindow(None, drafts_dir=tmp_path / "d", user_dir=mine)
+    qtbot.addWidget(editor)
+    editor.actions_["open"].trigger()
+    assert offered == [str(mine)]

@@ -104,14 +104,24 @@ class HierarchyActions(QObject):
         if current is not None:
             self.remove_unit(current)
 
+    def _locked(self) -> bool:
+        """A shipped scenario: say so instead of changing nothing in silence."""
+        if self.document.read_only:
+            self.refused.emit(tr("editor.read_only_refused"))
+        return self.document.read_only
+
     def remove_unit(self, unit_id: str) -> None:
         """Remove a unit with everything below it and every reference to them."""
+        if self._locked():
+            return
         self.document.edit(tr("editor.remove_unit"),
                            lambda doc: unit_ops.remove_unit(self.document.doc, unit_id))
 
     def reparent(self, unit_id: str, parent: str | None) -> bool:
         """Give `unit_id` the parent `parent` (None: the top) if the levels allow it."""
         doc = self.document.doc
+        if self._locked():
+            return False
         if parent is not None and parent not in unit_ops.allowed_parents(doc, unit_id):
             self.refused.emit(tr("editor.move_refused", unit=unit_id, parent=parent))
             return False
