@@ -58,6 +58,7 @@ class PlaytestPanel(QWidget):
         self.turn_chosen = False  # the author picked a turn: the scenario's length no longer
         self.superior, self.subordinate = QComboBox(self), QComboBox(self)
         self.seat = narrow_combo(QComboBox(self))
+        self.seat.setMinimumContentsLength(18)  # a unit's name and id
         self.take_button = QPushButton(self)
         self.run_button = QPushButton(self)
         self.status = QLabel(self)
@@ -79,15 +80,19 @@ class PlaytestPanel(QWidget):
         grid = QGridLayout(self.settings)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(4)
-        rows = ((turn, self.turn, seed, self.seed, self.run_button),
-                (superior, self.superior, subordinate, self.subordinate, None),
-                (seat, self.seat, None, None, self.take_button))
+        rows = ((turn, self.turn, seed, self.seed),
+                (superior, self.superior, subordinate, self.subordinate))
         for row, widgets in enumerate(rows):
             for column, widget in enumerate(widgets):
-                if widget is not None:
-                    grid.addWidget(widget, row, column)
-        grid.addWidget(self.status, 3, 0, 1, 5)
+                grid.addWidget(widget, row, column)
+        grid.addWidget(self.run_button, 2, 0, 1, 2)
+        grid.addWidget(self.status, 2, 2, 1, 2)
+        grid.addWidget(seat, 3, 0)
+        grid.addWidget(self.seat, 3, 1)
+        grid.addWidget(self.take_button, 3, 2, 1, 2)
         grid.setRowStretch(4, 1)
+        for spin in (self.turn, self.seed):
+            spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("9999999") + 40)
         for label in self._labels:
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.settings.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Minimum)
