@@ -149,3 +149,20 @@ def test_the_editors_open_starts_in_the_authors_folder(qtbot, tmp_path, monkeypa
     qtbot.addWidget(editor)
     editor.actions_["open"].trigger()
     assert offered == [str(mine)]
+
+
+def test_save_as_on_a_shipped_scenario_saves_a_copy_with_its_own_id(qtbot, tmp_path,
+                                                                    monkeypatch):
+    from game.ui.editor.copy_dialog import SHIPPED
+
+    answer_questions(monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, title, start, f: (start, f)))
+    editor = ScenarioEditorWindow(SHIPPED / "double_rice.yaml", drafts_dir=tmp_path / "d",
+                                  user_dir=tmp_path / "mine")
+    qtbot.addWidget(editor)
+    assert "只读" in editor.windowTitle()
+    editor.actions_["save_as"].trigger()
+    copy = tmp_path / "mine" / "double_rice_copy.yaml"
+    assert editor.document.path == copy and load_scenario(copy).id == "double_rice_copy"
+    assert "只读" not in editor.windowTitle()

@@ -312,6 +312,8 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
 
     def _update_title(self, *_: object) -> None:
         dirty = "" if self.document.stack.isClean() else " *"
+        if self.document.read_only:
+            dirty = tr("editor.read_only_mark")
         self.setWindowTitle(tr("editor.title", name=self.display_name(), dirty=dirty))
 
     # ----- selection --------------------------------------------------------------------------

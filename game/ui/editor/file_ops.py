@@ -169,8 +169,10 @@ class FileOps:
         return self.save_to(self.document.path)
 
     def save_as(self) -> bool:
-        """Save under a name the author chooses."""
+        """Save under a name the author chooses (a shipped scenario: as a copy of its own)."""
         self.flush_typing()
+        if self.document.read_only:
+            return self.save_copy()
         name, _ = QFileDialog.getSaveFileName(self, plain(tr("editor.save_as")),  # type: ignore[arg-type]
                                               str(self._suggested_path()),
                                               tr("editor.file_filter"))

@@ -18,6 +18,7 @@ register({
         "这是随游戏提供的情景，只能查看。要修改，请先把它另存为你自己的副本。",
         "This scenario ships with the game and is read-only. To change it, save a copy of "
         "your own first."),
+    "editor.read_only_mark": ("（只读）", " (read-only)"),
     "editor.save_copy": ("保存副本以编辑(&P)…", "Save a co&py to edit…"),
     "editor.shipped_refused": (
         "随游戏提供的情景不能覆盖：请保存到你的情景文件夹（{folder}）。",
