@@ -17,18 +17,23 @@ def _discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
     answer_questions(monkeypatch)
 
 
-def type_id(window, qtbot, form, new: str) -> None:
+def type_id(window, qtbot, form, new: str, commit: str = "return") -> None:
     line = form.editors["id"].line
     line.setFocus()
     line.selectAll()
     qtbot.keyClicks(line, new)
-    edit_with(window, qtbot, lambda: qtbot.keyClick(line, Qt.Key.Key_Return))
+    if commit == "return":
+        edit_with(window, qtbot, lambda: qtbot.keyClick(line, Qt.Key.Key_Return))
+    else:  # the author moves on to another field
+        edit_with(window, qtbot, lambda: form.editors["name"].focus_target().setFocus())
 
 
-def test_renaming_a_unit_is_one_undo_step(qtbot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("commit", ["return", "focus"])
+def test_renaming_a_unit_is_one_undo_step(qtbot, tmp_path: Path, commit: str) -> None:
     window = open_editor(qtbot, tmp_path, "tutorial")
+    window.activateWindow()
     original = window.document.text
-    type_id(window, qtbot, unit_form(window, "hexi"), "hexi_town")
+    type_id(window, qtbot, unit_form(window, "hexi"), "hexi_town", commit)
     scenario = load_scenario_text(window)
     assert "hexi" not in scenario.seats and "hexi_town" in scenario.seats
     assert "hexi_town" in scenario.tasks[0].carriers
@@ -39,6 +44,19 @@ def test_renaming_a_unit_is_one_undo_step(qtbot, tmp_path: Path) -> None:
     assert window.problems == []
     edit_with(window, qtbot, window.actions_["redo"].trigger)
     assert "hexi_town" in load_scenario_text(window).seats
+
+
+def test_renaming_a_task_is_one_undo_step(qtbot, tmp_path: Path) -> None:
+    window = open_editor(qtbot, tmp_path, "tutorial")
+    original = window.document.text
+    window._select_key(("task", ("tasks", 0)))
+    type_id(window, qtbot, window.pages.form, "farmland")
+    scenario = load_scenario_text(window)
+    assert scenario.events[0].task == "farmland"
+    assert "farmland" in scenario.unit("hexi").capacity
+    assert window.document.stack.count() == 1
+    edit_with(window, qtbot, window.actions_["undo"].trigger)
+    assert window.document.text == original
 
 
 def test_the_page_heading_follows_a_rename(qtbot, tmp_path: Path) -> None:
