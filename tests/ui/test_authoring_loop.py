@@ -166,3 +166,14 @@ def test_save_as_on_a_shipped_scenario_saves_a_copy_with_its_own_id(qtbot, tmp_p
     copy = tmp_path / "mine" / "double_rice_copy.yaml"
     assert editor.document.path == copy and load_scenario(copy).id == "double_rice_copy"
     assert "只读" not in editor.windowTitle()
+
+
+def test_a_new_village_is_offered_nothing(qtbot, tmp_path: Path, monkeypatch):
+    from tests.ui.test_editor_support import open_editor
+
+    asked = answer_questions(monkeypatch, Yes)
+    editor = open_editor(qtbot, tmp_path, "tutorial")
+    editor.select_unit("hexi")
+    with qtbot.waitSignal(editor.validated, timeout=3000):
+        editor.units.add["village"].trigger()
+    assert asked == [] and editor.current_unit() == "village"

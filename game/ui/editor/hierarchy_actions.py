@@ -86,12 +86,13 @@ class HierarchyActions(QObject):
         """
         doc = self.document.doc
         tasks = unit_ops.joinable_tasks(doc, unit_id)
-        seat = unit_id not in (doc.get(("seats",), []) or [])
+        seat = unit_ops.may_be_seat(doc, unit_id)
         if not tasks and not seat:
             return False
         comma = "、" if language() == "zh" else ", "
         names = comma.join(label_of(doc.get(("tasks", t), {})) for t in tasks)
-        key = "editor.join_tasks_and_seats" if tasks else "editor.join_seats"
+        key = ("editor.join_tasks_and_seats" if seat else "editor.join_tasks") if tasks \
+            else "editor.join_seats"
         unit = unit_ops.units(doc)[unit_ops.index_of(doc, unit_id) or 0]
         question = tr(key, unit=label_of(unit), tasks=names)
         if prompts.ask(self.window, tr("editor.join_title"), question) != prompts.Button.Yes:

@@ -49,6 +49,10 @@ register({
         "Make the new unit {unit} a carrier of “{tasks}” (with the other carriers' average "
         "capacity) and a seat players can take?\nWith No, only the unit is added; you can "
         "join it later on the task and seats pages."),
+    "editor.join_tasks": (
+        "让新单位 {unit} 承接任务“{tasks}”（能力取其他承接单位的平均值）？",
+        "Make the new unit {unit} a carrier of “{tasks}” (with the other carriers' average "
+        "capacity)?"),
     "editor.join_seats": (
         "让新单位 {unit} 作为玩家可选的席位？",
         "Make the new unit {unit} a seat players can take?"),

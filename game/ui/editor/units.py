@@ -13,6 +13,8 @@ from game.scenario.document import ScenarioDocument
 from game.scenario.models import ALLOWED_PARENTS, CARRIER_KINDS, Unit
 
 UNIT_ORDER = tuple(Unit.model_fields)
+#: Kinds a player may take as a seat (the scenario language's check in references.py).
+SEAT_KINDS = ("bureau", *CARRIER_KINDS, "county")
 KIND_ORDER = tuple(ALLOWED_PARENTS)
 NEW_NAMES = {
     "province": ("新省", "New province"),
@@ -124,6 +126,14 @@ def usual_capacity(doc: ScenarioDocument, task: int) -> int | float | None:
         return None
     mean = sum(numbers) / len(numbers)
     return round(mean) if all(isinstance(v, int) for v in numbers) else round(mean, 2)
+
+
+def may_be_seat(doc: ScenarioDocument, unit_id: str) -> bool:
+    """Whether `unit_id` is not yet a seat and its kind may be one."""
+    index = index_of(doc, unit_id)
+    seats = doc.get(("seats",), []) or []
+    return index is not None and unit_id not in seats and \
+        units(doc)[index].get("kind") in SEAT_KINDS
 
 
 def join(doc: ScenarioDocument, unit_id: str, tasks: list[int], seat: bool) -> None:
