@@ -229,7 +229,8 @@ class ScenarioDocument:
         in_map = isinstance(parent, CommentedMap) and key in parent
         in_seq = isinstance(parent, CommentedSeq) and isinstance(key, int) and key < len(parent)
         if in_map or in_seq:
-            _drop(parent, key)
+            holder = self._node(path[:-2]) if len(path) > 1 else None
+            _drop(parent, key, (holder, path[-2]) if holder is not None else None)
             self._changed()
 
     def rename_key(self, path: Path, old: str, new: str) -> None:
@@ -303,22 +304,25 @@ class ScenarioDocument:
 # removed node's own comments: its end-of-line comment and the lines above it.
 
 
-def _drop(parent: CommentedMap | CommentedSeq, key: Any) -> None:
+def _drop(parent: CommentedMap | CommentedSeq, key: Any,
+          holder: tuple[Any, Any] | None = None) -> None:
     """Delete `parent[key]` with its own comments; the comment above the next node stays.
 
     The lines between a collection's key and its first item (or the file's header) speak
-    for the whole collection and stay when the first item goes.
+    for the whole collection and stay when the first item goes. `holder` is the collection
+    that holds `parent` and its key there (where ruamel also looks for those lines).
     """
     keys = list(parent) if isinstance(parent, CommentedMap) else list(range(len(parent)))
     position = keys.index(key)
     after = _tail_token(parent, key)
     following = _split(after.value)[1] if after is not None else ""
+    following += _take_ends(parent, key)
     if after is not None:
         after.value = "\n"  # it leaves with the node; nothing of it is emitted twice
     if position > 0:
         _set_tail(parent, keys[position - 1], following)
     else:
-        _append_head(parent, following)
+        _append_head(parent, following, holder)
     del parent[key]
 
 
@@ -339,6 +343,20 @@ def _tail_owner(container: Any, key: Any) -> tuple[Any, Any]:
     return container, key
 
 
+def _take_ends(container: Any, key: Any) -> str:
+    """The lines kept at the end of the collections `container[key]` ends with (where ruamel
+    puts the comment after a last item written in flow style), taken from them."""
+    lines, value = "", container[key]
+    while isinstance(value, CommentedMap | CommentedSeq):
+        ends = getattr(value.ca, "end", None) or []
+        lines += "".join(t.value for t in ends if isinstance(t, CommentToken))
+        value.ca.end = []
+        if not len(value):
+            break
+        value = value[list(value)[-1] if isinstance(value, CommentedMap) else len(value) - 1]
+    return lines
+
+
 def _tail_token(container: Any, key: Any) -> CommentToken | None:
     owner, last = _tail_owner(container, key)
     slot = 2 if isinstance(owner, CommentedMap) else 0
@@ -352,6 +370,7 @@ def _set_tail(container: Any, key: Any, following: str) -> None:
     owner, last = _tail_owner(container, key)
     slot = 2 if isinstance(owner, CommentedMap) else 0
     token = _tail_token(container, key)
+    _take_ends(container, key)  # lines above the removed node, kept where a flow item ends
     if token is not None:
         token.value = _split(token.value)[0] + following
     elif following:
@@ -365,7 +384,7 @@ def _head_tokens(container: Any) -> list[CommentToken]:
     return [t for t in found or [] if isinstance(t, CommentToken)]
 
 
-def _append_head(container: Any, following: str) -> None:
+def _append_head(container: Any, following: str, holder: tuple[Any, Any] | None) -> None:
     """Put `following` below the lines above a collection's first item."""
     if not following:
         return
@@ -376,6 +395,8 @@ def _append_head(container: Any, following: str) -> None:
     indent = len(following) - len(following.lstrip(" "))
     head = CommentToken(following[indent:], CommentMark(indent), None)  # first line: indented
     container.ca.comment = [None, [head]]  # by the emitter at the token's column
+    if holder is not None and isinstance(holder[0], CommentedMap):
+        holder[0].ca.items.setdefault(holder[1], [None, None, None, None])[3] = [head]
 
 
 def _child(node: Any, part: str | int) -> Any:
