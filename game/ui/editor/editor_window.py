@@ -14,12 +14,8 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QListView,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QTreeView,
@@ -42,11 +38,12 @@ from game.ui.editor.outline_model import OutlineModel, OutlineNode
 from game.ui.editor.page_area import PageArea, node_key_for
 from game.ui.editor.playtest_panel import PlaytestPanel
 from game.ui.editor.problem_model import ProblemModel
+from game.ui.editor.read_only import ReadOnlyBanner
 from game.ui.editor.schema_form import FormContext
 from game.ui.editor.validation import validate_document
 from game.ui.editor.yaml_view import YamlView
 from game.ui.i18n import tr
-from game.ui.lang import follow_language, plain, text_of
+from game.ui.lang import follow_language
 
 #: Pause after an edit before re-validating (ms): short enough that the messages follow
 #: within 200 ms on a normal scenario, long enough to validate once per burst of typing.
@@ -147,7 +144,9 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         whole.setStretchFactor(1, 0)
         whole.setChildrenCollapsible(False)
         self.splitters = (top, whole)
-        self.banner = self._build_banner()
+        self.banner = ReadOnlyBanner(self)
+        self.banner.copy_requested.connect(self.save_copy)
+        self.copy_button = self.banner.copy_button
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -160,22 +159,6 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         self.side.setMinimumWidth(300)
         # No fixed minimum: the bottom strip is never lower than its panels need (the
         # play-test settings were squeezed to nothing under a fixed 120 px).
-
-    def _build_banner(self) -> QFrame:
-        """The read-only notice of a shipped scenario, with its way out: save a copy."""
-        banner = QFrame(self)
-        banner.setObjectName("ReadOnlyBanner")
-        banner.setStyleSheet("QFrame#ReadOnlyBanner { background: #fff4d6; "
-                             "border-bottom: 1px solid #e0c97a; }")
-        self.banner_text = QLabel(banner)
-        self.banner_text.setWordWrap(True)
-        self.copy_button = QPushButton(banner)
-        self.copy_button.clicked.connect(self.save_copy)
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(10, 6, 10, 6)
-        row.addWidget(self.banner_text, 1)
-        row.addWidget(self.copy_button)
-        return banner
 
     def _show_read_only(self) -> None:
         """A shipped scenario is looked at, not changed: every way to edit is closed."""
@@ -226,11 +209,8 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         self.yaml.setAccessibleName(tr("editor.yaml_view"))
         self.graph.setAccessibleName(tr("editor.graph_view"))
         self.problem_list.setAccessibleName(tr("editor.problem_list"))
-        self.banner_text.setText(tr("editor.read_only"))
-        self.copy_button.setText(tr("editor.save_copy"))
-        self.copy_button.setAccessibleName(plain(tr("editor.save_copy")))
+        self.banner.retranslate()
         self.playtest.retranslate()
-        self._show_seats()
         self.balance.retranslate()
         self.problem_model.retranslate()
         self._refresh_views(rebuild_graph=True)
@@ -263,16 +243,9 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         self.problem_model.set_problems(self.problems)
         self.yaml.set_problems(self.problems)
         if self.scenario is not None:
-            self.playtest.set_turns(self.scenario.turns)
-            self._show_seats()
+            self.playtest.show_scenario()
         self._show_counts()
         self.validated.emit(self.problems)
-
-    def _show_seats(self) -> None:
-        scenario = self.scenario
-        if scenario is not None:
-            self.playtest.set_seats([(seat, f"{text_of(scenario.unit(seat).name)} ({seat})")
-                                     for seat in scenario.seats])
 
     def _show_counts(self) -> None:
         errors, warnings = self.problem_model.counts()

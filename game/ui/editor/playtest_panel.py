@@ -25,7 +25,7 @@ from game.ui.editor.numbers import LocaleSpinBox
 from game.ui.editor.playtest import hand_over, play_to_turn
 from game.ui.editor.schema_text import choice_label
 from game.ui.i18n import language, tr
-from game.ui.lang import plain
+from game.ui.lang import plain, text_of
 
 STYLES = {"superior": ("", "communicative", "mixed", "pressure"),
           "subordinate": ("", "honest", "mixed", "gaming")}
@@ -121,8 +121,18 @@ class PlaytestPanel(QWidget):
         self.run_button.setText(tr("editor.play.run"))
         self.run_button.setAccessibleName(plain(tr("editor.play.run")))
         self.output.setAccessibleName(tr("editor.play.output"))
+        self.show_scenario()  # the seats' names
         if self.report is not None:
             self._show(self.report)
+
+    def show_scenario(self) -> None:
+        """The scenario validated again: its length and its seats (by name)."""
+        scenario = self._scenario()
+        if scenario is None:
+            return
+        self.set_turns(scenario.turns)
+        self.set_seats([(seat, f"{text_of(scenario.unit(seat).name)} ({seat})")
+                        for seat in scenario.seats])
 
     def set_turns(self, turns: int) -> None:
         """The scenario's length: the most turns a play-test can run (and, until the author
