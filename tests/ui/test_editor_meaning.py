@@ -203,3 +203,25 @@ def test_a_german_locale_refuses_a_point_it_would_read_as_thousands(qtbot) -> No
     assert spin.value() == 1 and "2.25" in refused.args[0]
     type_number(None, qtbot, spin, "2,25")
     assert spin.value() == 2.25
+
+
+def test_numbers_in_a_table_are_shown_whole_not_as_exponents(qtbot) -> None:
+    from game.ui.editor.numbers import shown_number
+
+    assert shown_number(1_000_000) == "1000000"
+    assert shown_number(1_000_000.0) == "1000000"
+    assert shown_number(0.15) == "0.15"
+    assert shown_number(2.25) == "2.25"
+
+
+def test_a_file_that_cannot_be_read_opens_an_untitled_editor_that_says_why(qtbot, tmp_path):
+    from game.ui.editor import ScenarioEditorWindow
+
+    bad = tmp_path / "binary.yaml"
+    bad.write_bytes(b"\xff\xfe\x00 not text")
+    window = ScenarioEditorWindow(bad, drafts_dir=tmp_path / "d", user_dir=tmp_path / "mine")
+    qtbot.addWidget(window)
+    window.show()
+    window.validate_now()
+    assert window.document.path is None
+    assert "utf-8" in window.statusBar().currentMessage()

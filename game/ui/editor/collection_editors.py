@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.ui.editor.field_editors import Choices, FieldEditor, NumberEditor, guard, narrow_combo
+from game.ui.editor.numbers import shown_number
 from game.ui.editor.schema_fields import FieldSpec
 from game.ui.editor.schema_text import choice_label
 from game.ui.i18n import tr
@@ -157,7 +158,7 @@ class MappingModel(QAbstractTableModel):
         if index.column() == 0 and shown:
             return self._labels.get(key, tr("editor.unknown_choice", value=key))
         if index.column() == 1 and shown:
-            return choice_label(value) if isinstance(value, str) else f"{value:g}"
+            return choice_label(value) if isinstance(value, str) else shown_number(value)
         if index.column() == 1 and role == Qt.ItemDataRole.EditRole:
             return value
         return None

@@ -80,7 +80,11 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         self.drafts = DraftStore(drafts_dir or default_drafts_dir())
         self.user_dir = user_dir or default_user_dir()
         self.copy_source: Path | None = None
-        text = path.read_text(encoding="utf-8") if path is not None else BLANK_SCENARIO
+        text, self.open_problem = BLANK_SCENARIO, ""  # why the file asked for is not shown
+        try:
+            text = path.read_text(encoding="utf-8") if path is not None else BLANK_SCENARIO
+        except (OSError, UnicodeDecodeError) as err:  # a new scenario instead, and why
+            path, self.open_problem = None, tr("editor.open_failed", error=err)
         self.document = EditorDocument(text, path, self)
         self.document.read_only = is_shipped(path)
         self.scenario: Scenario | None = None
@@ -252,6 +256,8 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         self.bottom.setTabText(0, tr("editor.tab.problems", count=errors + warnings))
         text = tr("editor.valid") if not errors else tr("editor.counts", errors=errors,
                                                          warnings=warnings)
+        if self.open_problem and self.document.stack.isClean():
+            text = f"{self.open_problem} · {text}"
         self.statusBar().showMessage(text)
 
     def _on_yaml_committed(self, text: str) -> None:

@@ -38,6 +38,16 @@ def ui_locale(lang: str | None = None) -> QLocale:
     return locale
 
 
+def shown_number(value: object) -> str:
+    """A number as the editor shows it: the UI locale's decimal point, no group separators,
+    never an exponent (a capacity of 1000000 is not '1e+06')."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return ui_locale().toString(value, "g", 12)
+
+
 def refusal(text: str, locale: QLocale, integer: bool) -> str | None:
     """Why `text` is not read as a number under `locale` (None: it may be read).
 
