@@ -225,3 +225,17 @@ def test_a_file_that_cannot_be_read_opens_an_untitled_editor_that_says_why(qtbot
     window.validate_now()
     assert window.document.path is None
     assert "utf-8" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_screenshot_of_a_refused_number(qtbot, tmp_path, screenshot, lang) -> None:
+    from game.ui import i18n
+
+    i18n.set_language(lang)
+    window = open_editor(qtbot, tmp_path, "tutorial")
+    window.resize(1024, 640)
+    editor = unit_form(window, "hexi").editors["social_resources"]
+    type_number(window, qtbot, editor.spin, "2,75")
+    assert editor.note.isVisible()
+    window.pages.scroller.ensureWidgetVisible(editor)
+    screenshot(window, "editor_number_refused")

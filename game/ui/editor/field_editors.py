@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -270,11 +271,14 @@ class NumberEditor(FieldEditor):
         self.note.setStyleSheet("color: #a33a2a;")
         self.note.setWordWrap(True)
         self.note.hide()
-        layout = QHBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.spin)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)  # the reason for a refused number under the field
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.spin)
-        layout.addWidget(self.note, 1)
-        layout.addStretch(0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
         guard(self.spin)
         self.spin.valueChanged.connect(self._on_value_changed)
         self.spin.refused.connect(self._on_refused)

@@ -18,11 +18,11 @@ from game.ui.i18n import language, register, tr
 register({
     "editor.number.ambiguous": (
         "“{text}”有歧义，未采用：小数点请用“{decimal}”，不要用千位分隔符。",
-        "“{text}” is ambiguous and was not taken: use “{decimal}” for the decimal point and "
+        "'{text}' is ambiguous and was not taken: use '{decimal}' for the decimal point and "
         "no thousands separators."),
     "editor.number.whole": (
         "“{text}”未采用：这里只能填整数，不要用分隔符。",
-        "“{text}” was not taken: this field takes a whole number, without separators."),
+        "'{text}' was not taken: this field takes a whole number, without separators."),
 })
 
 #: Marks that separate digits somewhere in the world: a decimal point or a group separator.
