@@ -177,3 +177,29 @@ def test_a_loop_of_parents_typed_in_the_yaml_leaves_the_tree_whole(qtbot, tmp_pa
     edit_with(window, qtbot, lambda: window.yaml.setPlainText(text))
     assert window.outline.find_unit("y_city").parent() == window.outline.find(("hierarchy",))
     assert "c_county" in window.graph.boxes
+
+
+def test_a_new_township_may_carry_only_tasks_of_its_kind_and_county() -> None:
+    doc = document()
+    ops.add_unit(doc, "township", "c_county")
+    ops.add_unit(doc, "subdistrict", "c_county")
+    assert ops.joinable_tasks(doc, "township") == [0]
+    assert ops.joinable_tasks(doc, "subdistrict") == []  # no subdistrict carries it
+    ops.add_unit(doc, "bureau", "c_county")
+    assert ops.joinable_tasks(doc, "bureau") == [] and ops.may_be_seat(doc, "bureau")
+    ops.add_unit(doc, "village", "beiyuan")
+    assert not ops.may_be_seat(doc, "village")
+
+
+def test_joining_gives_the_carriers_mean_capacity_and_a_seat() -> None:
+    doc = document()
+    ops.add_unit(doc, "township", "c_county")
+    task = doc.get(("tasks", 0, "id"))
+    carriers = doc.get(("tasks", 0, "carriers"))
+    capacities = [u["capacity"][task] for u in ops.units(doc) if u["id"] in carriers]
+    ops.join(doc, "township", [0], seat=True)
+    assert doc.get(("tasks", 0, "carriers")) == [*carriers, "township"]
+    unit = ops.units(doc)[ops.index_of(doc, "township")]
+    assert unit["capacity"] == {task: round(sum(capacities) / len(capacities))}
+    assert doc.get(("seats",))[-1] == "township"
+    parse_scenario(doc.text, "<joined>")  # still a valid scenario
