@@ -30,7 +30,10 @@ register({
     "library.broken": ("⚠ {name}：无法读取", "⚠ {name}: cannot be read"),
     "library.where_shipped": ("随游戏提供：{path}", "Shipped with the game: {path}"),
     "library.where_own": ("你的情景文件夹：{path}", "In your scenarios folder: {path}"),
-    "library.where_opened": ("打开的文件：{path}", "Opened file: {path}"),
+    "library.where_opened": (
+        "打开的文件：{path}。复制到你的情景文件夹后，它的存档才能继续。",
+        "Opened file: {path}. Copy it into your scenarios folder to be able to resume its "
+        "saved games."),
 })
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from html import escape
 from pathlib import Path
 
@@ -67,6 +68,8 @@ register({
                            "No usable scenario in the scenarios folder."),
     "start.open_file": ("打开情景文件(&O)…", "&Open a scenario file…"),
     "start.file_filter": ("情景文件 (*.yaml *.yml)", "Scenario files (*.yaml *.yml)"),
+    "start.copy_in": ("复制到我的情景文件夹(&M)", "Copy into &my scenarios"),
+    "start.copy_failed": ("无法复制：{error}", "Could not copy: {error}"),
     "start.broken_title": ("无法读取 {name}", "{name} cannot be read"),
     "start.broken_text": (
         "这个情景文件有误，不能开始游戏。可以在情景编辑器中打开它（Ctrl+E）修改：",
@@ -165,6 +168,26 @@ class StartView(QWidget):
             return OWN
         return OPENED
 
+    def copy_into_library(self) -> Path | None:
+        """Copy the opened file on show into the author's folder (a new name if one is taken)
+        and select the copy: saved games of it can then be resumed, as of any library file."""
+        entry = self._selected()
+        if entry is None or entry.origin != OPENED or self.user_dir is None:
+            return None
+        target, number = self.user_dir / entry.path.name, 1
+        while target.exists():
+            number += 1
+            target = self.user_dir / f"{entry.path.stem}_{number}{entry.path.suffix}"
+        try:
+            self.user_dir.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(entry.path, target)
+        except OSError as err:
+            self.scenario_where.setText(tr("start.copy_failed", error=err.strerror or err))
+            return None
+        self.opened.remove(entry.path)
+        self.refresh_library(select=target)
+        return target
+
     def choose_scenario_file(self) -> ScenarioEntry | None:
         """Ask for a scenario file (starting in the author's folder) and list it."""
         start = self.user_dir if self.user_dir is not None and self.user_dir.is_dir() else ""
@@ -255,7 +278,12 @@ class StartView(QWidget):
         layout.addWidget(self.scenario_title)
         layout.addWidget(self.other_title)
         layout.addWidget(self.scenario_meta)
-        layout.addWidget(self.scenario_where)
+        self.copy_in_button = QPushButton()
+        self.copy_in_button.hide()
+        where_row = QHBoxLayout()
+        where_row.addWidget(self.scenario_where, 1)
+        where_row.addWidget(self.copy_in_button)
+        layout.addLayout(where_row)
         layout.addWidget(self.briefing, 1)
         layout.addWidget(self.new_box)
         layout.addLayout(buttons)
@@ -268,6 +296,7 @@ class StartView(QWidget):
         self.load_button.clicked.connect(self.load_requested)
         self.about_button.clicked.connect(self.about_requested)
         self.open_file_button.clicked.connect(self.choose_scenario_file)
+        self.copy_in_button.clicked.connect(self.copy_into_library)
         self._watcher.directoryChanged.connect(lambda *_: self._rescan.start())
         self._rescan.timeout.connect(self.refresh_library)
         self.back_button.clicked.connect(self.back_requested)
@@ -341,6 +370,7 @@ class StartView(QWidget):
         scenario = entry.scenario
         self.scenario_where.setText(where(entry))
         self.scenario_where.setVisible(not entry.shipped)
+        self.copy_in_button.setVisible(entry.origin == OPENED and self.user_dir is not None)
         self.other_title.show()
         self.scenario_meta.show()
         self.scenario_title.setText(text_of(scenario.title))
@@ -358,6 +388,7 @@ class StartView(QWidget):
     def _show_broken(self, entry: ScenarioEntry | None) -> None:
         """No scenario to start: none at all, or a file that cannot be read (and why)."""
         self.begin_button.setEnabled(False)
+        self.copy_in_button.hide()
         self.seat_combo.clear()
         self.other_title.hide()
         self.scenario_meta.hide()
@@ -407,6 +438,7 @@ class StartView(QWidget):
         self.language_label.setText(tr("start.language"))
         self.about_button.setText(tr("start.about"))
         self.open_file_button.setText(tr("start.open_file"))
+        self.copy_in_button.setText(tr("start.copy_in"))
         self.back_button.setText(tr("start.back"))
         self.language_combo.setCurrentIndex(self.language_combo.findData(language()))
         self._name_for_access()
@@ -422,6 +454,7 @@ class StartView(QWidget):
                             (self.continue_button, "start.continue"),
                             (self.load_button, "start.load"),
                             (self.open_file_button, "start.open_file"),
+                            (self.copy_in_button, "start.copy_in"),
                             (self.language_combo, "start.language"),
                             (self.about_button, "start.about"), (self.briefing, "start.briefing"),
                             (self.back_button, "start.back")):

@@ -139,3 +139,23 @@ def test_screenshot_of_the_library_with_own_and_broken(qtbot, window, screenshot
     start = window.start
     start.refresh_library(select=own / "half_done.yaml")
     screenshot(window, "start_library_broken")
+
+
+def test_an_opened_file_can_be_copied_into_the_authors_folder(qtbot, window, tmp_path,
+                                                              monkeypatch, screenshot) -> None:
+    elsewhere = tmp_path / "colleague" / "tutorial.yaml"
+    elsewhere.parent.mkdir()
+    shutil.copy(TUTORIAL, elsewhere)
+    (window.paths.scenarios_dir / "tutorial.yaml").write_text("taken\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *args: (str(elsewhere), "")))
+    window.start.open_file_button.click()
+    assert window.start.copy_in_button.isVisible()
+    screenshot(window, "start_opened_file")
+    qtbot.mouseClick(window.start.copy_in_button, Qt.MouseButton.LeftButton)
+    copy = window.paths.scenarios_dir / "tutorial_2.yaml"
+    assert copy.read_text(encoding="utf-8") == elsewhere.read_text(encoding="utf-8")
+    entry = window.start.current_entry()
+    assert entry.path == copy and entry.origin == OWN
+    assert window.start.library.row_of(elsewhere) == -1
+    assert not window.start.copy_in_button.isVisible()
