@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from html import escape
 from pathlib import Path
 
@@ -10,7 +9,6 @@ from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,17 +23,8 @@ from PySide6.QtWidgets import (
 
 from game.ui.i18n import language, register, tr
 from game.ui.lang import follow_language, plain, text_of
-from game.ui.library import (
-    OPENED,
-    OWN,
-    SCENARIO_DIR,
-    SHIPPED,
-    ScenarioEntry,
-    ScenarioLibraryModel,
-    load_entry,
-    scan,
-    where,
-)
+from game.ui.library import OPENED, ScenarioEntry, ScenarioLibraryModel, where
+from game.ui.library_files import LibraryFiles
 from game.ui.vocab import unit_name_in
 
 register({
@@ -83,7 +72,7 @@ STYLE_CHOICES = {
 }
 
 
-class StartView(QWidget):
+class StartView(LibraryFiles, QWidget):
     """The first screen. It asks the window for things through its signals."""
 
     new_game_requested = Signal(Path, str, str, str, int)
@@ -120,80 +109,6 @@ class StartView(QWidget):
         self._watch_user_dir()
         self.refresh_library()
         self.library_loaded.emit()
-
-    def refresh_library(self, select: Path | None = None) -> None:
-        """Read the folders again (a file changed, the editor saved); keep or move the choice.
-
-        Args:
-            select: the file to select (None: keep the current one, or the first).
-        """
-        current = self._selected()
-        entries, self.problems = scan(SCENARIO_DIR, self.user_dir)
-        listed = {e.path.resolve() for e in entries}
-        entries += [load_entry(p, OPENED) for p in self.opened if p.resolve() not in listed]
-        self.library.set_entries(entries)
-        wanted = select or (current.path if current is not None else None)
-        row = self.library.row_of(wanted) if wanted is not None else -1
-        if entries:
-            self.scenario_list.setCurrentIndex(self.library.index(max(row, 0)))
-        else:
-            self._show_entry(None)
-
-    def _watch_user_dir(self) -> None:
-        """Files saved or copied into the author's folder appear without a restart."""
-        if self.user_dir is None:
-            return
-        try:
-            self.user_dir.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return  # a read-only data folder: the shipped scenarios are still listed
-        self._watcher.addPath(str(self.user_dir))
-
-    def open_scenario_file(self, path: Path) -> ScenarioEntry:
-        """List a scenario file chosen by hand and select it (broken: its problem is shown)."""
-        path = Path(path)
-        origin = self._origin_of(path)
-        if origin == OPENED and path not in self.opened:
-            self.opened.append(path)
-        self.fill_library()
-        self.refresh_library(select=path)
-        entry = self._selected()
-        return entry if entry is not None else load_entry(path, origin)
-
-    def _origin_of(self, path: Path) -> str:
-        folder = path.resolve().parent
-        if folder == SCENARIO_DIR.resolve():
-            return SHIPPED
-        if self.user_dir is not None and folder == self.user_dir.resolve():
-            return OWN
-        return OPENED
-
-    def copy_into_library(self) -> Path | None:
-        """Copy the opened file on show into the author's folder (a new name if one is taken)
-        and select the copy: saved games of it can then be resumed, as of any library file."""
-        entry = self._selected()
-        if entry is None or entry.origin != OPENED or self.user_dir is None:
-            return None
-        target, number = self.user_dir / entry.path.name, 1
-        while target.exists():
-            number += 1
-            target = self.user_dir / f"{entry.path.stem}_{number}{entry.path.suffix}"
-        try:
-            self.user_dir.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(entry.path, target)
-        except OSError as err:
-            self.scenario_where.setText(tr("start.copy_failed", error=err.strerror or err))
-            return None
-        self.opened.remove(entry.path)
-        self.refresh_library(select=target)
-        return target
-
-    def choose_scenario_file(self) -> ScenarioEntry | None:
-        """Ask for a scenario file (starting in the author's folder) and list it."""
-        start = self.user_dir if self.user_dir is not None and self.user_dir.is_dir() else ""
-        name, _ = QFileDialog.getOpenFileName(self, plain(tr("start.open_file")), str(start),
-                                              tr("start.file_filter"))
-        return self.open_scenario_file(Path(name)) if name else None
 
     # ----- building ---------------------------------------------------------------------------
 
