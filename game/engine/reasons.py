@@ -337,7 +337,8 @@ def _render(game: World, code: str, task: str, values: dict[str, Any],
     reason: dict[str, Any] = {"code": code}
     for index, lang in ((1, "zh"), (2, "en")):
         template = str(TEXT[code][index] if code in TEXT else FINDINGS[code][index - 1])
-        reason[lang] = template.format_map(_Words(game, task, lang, values)).strip()
+        text = template.format_map(_Words(game, task, lang, values)).strip()
+        reason[lang] = text[:1].upper() + text[1:]
     reason.update(figures)
     return reason
 
@@ -403,8 +404,8 @@ def _finding_text(values: dict[str, Any], lang: str) -> str:
 #: Reasons of the findings a superior makes and of the sanctions it chooses (zh, en).
 FINDINGS: dict[str, tuple[str, str]] = {
     "cause_false": (
-        "经核实，{finding}（信息对称度 {symmetry}）。",
-        "On checking, {finding} (information symmetry {symmetry})."),
+        "{finding}（信息对称度 {symmetry}）。",
+        "{finding} (information symmetry {symmetry})."),
     "unfounded_coordination": (
         "没有发现超出你单位能力范围的问题（信息对称度 {symmetry}）。",
         "We found no problem beyond your reach (information symmetry {symmetry})."),
