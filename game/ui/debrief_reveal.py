@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView, QTextBrowser, 
 from game.engine.game import Game
 from game.scoring.debrief import reveal
 from game.ui.debrief_model import EventDetailModel, event_line
-from game.ui.i18n import register, tr
+from game.ui.i18n import language, register, tr
 from game.ui.lang import number
 from game.ui.vocab import task_measure, task_name, unit_name
 
@@ -135,7 +135,7 @@ def _figure_row(game: Game, seat: str, row: dict[str, Any]) -> list[str]:
     else:
         outcome = f"<span style='color:#b3261e'><b>{escape(tr('reveal.not_caught'))}</b></span>"
     return [str(row["turn"]), _who(game, seat, row["unit"]), escape(task_name(game, row["task"])),
-            escape(f"{number(row['overstate'])}{measure}"), outcome, _links(game, row["events"])]
+            escape(_amount(row["overstate"], measure)), outcome, _links(game, row["events"])]
 
 
 def _request_row(game: Game, seat: str, row: dict[str, Any]) -> list[str]:
@@ -159,8 +159,12 @@ def _request_row(game: Game, seat: str, row: dict[str, Any]) -> list[str]:
 def _collusion_row(game: Game, seat: str, row: dict[str, Any]) -> list[str]:
     measure = task_measure(game, row["task"])
     return [str(row["turn"]), _who(game, seat, row["superior"]), _who(game, seat, row["unit"]),
-            escape(task_name(game, row["task"])), escape(f"{number(row['amount'])}{measure}"),
+            escape(task_name(game, row["task"])), escape(_amount(row["amount"], measure)),
             escape(tr(f"reveal.how.{row['how']}")), _links(game, row["events"])]
+
+
+def _amount(value: float, measure: str) -> str:
+    return f"{number(value)}{measure}" if language() == "zh" else f"{number(value)} {measure}"
 
 
 def _capacity_row(game: Game, seat: str, row: dict[str, Any]) -> list[str]:

@@ -29,6 +29,9 @@ _DOCS: dict[str, tuple[str, str, str, str]] = {
         "留出加码空间 {space}{measure}。分解：{shares}。",
         "This unit owes {owed} {measure} and passed down {passed} {measure}, keeping {space} "
         "{measure} of markup. Shares: {shares}."),
+    "split_quota": (
+        "{task}指标分解方案", "Quota split: {task}",
+        "将{task}指标分解下达：{shares}。", "{task} is split among the units below: {shares}."),
     "set_reporting": (
         "关于调整{task}进度报送频次的通知", "Notice: reporting cadence for {task}",
         "自即日起，{recipient}{task}工作进度实行{cadence}（原为{was}）。",
@@ -350,7 +353,8 @@ def _misc(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
 
 
 _SPECIAL = {
-    "quota_split": _split, "directive_issued": _markup, "explain_shortfall": _causes,
+    "quota_split": _split, "split_quota": _split, "directive_issued": _markup,
+    "explain_shortfall": _causes,
     "request_answered": _answered, "accountability": _sanction, "incentive": _incentive,
     "world_event": _world,
 }

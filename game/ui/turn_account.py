@@ -25,7 +25,7 @@ register({
                            "{task}: quota {external} {measure}, target now {target}, "
                            "{reported} on the record; due by turn {deadline}."),
     "account.stake_own": ("本单位实际完成 {delivered}，真实能力约 {capacity}。",
-                          "Really done: {delivered}; your true capacity is about {capacity}."),
+                          " Really done: {delivered}; your true capacity is about {capacity}."),
     "account.stake_sub": ("{unit}：目标 {target}，已上报 {reported}，你估计其能力约 {estimate}。",
                           "{unit}: target {target}, {reported} reported; you estimate it can "
                           "do about {estimate}."),
@@ -56,6 +56,7 @@ register({
     "account.col.reply": ("答复与理由", "Reply and reason"),
     "account.col.change": ("带来的变化", "What it changed"),
     "account.to": ("致{unit}", "to {unit}"),
+    "account.finding": ("{title}：{body}", "{title}: {body}"),
     "account.waiting": ("尚待答复。", "Awaiting an answer."),
     "account.no_reply": ("（无需答复）", "(no reply needed)"),
     "account.totals": ("本回合行动共用干部时间 {days} 人日；经费 {before} → {after} 万元；"
@@ -221,9 +222,11 @@ def _move_row(game: Game, seat: str, effect: MoveEffect) -> str:
     if effect.move_kind == "answer":
         reply = escape(paper.body(doc, game))
     elif effect.replies:
-        reply = "<br/>".join(f"<b>{escape(paper.title(r, game))}</b>：{escape(paper.body(r, game))}"
-                             if r.kind != "request_answered" else escape(paper.body(r, game))
-                             for r in effect.replies)
+        reply = "<br/>".join(
+            tr("account.finding", title=f"<b>{escape(paper.title(r, game))}</b>",
+               body=escape(paper.body(r, game)))
+            if r.kind != "request_answered" else escape(paper.body(r, game))
+            for r in effect.replies)
     elif "request" in doc.data:
         reply = escape(tr("account.waiting"))
     else:
