@@ -63,12 +63,12 @@ register({
                        "你受到问责 {sanctions} 次。",
                        "Your moves took {days} cadre-days; funds {before} → {after} (10,000 "
                        "yuan); accountability against you: {sanctions}."),
-    "account.relation_up": ("{unit}对你的信任 {t0} → {t1}，信息对称度 {s0} → {s1}。",
-                            "{unit}'s trust in you {t0} → {t1}; information symmetry {s0} → "
-                            "{s1}."),
-    "account.relation_down": ("你对{unit}的信任 {t0} → {t1}，信息对称度 {s0} → {s1}。",
-                              "Your trust in {unit} {t0} → {t1}; information symmetry {s0} → "
-                              "{s1}."),
+    "account.relations": ("本回合的信任与信息对称度", "Trust and information symmetry this turn"),
+    "account.col.relation": ("谁对谁", "Who → whom"),
+    "account.col.trust": ("信任", "Trust"),
+    "account.col.symmetry": ("信息对称度", "Information symmetry"),
+    "account.relation_up": ("{unit}对你", "{unit} → you"),
+    "account.relation_down": ("你对{unit}", "you → {unit}"),
     "change.cadre_days": ("干部时间 −{value} 人日", "cadre time −{value} cadre-days"),
     "change.funds": ("经费 {value} 万元", "funds {value} (10,000 yuan)"),
     "change.standing": ("政治资本 {value}", "standing {value}"),
@@ -266,15 +266,31 @@ def change_text(game: Game, effect: MoveEffect) -> str:
 
 def _totals(game: Game, seat: str, effects: TurnEffects) -> str:
     before, after = effects.funds
-    lines = [tr("account.totals", days=number(effects.cadre_days), before=number(before),
-                after=number(after), sanctions=effects.sanctions_received)]
+    line = tr("account.totals", days=number(effects.cadre_days), before=number(before),
+              after=number(after), sanctions=effects.sanctions_received)
+    rows = []
     for rel in effects.relations:
         up = rel.subordinate == seat
-        lines.append(tr("account.relation_up" if up else "account.relation_down",
-                        unit=unit_name(game, rel.superior if up else rel.subordinate),
-                        t0=_pct(rel.trust_before), t1=_pct(rel.trust_after),
-                        s0=_pct(rel.symmetry_before), s1=_pct(rel.symmetry_after)))
-    return "".join(f"<p>{escape(line)}</p>" for line in lines)
+        who = tr("account.relation_up" if up else "account.relation_down",
+                 unit=unit_name(game, rel.superior if up else rel.subordinate))
+        rows.append(f"<tr><td>{escape(who)}</td>"
+                    f"<td>{_moved(rel.trust_before, rel.trust_after)}</td>"
+                    f"<td>{_moved(rel.symmetry_before, rel.symmetry_after)}</td></tr>")
+    table = ""
+    if rows:
+        head = "".join(f"<th align='left'>{escape(tr(k))}</th>" for k in (
+            "account.col.relation", "account.col.trust", "account.col.symmetry"))
+        table = (f"<p><b>{escape(tr('account.relations'))}</b></p>"
+                 f"<table cellspacing='0' cellpadding='3' border='1' style='border-color:#bbb'>"
+                 f"<tr>{head}</tr>{''.join(rows)}</table>")
+    return f"<p>{escape(line)}</p>{table}"
+
+
+def _moved(before: float | None, after: float | None) -> str:
+    """A share before and after the turn; a fall in red."""
+    text = escape(f"{_pct(before)} → {_pct(after)}")
+    fell = before is not None and after is not None and round(after, 2) < round(before, 2)
+    return f"<span style='color:#b3261e'>{text}</span>" if fell else text
 
 
 def _signed(value: float, digits: int = 1) -> str:
