@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from game.engine.accountability import sanction
-from game.engine.reasons import expiry_reason, inflated_reason
+from game.engine.findings import inflated_reason
+from game.engine.reasons import expiry_reason
 from game.engine.world import ratio
 
 if TYPE_CHECKING:

@@ -298,7 +298,8 @@ def answer_reason(game: World, request: Request, code: str) -> dict[str, Any]:
         found = finding(game, request)
         figures["causes"] = list(found.data.get("causes", ())) if found else []
         figures["target_too_low"] = bool(found and found.data.get("target_too_low"))
-    return _render(game, code, task, {**figures, **values}, figures)
+    return render(game, code, (TEXT[code][1], TEXT[code][2]), task, {**figures, **values},
+                  figures)
 
 
 def expiry_reason(game: World, request: Request) -> dict[str, Any]:
@@ -332,11 +333,12 @@ def _asked(request: Request) -> float | None:
     return request.data.get("target") if asked is None else asked
 
 
-def _render(game: World, code: str, task: str, values: dict[str, Any],
-            figures: dict[str, Any]) -> dict[str, Any]:
+def render(game: World, code: str, templates: tuple[str, str], task: str,
+           values: dict[str, Any], figures: dict[str, Any]) -> dict[str, Any]:
+    """A reason as data: its code, its (zh, en) templates filled with `values` as players
+    read them (figures grouped, shares as percentages, the task's unit), and `figures`."""
     reason: dict[str, Any] = {"code": code}
-    for index, lang in ((1, "zh"), (2, "en")):
-        template = str(TEXT[code][index] if code in TEXT else FINDINGS[code][index - 1])
+    for template, lang in zip(templates, ("zh", "en"), strict=True):
         text = template.format_map(_Words(game, task, lang, values)).strip()
         reason[lang] = text[:1].upper() + text[1:]
     reason.update(figures)
@@ -397,98 +399,3 @@ def _finding_text(values: dict[str, Any], lang: str) -> str:
     if not facts:
         facts.append("所述情况与实际不符" if lang == "zh" else "what you state did not happen")
     return ("；" if lang == "zh" else "; ").join(facts)
-
-
-# ----- findings and sanctions ----------------------------------------------------------------
-
-#: Reasons of the findings a superior makes and of the sanctions it chooses (zh, en).
-FINDINGS: dict[str, tuple[str, str]] = {
-    "cause_false": (
-        "{finding}（信息对称度 {symmetry}）。",
-        "{finding} (information symmetry {symmetry})."),
-    "unfounded_coordination": (
-        "没有发现超出你单位能力范围的问题（信息对称度 {symmetry}）。",
-        "We found no problem beyond your reach (information symmetry {symmetry})."),
-    "unfounded_policy": (
-        "目标并未超出你单位的实际能力，无需配套政策（信息对称度 {symmetry}）。",
-        "The target does not exceed your real capacity: no supporting policy is needed "
-        "(information symmetry {symmetry})."),
-    "unfounded_proposal": (
-        "没有可以证实的客观原因支持放宽进度（信息对称度 {symmetry}）。",
-        "No cause the facts confirm supports a slower pace (information symmetry {symmetry})."),
-    "figure_inflated": (
-        "上报数比实际多约 {amount}{measure}，相当于应完成进度的 {share}；{how}",
-        "The figure sent is about {amount} {measure} above the truth, {share} of the progress "
-        "due; {how}"),
-    "false_figure": (
-        "上报数据经核实虚高。", "The figures sent were found inflated."),
-    "behind_pace": (
-        "上期考核进度为应完成的 {ratio}（连续滞后 {lagging} 期）。",
-        "The last assessment showed {ratio} of the pace due (assessments behind in a row: "
-        "{lagging})."),
-    "below_estimate": (
-        "上报累计 {reported}{measure}，低于我们按能力估计应完成的 {feasible}。",
-        "{reported} {measure} on the record, below the {feasible} our estimate of your "
-        "capacity says was feasible."),
-    "no_shortfall": (
-        "记录并未显示滞后（上期进度 {ratio}）：这是上级的决定。",
-        "The record shows no shortfall (last pace {ratio}): it is the superior's decision."),
-}
-
-
-def false_cause_reason(game: World, superior: str, sub: str, task: str,
-                       causes: list[str], too_low: bool) -> dict[str, Any]:
-    """Why the superior found an explanation or proposal untrue: the facts it checked."""
-    relation = game.relations.get((superior, sub))
-    figures = {"symmetry": round(relation.symmetry, 3) if relation else 0.0}
-    values = {**figures, "causes": causes, "target_too_low": too_low}
-    return _render(game, "cause_false", task, values, figures)
-
-
-def unfounded_reason(game: World, request: Request) -> dict[str, Any]:
-    """Why the superior found a request for coordination, policy or time without grounds."""
-    relation = game.relations.get((request.receiver, request.sender))
-    figures = {"symmetry": round(relation.symmetry, 3) if relation else 0.0}
-    kind = request.kind if request.kind in ("coordination", "policy") else "proposal"
-    return _render(game, f"unfounded_{kind}", request.task, figures, figures)
-
-
-def inflated_reason(game: World, superior: str, sub: str, task: str, amount: float,
-                    due: float, supervised: bool) -> dict[str, Any]:
-    """Why the superior found a reported figure too high: the size of the lie against the
-    progress due, what it knows of the unit, and whether it was there (supervision)."""
-    relation = game.relations.get((superior, sub))
-    figures = {"amount": round(amount, 3), "share": round(amount / due, 3) if due else 0.0,
-               "symmetry": round(relation.symmetry, 3) if relation else 0.0,
-               "supervised": supervised}
-    how = {"zh": "督导中当场发现。" if supervised else "与我们掌握的情况不符（信息对称度 "
-                 f"{100 * figures['symmetry']:.0f}%）。",
-           "en": "seen on site during supervision." if supervised else "it does not square with "
-                 f"what we know of you (information symmetry {100 * figures['symmetry']:.0f}%)."}
-    return _render(game, "figure_inflated", task, {**figures, "how": how}, figures)
-
-
-def sanction_reason(game: World, superior: str, sub: str, task: str) -> dict[str, Any]:
-    """Why a superior chose to hold a unit to account: a false figure found lately, a pace
-    behind, a record below what it estimates feasible — or nothing on the record."""
-    assignment = game.assignments[(sub, task)]
-    ratio = assignment.last_ratio
-    figures: dict[str, Any] = {"ratio": round(ratio, 4), "lagging": assignment.lagging}
-    caught = any(r.kind == "discrepancy" and r.task == task
-                 for r in game.requests.recent_from(sub, game.turn - 1))
-    relation = game.relations.get((superior, sub))
-    known = relation.estimates.get(task) if relation else None
-    done, length = game.elapsed(task)
-    feasible = min(assignment.target, known) * (done - 1) / length if known else None
-    if caught:
-        code = "false_figure"
-    elif ratio < 1.0:
-        code = "behind_pace"
-    elif feasible is not None and assignment.reported < 0.7 * feasible:
-        code = "below_estimate"
-        figures.update(reported=round(assignment.reported, 3), feasible=round(feasible, 3))
-    else:
-        code = "no_shortfall"
-    values = {**figures, "ratio": f"{100 * ratio:.0f}%"}
-    return _render(game, code, task, values, figures)
-

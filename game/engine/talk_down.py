@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from game.engine.accountability import sanction
 from game.engine.directives import cascade
-from game.engine.reasons import answer_reason, derive, misfit, sanction_reason
+from game.engine.findings import sanction_reason
+from game.engine.reasons import answer_reason, derive, misfit
 from game.engine.setup import shift_capacity
 from game.engine.talk import (
     Apply,

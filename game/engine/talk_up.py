@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from game.engine.causes import true_causes
-from game.engine.reasons import false_cause_reason, unfounded_reason
+from game.engine.findings import false_cause_reason, unfounded_reason
 from game.engine.state import Request
 from game.engine.talk import (
     Apply,
