@@ -128,6 +128,9 @@ TEXT: dict[str, tuple[frozenset[str], str, str]] = {
         "答复阶段未作答复，按不同意处理。",
         "No answer was given in the respond phase: treated as refused."),
 }
+#: "trusted" when the superior has no estimate at all.
+TRUSTED_BLIND = ("我们尚不掌握你单位的实际能力，出于信任（{trust}）予以同意。{seen}",
+                 "We do not know your real capacity yet; we agree on trust ({trust}). {seen}")
 ACCEPT = frozenset(("beyond_capacity", "trusted", "time_granted", "coordination_granted",
                     "rule_recognised", "record_at_stake", "let_stand", "despite_finding"))
 EXPIRY = frozenset(("no_time", "unanswered", "lacks_funds"))
@@ -298,8 +301,10 @@ def answer_reason(game: World, request: Request, code: str) -> dict[str, Any]:
         found = finding(game, request)
         figures["causes"] = list(found.data.get("causes", ())) if found else []
         figures["target_too_low"] = bool(found and found.data.get("target_too_low"))
-    return render(game, code, (TEXT[code][1], TEXT[code][2]), task, {**figures, **values},
-                  figures)
+    templates = (TEXT[code][1], TEXT[code][2])
+    if code == "trusted" and known is None:
+        templates = TRUSTED_BLIND
+    return render(game, code, templates, task, {**figures, **values}, figures)
 
 
 def expiry_reason(game: World, request: Request) -> dict[str, Any]:
