@@ -194,7 +194,7 @@ register({
     "doc.rejected": ("经研究，不予同意。", "Not agreed. "),
     "doc.expired": ("未获答复，按不同意处理。", "No answer came: treated as refused. "),
     "doc.reason": ("理由：{reason}", "Why: {reason}"),
-    "doc.new_target": ("目标由 {old} 调整为 {new}{measure}。", "Target {old} -> {new} {measure}. "),
+    "doc.new_target": ("目标由 {old} 调整为 {new}{measure}。", "Target {old} → {new} {measure}. "),
     "doc.grace_until": ("进度宽限至第 {turn} 回合。", "Pace tolerated until turn {turn}. "),
     "doc.relief": ("已协调解决，减轻负担约 {days} 人日。", "Coordinated: about {days} cadre-days "
                    "relieved. "),

@@ -68,7 +68,7 @@ register({
     "account.col.trust": ("信任", "Trust"),
     "account.col.symmetry": ("信息对称度", "Information symmetry"),
     "account.relation_up": ("{unit}对你", "{unit} → you"),
-    "account.relation_down": ("你对{unit}", "you → {unit}"),
+    "account.relation_down": ("你对{unit}", "You → {unit}"),
     "change.cadre_days": ("干部时间 −{value} 人日", "cadre time −{value} cadre-days"),
     "change.funds": ("经费 {value} 万元", "funds {value} (10,000 yuan)"),
     "change.standing": ("政治资本 {value}", "standing {value}"),

@@ -8,6 +8,7 @@ import pytest
 from game.scoring.debrief import reveal
 from game.ui import i18n
 from tests.ui.driver import choose_action, end_phase, field, send, show_tab, start_game, type_number
+from tests.ui.test_play_through import PLAYS
 
 
 @pytest.fixture(params=["zh", "en"])
@@ -51,3 +52,17 @@ def test_turn_report_and_reveal(qtbot, window, screenshot, lang) -> None:  # typ
     first = next(r for r in reveal(game)["false_figures"] if r["unit"] == "hexi")
     debrief.reveal.show_event(first["seq"])
     assert screenshot(window, "debrief-reveal").exists()
+
+
+def test_bureau_turn_report(qtbot, window, screenshot, lang) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1280, 800)
+    start_game(qtbot, window, "county_agri", seed=4)
+    for phase in ("plan", "report", "respond"):
+        show_tab(qtbot, window, "composer")
+        play = PLAYS["county_agri"].get(phase)
+        if play is not None:
+            play(qtbot, window)
+        end_phase(qtbot, window)
+    show_tab(qtbot, window, "report")
+    window.page.report.show_turn(1)
+    assert screenshot(window, "turn-report-moves-bureau").exists()
