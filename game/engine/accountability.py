@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from game.engine.world import World
 
 
 def sanction(
-    game: World, superior: str, subordinate: str, task: str, kind: str, source: str
+    game: World, superior: str, subordinate: str, task: str, kind: str, source: str,
+    reason: dict[str, Any] | None = None,
 ) -> None:
     """Hold `subordinate` to account.
 
@@ -17,6 +18,7 @@ def sanction(
         kind: notice, talk, veto, elimination or ranking (last place criticised).
         source: "regime" (the assessment rule), "discretion" (the superior's choice) or
             "inspection" (a cross-level inspection).
+        reason: why, when the superior chose it (game.engine.reasons.sanction_reason).
     """
     params, unit = game.params, game.units[subordinate]
     rework = {
@@ -51,5 +53,6 @@ def sanction(
         actor=superior,
         target=subordinate,
         task=task,
-        data={"sanction": kind, "source": source, "rework": rework},
+        data={"sanction": kind, "source": source, "rework": rework,
+              **({"reason": reason} if reason is not None else {})},
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from game.engine.accountability import sanction
+from game.engine.findings import inflated_reason
+from game.engine.reasons import expiry_reason
 from game.engine.world import ratio
 
 if TYPE_CHECKING:
@@ -29,10 +31,12 @@ def assess(game: World) -> None:
 def _expire_requests(game: World) -> None:
     for request in game.requests.unanswered():
         if request.turn <= game.turn and request.kind != "discrepancy":
+            reason = expiry_reason(game, request)
             request.answered = False
             game.emit("request_answered", actor=request.receiver, target=request.sender,
                       task=request.task, data={"request": request.id, "request_kind":
-                                               request.kind, "accepted": False, "expired": True},
+                                               request.kind, "accepted": False, "expired": True,
+                                               "reason": reason},
                       hidden={"truthful": request.truthful, "detected": request.detected})
 
 
@@ -95,7 +99,8 @@ def _maybe_detect(game: World, unit_id: str, task_id: str, amount: float) -> Non
     done, length = game.elapsed(task_id)
     due = max(1.0, assignment.target * done / length)
     chance = game.lie_chance(superior, unit_id, amount / due, fuzz)
-    if (unit_id, task_id) in game.supervised:
+    supervised = (unit_id, task_id) in game.supervised
+    if supervised:
         chance = min(1.0, chance + 0.2)
     if not game.chance(chance):
         return
@@ -105,7 +110,9 @@ def _maybe_detect(game: World, unit_id: str, task_id: str, amount: float) -> Non
     request = game.requests.add(game.turn, "discrepancy", unit_id, superior, task_id,
                                 {"amount": round(amount, 3)}, truthful=False, detected=True)
     game.emit("falsification_detected", actor=superior, target=unit_id, task=task_id,
-              data={"request": request.id, "amount": round(amount, 3)})
+              data={"request": request.id, "amount": round(amount, 3),
+                    "reason": inflated_reason(game, superior, unit_id, task_id, amount, due,
+                                              supervised)})
 
 
 def _inspect(game: World, task_id: str) -> None:

@@ -8,12 +8,13 @@ world's mechanics, never the style itself.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from game.engine.causes import in_preparation, true_causes
 from game.engine.directives import default_split
 from game.engine.moves import (
     Answer,
+    AnswerReason,
     CiteRule,
     Collude,
     ExplainShortfall,
@@ -33,6 +34,14 @@ from game.engine.moves import (
     Supervise,
     SymbolicExecution,
     Symposium,
+)
+from game.engine.reasons import (
+    TOO_MANY,
+    derive,
+    doubt,
+    plausible,
+    recent_explanations,
+    record_behind,
 )
 from game.engine.world import ratio
 
@@ -130,67 +139,81 @@ def _respond(game: Game, unit_id: str) -> None:
 
 
 def _answer(game: Game, unit_id: str, request: Request) -> None:
+    """Answer one request; the reason named is the one that drove the choice."""
     comm = game.comm[unit_id]
     if request.kind in ("explanation", "proposal"):
-        accept, target = _judge_explanation(game, unit_id, request, comm)
-        game.submit(unit_id, Answer(request=request.id, accept=accept, target=target))
+        accept, target, reason = _judge_explanation(game, unit_id, request, comm)
+        game.submit(unit_id, Answer(request=request.id, accept=accept, target=target,
+                                    reason=reason))
         return
     if request.kind in ("collusion", "discrepancy"):
         accept = game.chance(_collusion_appetite(game, unit_id, request.task))
-        game.submit(unit_id, Answer(request=request.id, accept=accept))
+        behind = record_behind(game, unit_id, request.task)
+        reason = ("record_at_stake" if behind else "let_stand") if accept else "no_false_figures"
+        game.submit(unit_id, Answer(request=request.id, accept=accept, reason=reason))
         if not accept and request.kind == "discrepancy" and game.chance(1 - comm):
             game.submit(unit_id, Sanction(subordinate=request.sender, task=request.task,
                                           sanction="talk"))
         return
     if request.detected:  # found unfounded: not granted
-        game.submit(unit_id, Answer(request=request.id, accept=False))
+        game.submit(unit_id, Answer(request=request.id, accept=False,
+                                    reason=derive(game, request, False)))
         return
+    believed = plausible(game, request)
     probability = {
         "coordination": 0.15 + 0.75 * comm,
         "rule": 0.2 + 0.6 * comm,
-        "policy": comm * 0.7 if _plausible(game, unit_id, request) else comm * 0.15,
+        "policy": comm * 0.7 if believed else comm * 0.15,
     }[request.kind]
-    game.submit(unit_id, Answer(request=request.id, accept=game.chance(probability)))
+    accept = game.chance(probability)
+    game.submit(unit_id, Answer(request=request.id, accept=accept,
+                                reason=_granted(game, request, accept, believed)))
 
 
-def _plausible(game: Game, unit_id: str, request: Request) -> bool:
-    """The superior's own estimate says the target is beyond the subordinate's capacity."""
-    estimate = game.relations[(unit_id, request.sender)].estimates.get(request.task)
-    target = game.assignments[(request.sender, request.task)].target
-    return estimate is not None and estimate < 0.95 * target
+def _granted(game: Game, request: Request, accept: bool, believed: bool) -> AnswerReason:
+    """A coordination, rule or policy answer's reason: the kind's stance, and for policy
+    what the superior's estimate says."""
+    if request.kind == "coordination":
+        return "coordination_granted" if accept else "own_reach"
+    if request.kind == "rule":
+        return "rule_recognised" if accept else "standard_method"
+    if accept:
+        return "beyond_capacity" if believed else "trusted"
+    return cast("AnswerReason", doubt(game, request))
 
 
 def _judge_explanation(
     game: Game, unit_id: str, request: Request, comm: float
-) -> tuple[bool, float | None]:
+) -> tuple[bool, float | None, AnswerReason]:
     if request.detected:
-        return False, None
+        return False, None, cast("AnswerReason", derive(game, request, False))
     relation = game.relations[(unit_id, request.sender)]
-    plausible = 1.0 if _plausible(game, unit_id, request) else 0.0
+    believed = plausible(game, request)
+    plausibility = 1.0 if believed else 0.0
     if request.data.get("grace_turns"):
-        plausible = max(plausible, 0.7)
-    recent = game.requests.count_since(request.sender, "explanation", game.turn - 3)
-    chance = comm * (0.3 + 0.4 * relation.trust + 0.3 * plausible)
+        plausibility = max(plausibility, 0.7)
+    recent = recent_explanations(game, request)
+    chance = comm * (0.3 + 0.4 * relation.trust + 0.3 * plausibility)
     chance += (1 - comm) * 0.1 * (1 + relation.trust)
-    if recent > 2:
+    if recent > TOO_MANY:
         chance *= 0.5
     if not game.chance(chance):
-        return False, None
+        return False, None, "too_many" if recent > TOO_MANY else cast(
+            "AnswerReason", doubt(game, request))
     asked = request.data.get("proposed_target") or request.data.get("target")
     estimate = relation.estimates.get(request.task)
+    why: AnswerReason = "beyond_capacity" if believed else (
+        "time_granted" if request.data.get("grace_turns") else "trusted")
     if request.kind == "proposal" and asked is None:
-        return True, None  # it asks only for time: the target stays
+        return True, None, why  # it asks only for time: the target stays
     current = game.assignments[(request.sender, request.task)].target
     floor = max(asked or 0.0, estimate or 0.0)
-    return True, min(current, floor) if floor else None
+    return True, min(current, floor) if floor else None, why
 
 
 def _collusion_appetite(game: Game, unit_id: str, task_id: str) -> float:
     """Linked interests without main responsibility: the drift into collusion (paper 二.2)."""
-    own = game.assignments[(unit_id, task_id)]
-    done, length = game.elapsed(task_id)
-    expected = own.target * (done - 1) / length  # the record runs to last turn's assessment
-    at_stake = 1.0 if expected and own.reported < game.params.pace_notice * expected else 0.4
+    at_stake = 1.0 if record_behind(game, unit_id, task_id) else 0.4
     return float(at_stake * (1 - game.units[unit_id].main_responsibility) ** 1.5 * 0.8)
 
 

@@ -16,6 +16,15 @@ Cause = Literal[
 IncentiveKind = Literal["economic", "political", "spiritual", "supporting_policy", "experiment"]
 SanctionKind = Literal["notice", "talk", "veto"]
 CadenceChoice = Literal["daily", "weekly", "monthly"]
+#: Why a superior answers as it does (game.engine.reasons gives each one's sentence and the
+#: state that must bear it out): accepted ...
+AnswerReason = Literal[
+    "beyond_capacity", "trusted", "time_granted", "coordination_granted", "rule_recognised",
+    "record_at_stake", "let_stand", "despite_finding",
+    # ... or not.
+    "caught_false", "unfounded", "within_capacity", "no_estimate", "target_stands", "too_many",
+    "no_false_figures", "own_reach", "standard_method", "lacks_funds",
+]
 
 #: Causes a unit may cite, and what makes each one true in the world.
 CAUSES: dict[str, str] = {
@@ -125,6 +134,11 @@ class Answer(_Move):
     target: float | None = Field(
         default=None, ge=0, le=MAX_FIGURE, title="New target",
         description="For an accepted explanation."
+    )
+    reason: AnswerReason | None = Field(
+        default=None, title="Reason",
+        description="Why (one of a closed list); the engine refuses a reason the superior's "
+        "state does not bear out, and derives one when none is given.",
     )
 
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from game.engine.accountability import sanction
 from game.engine.directives import cascade
+from game.engine.findings import sanction_reason
+from game.engine.reasons import answer_reason, derive, misfit
 from game.engine.setup import shift_capacity
 from game.engine.talk import (
     Apply,
@@ -63,6 +65,9 @@ def check_answer(game: World, seat: str, move: Answer) -> Refusal | None:
         return refuse("not_yours", "这份来文不是报给本单位的。", "That request is not yours.")
     if request.answered is not None:
         return refuse("answered", "这份来文已答复。", "That request has been answered.")
+    if move.reason is not None and misfit(game, request, move.accept, move.reason):
+        return refuse("reason", "所给理由与本单位掌握的情况或答复不符。",
+                      "That reason does not fit the answer or what you know.")
     if move.accept and request.kind == "policy":
         price = game.params.policy_answer_funds
         return need_funds(game, seat, price) or need_time(game, seat, "answer")
@@ -70,7 +75,11 @@ def check_answer(game: World, seat: str, move: Answer) -> Refusal | None:
 
 
 def apply_answer(game: World, seat: str, move: Answer) -> None:
+    """Answer a request; the reply says why, from the superior's state before the answer
+    changes it (the reason named in the move, else the one that state supports)."""
     request = game.requests[move.request]
+    code = move.reason or derive(game, request, move.accept)
+    reason = answer_reason(game, request, code)
     request.answered = move.accept
     pay_time(game, seat, "answer", [], "talk")
     effect = _ANSWERS[request.kind](game, request, move) if move.accept else {}
@@ -82,7 +91,7 @@ def apply_answer(game: World, seat: str, move: Answer) -> None:
         target=request.sender,
         task=request.task,
         data={"request": request.id, "request_kind": request.kind, "accepted": move.accept,
-              **effect},
+              **effect, "reason": reason},
         hidden={"truthful": request.truthful, "detected": request.detected},
     )
 
@@ -381,7 +390,8 @@ def check_sanction(game: World, seat: str, move: Sanction) -> Refusal | None:
 def apply_sanction(game: World, seat: str, move: Sanction) -> None:
     mark_once(game, "sanction", seat, move.subordinate, move.task)
     pay_time(game, seat, "sanction", [], "talk")
-    sanction(game, seat, move.subordinate, move.task, move.sanction, "discretion")
+    why = sanction_reason(game, seat, move.subordinate, move.task)
+    sanction(game, seat, move.subordinate, move.task, move.sanction, "discretion", why)
 
 
 HANDLERS: dict[str, tuple[Check, Apply]] = {

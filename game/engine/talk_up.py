@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from game.engine.causes import true_causes
+from game.engine.findings import false_cause_reason, unfounded_reason
 from game.engine.state import Request
 from game.engine.talk import (
     Apply,
@@ -162,7 +163,9 @@ def _caught(game: World, superior: str, seat: str, task: str, request: int,
     relation.trust = max(0.0, relation.trust - game.params.trust_lie)
     relation.memory.append((game.turn, -1.0))
     game.emit("false_cause_detected", actor=superior, target=seat, task=task,
-              data={"request": request, "causes": false, "target_too_low": too_low})
+              data={"request": request, "causes": false, "target_too_low": too_low,
+                    "reason": false_cause_reason(game, superior, seat, task, list(false),
+                                                 too_low)})
 
 
 def _check_founded(game: World, seat: str, task: str, request: Request, founded: bool) -> None:
@@ -182,7 +185,8 @@ def _check_founded(game: World, seat: str, task: str, request: Request, founded:
     relation.trust = max(0.0, relation.trust - game.params.trust_lie / 2)
     relation.memory.append((game.turn, -0.5))
     game.emit("request_unfounded", actor=superior, target=seat, task=task,
-              data={"request": request.id, "request_kind": request.kind},
+              data={"request": request.id, "request_kind": request.kind,
+                    "reason": unfounded_reason(game, request)},
               hidden={"recent_unfounded": recent})
 
 

@@ -82,3 +82,120 @@ def _progress(game: Game, assessments: Iterable[Event], size: int) -> dict[str, 
         for name, values in rows.items():
             rows[name] = [round(v, 3) for v in values]
     return progress
+
+
+# ----- the reveal ----------------------------------------------------------------------------
+
+#: Requests sent up, by the event that files them, and the hidden field that says they were
+#: untrue (False) or true.
+_REQUEST_TRUTH = {"explain_shortfall": "truthful", "propose_target": "honest",
+                  "request_coordination": "beyond_unit", "request_policy": "capacity_short"}
+
+
+def reveal(game: Game) -> dict[str, Any]:
+    """What was hidden, once the game is over: true capacities, false figures and causes
+    (caught or not), who colluded, each with the events that show it.
+
+    Returns:
+        {"capacities": [{"unit", "task", "capacity" (true, task unit), "target",
+        "delivered", "reported", "estimate" (the superior's, or None), "superior"}],
+        "false_figures": [{"seq", "turn", "unit", "superior", "task", "overstate",
+        "caught" (bool), "how" ("check" | "inspection" | None), "events" [seqs: the report,
+        the finding, its answer, a collusion that let it stand]}],
+        "false_requests": [{"seq", "turn", "unit", "superior", "task", "kind", "causes"
+        (false causes cited), "lowball" (share below capacity), "caught", "accepted",
+        "events"}], "collusions": [{"seq", "turn", "superior", "unit", "task", "amount",
+        "how", "events"}]}. Event seqs index `game.log`.
+        Reading the hidden part of events is the debrief's privilege (paper 二.1: the
+        information asymmetry the game turns on is lifted only here).
+    """
+    by_kind: dict[str, list[Event]] = {}
+    for event in game.log:
+        by_kind.setdefault(event.kind, []).append(event)
+    by_request: dict[int, list[Event]] = {}
+    for kind in ("request_answered", "false_cause_detected", "request_unfounded",
+                 "falsification_detected"):
+        for event in by_kind.get(kind, ()):
+            by_request.setdefault(int(event.data.get("request", -1)), []).append(event)
+    return {
+        "capacities": _capacities(game),
+        "false_figures": _false_figures(by_kind, by_request),
+        "false_requests": _false_requests(by_kind, by_request),
+        "collusions": [
+            {"seq": e.seq, "turn": e.turn, "superior": e.actor, "unit": e.target,
+             "task": e.task, "amount": e.data.get("amount", 0.0), "how": e.data.get("how", ""),
+             "events": [e.seq]}
+            for e in by_kind.get("collusion", ())],
+    }
+
+
+def _capacities(game: Game) -> list[dict[str, Any]]:
+    rows = []
+    for task in game.scenario.tasks:
+        if task.id not in game.tasks or game.tasks[task.id].start > game.turn:
+            continue
+        for unit in task.carriers:
+            assignment = game.assignments[(unit, task.id)]
+            relation = game.relations.get((assignment.superior or "", unit))
+            known = relation.estimates.get(task.id) if relation else None
+            rows.append({"unit": unit, "task": task.id, "superior": assignment.superior or "",
+                         "capacity": round(assignment.capacity, 3),
+                         "target": round(assignment.target, 3),
+                         "delivered": round(assignment.delivered, 3),
+                         "reported": round(assignment.reported, 3),
+                         "estimate": None if known is None else round(known, 3)})
+    return rows
+
+
+def _false_figures(by_kind: dict[str, list[Event]],
+                   by_request: dict[int, list[Event]]) -> list[dict[str, Any]]:
+    found = {(e.turn, e.target, e.task): e for e in by_kind.get("falsification_detected", ())}
+    inspections = [e for e in by_kind.get("inspection", ()) if e.data.get("falsification_found")]
+    condoned = {(e.turn, e.target, e.task): e for e in by_kind.get("collusion", ())
+                if e.data.get("how") == "condoned"}
+    rows = []
+    for report in by_kind.get("report_progress", ()):
+        if not report.hidden.get("overstate"):
+            continue
+        key = (report.turn, report.actor, report.task)
+        check = found.get(key)
+        inspection = next((e for e in inspections if e.turn >= report.turn
+                           and e.target == report.actor and e.task == report.task), None)
+        events = [report.seq]
+        how = None
+        if check is not None:
+            how = "check"
+            events.append(check.seq)
+            events += [e.seq for e in by_request.get(int(check.data.get("request", -1)), ())
+                       if e.kind == "request_answered"]
+            let = next((e for (t, u, k), e in condoned.items() if t >= check.turn
+                        and (u, k) == (report.actor, report.task)), None)
+            events += [let.seq] if let is not None else []
+        elif inspection is not None:
+            how = "inspection"
+            events.append(inspection.seq)
+        rows.append({"seq": report.seq, "turn": report.turn, "unit": report.actor,
+                     "superior": report.target, "task": report.task,
+                     "overstate": report.hidden["overstate"], "caught": how is not None,
+                     "how": how, "events": sorted(set(events))})
+    return rows
+
+
+def _false_requests(by_kind: dict[str, list[Event]],
+                    by_request: dict[int, list[Event]]) -> list[dict[str, Any]]:
+    rows = []
+    for kind, flag in _REQUEST_TRUTH.items():
+        for event in by_kind.get(kind, ()):
+            if event.hidden.get(flag, True):
+                continue
+            related = by_request.get(int(event.data.get("request", -1)), [])
+            answer = next((e for e in related if e.kind == "request_answered"), None)
+            rows.append({
+                "seq": event.seq, "turn": event.turn, "unit": event.actor,
+                "superior": event.target, "task": event.task, "kind": kind,
+                "causes": list(event.hidden.get("false_causes", ())),
+                "lowball": event.hidden.get("lowball", 0.0),
+                "caught": any(e.kind != "request_answered" for e in related),
+                "accepted": bool(answer and answer.data.get("accepted")),
+                "events": sorted({event.seq, *(e.seq for e in related)})})
+    return sorted(rows, key=lambda r: r["seq"])

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from game.engine.game import Game
 from game.ui.debrief_model import GROUPS, Node, event_line, format_value
+from game.ui.debrief_reveal import reveal_html
 from game.ui.i18n import language, register, tr
 from game.ui.lang import number, text_of
 from game.ui.unit_model import kind_name, unit_name
@@ -166,6 +167,8 @@ def report_html(game: Game, seat: str, report: dict[str, Any], figure_texts: dic
         parts.append(f"<p><img src='figure1://{task}' width='640'></p><p>{escape(text)}</p>")
     if compare is not None:
         parts.append(f"<h2>{escape(tr('html.compare'))}</h2>{_table_html(compare)}")
+    if game.over:
+        parts.append(reveal_html(game, seat))
     return "".join(parts)
 
 

@@ -331,6 +331,8 @@ def _plain(game: Game, value: Any) -> str:
         return unit_name(game, value)
     if isinstance(value, str):
         return _term(value)
+    if isinstance(value, dict) and isinstance(value.get(language()), str):
+        return str(value[language()])  # a reason: its sentence in the reader's language
     if isinstance(value, dict):
         return ", ".join(f"{_plain(game, k)}: {_plain(game, v)}" for k, v in value.items())
     if isinstance(value, list):

@@ -32,6 +32,7 @@ from game.ui.charts import chart_font, figure_one_chart, install_chart, new_char
 from game.ui.compare_model import CompareModel, ReplayJob, game_figures
 from game.ui.debrief_html import details_html, figure_bars, figure_summary, report_html
 from game.ui.debrief_model import NODE_ROLE, SEQ_ROLE, EventDetailModel, ScoreTreeModel
+from game.ui.debrief_reveal import RevealPage
 from game.ui.i18n import register, tr
 from game.ui.lang import follow_language, text_of
 from game.ui.task_model import TaskListModel
@@ -127,6 +128,8 @@ class DebriefView(QWidget):
         self.tabs.addTab(self._build_report(), "")
         self.tabs.addTab(self._build_figure(), "")
         self.tabs.addTab(self._build_compare(), "")
+        self.reveal = RevealPage()
+        self.tabs.addTab(self.reveal, "")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -233,6 +236,8 @@ class DebriefView(QWidget):
     def _retranslate(self) -> None:
         for number, key in enumerate(("report", "figure", "compare")):
             self.tabs.setTabText(number, tr(f"debrief.tab.{key}"))
+        self.tabs.setTabText(self.tabs.indexOf(self.reveal), tr("reveal.tab"))
+        self.reveal.show_game(self.game, self.session.seat)  # type: ignore[attr-defined]
         self.banner.setText(self._banner_text())
         for widget, key in ((self.pdf_button, "debrief.export_pdf"),
                             (self.json_button, "debrief.export_json"),

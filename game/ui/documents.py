@@ -7,7 +7,7 @@ from typing import Any
 
 from game.engine.game import Game
 from game.engine.views import Document
-from game.ui.i18n import register, tr
+from game.ui.i18n import language, register, tr
 from game.ui.lang import number, text_of
 from game.ui.vocab import task_measure, task_name, unit_name
 
@@ -29,6 +29,9 @@ _DOCS: dict[str, tuple[str, str, str, str]] = {
         "留出加码空间 {space}{measure}。分解：{shares}。",
         "This unit owes {owed} {measure} and passed down {passed} {measure}, keeping {space} "
         "{measure} of markup. Shares: {shares}."),
+    "split_quota": (
+        "{task}指标分解方案", "Quota split: {task}",
+        "将{task}指标分解下达：{shares}。", "{task} is split among the units below: {shares}."),
     "set_reporting": (
         "关于调整{task}进度报送频次的通知", "Notice: reporting cadence for {task}",
         "自即日起，{recipient}{task}工作进度实行{cadence}（原为{was}）。",
@@ -188,9 +191,10 @@ register({
     "doc.party": ("并提请县委出面推动。", "The party committee is asked to push."),
     "doc.seen": ("上级看出了推诿。", "The superior saw through it."),
     "doc.accepted": ("经研究，同意。", "Agreed. "),
-    "doc.rejected": ("经研究，不予同意。", "Not agreed."),
-    "doc.expired": ("未获答复，按不同意处理。", "No answer came: treated as refused."),
-    "doc.new_target": ("目标由 {old} 调整为 {new}{measure}。", "Target {old} -> {new} {measure}. "),
+    "doc.rejected": ("经研究，不予同意。", "Not agreed. "),
+    "doc.expired": ("未获答复，按不同意处理。", "No answer came: treated as refused. "),
+    "doc.reason": ("理由：{reason}", "Why: {reason}"),
+    "doc.new_target": ("目标由 {old} 调整为 {new}{measure}。", "Target {old} → {new} {measure}. "),
     "doc.grace_until": ("进度宽限至第 {turn} 回合。", "Pace tolerated until turn {turn}. "),
     "doc.relief": ("已协调解决，减轻负担约 {days} 人日。", "Coordinated: about {days} cadre-days "
                    "relieved. "),
@@ -349,7 +353,8 @@ def _misc(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
 
 
 _SPECIAL = {
-    "quota_split": _split, "directive_issued": _markup, "explain_shortfall": _causes,
+    "quota_split": _split, "split_quota": _split, "directive_issued": _markup,
+    "explain_shortfall": _causes,
     "request_answered": _answered, "accountability": _sanction, "incentive": _incentive,
     "world_event": _world,
 }
@@ -363,8 +368,26 @@ def title(doc: Document, game: Game) -> str:
 
 
 def body(doc: Document, game: Game) -> str:
-    """The document's text in the current language."""
-    return tr(f"doc.{doc.kind}.body", **_values(doc, game))
+    """The document's text in the current language, with the reason it gives, if any."""
+    text = tr(f"doc.{doc.kind}.body", **_values(doc, game))
+    why = reason(doc)
+    if not why:
+        return text
+    return f"{text}{why}" if language() == "zh" else f"{text.rstrip()} {why}"
+
+
+def reason(doc: Document) -> str:
+    """Why the sender decided as it did (game.engine.reasons), in the current language; ""
+    when the document gives no reason."""
+    given = doc.data.get("reason")
+    if not isinstance(given, dict) or not given.get(language()):
+        return ""
+    return tr("doc.reason", reason=str(given[language()]))
+
+
+def _reason_html(doc: Document) -> str:
+    why = reason(doc)
+    return f"<p style='text-indent:2em;font-weight:600'>{escape(why)}</p>" if why else ""
 
 
 def html(doc: Document, game: Game) -> str:
@@ -379,5 +402,6 @@ def html(doc: Document, game: Game) -> str:
         f"{escape(tr(f'doc.{doc.kind}.title', **values))}</p>"
         f"<p>{escape(salutation)}</p>"
         f"<p style='text-indent:2em'>{escape(tr(f'doc.{doc.kind}.body', **values))}</p>"
+        f"{_reason_html(doc)}"
         f"<p align='right'>{escape(issuer)}<br/>{escape(tr('doc.turn', turn=doc.turn))}</p>"
     )

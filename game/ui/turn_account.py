@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from game.engine.effects import MoveEffect, TurnEffects, move_effects
 from game.engine.events import Event
 from game.engine.game import Game
 from game.engine.state import TIME_CATEGORIES
@@ -24,7 +25,7 @@ register({
                            "{task}: quota {external} {measure}, target now {target}, "
                            "{reported} on the record; due by turn {deadline}."),
     "account.stake_own": ("本单位实际完成 {delivered}，真实能力约 {capacity}。",
-                          "Really done: {delivered}; your true capacity is about {capacity}."),
+                          " Really done: {delivered}; your true capacity is about {capacity}."),
     "account.stake_sub": ("{unit}：目标 {target}，已上报 {reported}，你估计其能力约 {estimate}。",
                           "{unit}: target {target}, {reported} reported; you estimate it can "
                           "do about {estimate}."),
@@ -49,6 +50,44 @@ register({
     "account.rewards": ("激励", "Incentives"),
     "account.answers": ("答复", "Answers"),
     "account.world": ("外部情况与任务", "The world and the tasks"),
+    "account.moves": ("本回合你的行动带来的变化", "What your moves changed"),
+    "account.no_moves": ("本回合你没有采取行动。", "You made no move this turn."),
+    "account.col.move": ("行动", "Move"),
+    "account.col.reply": ("答复与理由", "Reply and reason"),
+    "account.col.change": ("带来的变化", "What it changed"),
+    "account.to": ("致{unit}", "to {unit}"),
+    "account.finding": ("{title}：{body}", "{title}: {body}"),
+    "account.waiting": ("尚待答复。", "Awaiting an answer."),
+    "account.no_reply": ("（无需答复）", "(no reply needed)"),
+    "account.totals": ("本回合行动共用干部时间 {days} 人日；经费 {before} → {after} 万元；"
+                       "你受到问责 {sanctions} 次。",
+                       "Your moves took {days} cadre-days; funds {before} → {after} (10,000 "
+                       "yuan); accountability against you: {sanctions}."),
+    "account.relations": ("本回合的信任与信息对称度", "Trust and information symmetry this turn"),
+    "account.col.relation": ("谁对谁", "Who → whom"),
+    "account.col.trust": ("信任", "Trust"),
+    "account.col.symmetry": ("信息对称度", "Information symmetry"),
+    "account.relation_up": ("{unit}对你", "{unit} → you"),
+    "account.relation_down": ("你对{unit}", "You → {unit}"),
+    "change.cadre_days": ("干部时间 −{value} 人日", "cadre time −{value} cadre-days"),
+    "change.funds": ("经费 {value} 万元", "funds {value} (10,000 yuan)"),
+    "change.standing": ("政治资本 {value}", "standing {value}"),
+    "change.target": ("目标 {old} → {new}{measure}", "target {old} → {new} {measure}"),
+    "change.grace_until": ("进度宽限至第 {value} 回合", "pace tolerated until turn {value}"),
+    "change.relief": ("外部事务减轻约 {value} 人日", "outside burden eased by about {value} "
+                      "cadre-days"),
+    "change.capacity_added": ("新增完成能力约 {value}{measure}", "capacity +{value} {measure}"),
+    "change.figure": ("上报累计 {value}{measure}", "on the record: {value} {measure}"),
+    "change.pace": ("考核进度 {value}%", "assessed pace {value}%"),
+    "change.trust": ("信任 {value} 个百分点", "trust {value} points"),
+    "change.symmetry": ("信息对称度 +{value} 个百分点", "information symmetry +{value} points"),
+    "change.sanctions": ("问责 {value} 次", "sanctions: {value}"),
+    "change.levered": ("撬动社会资源约 {value}{measure}", "about {value} {measure} levered from "
+                       "society"),
+    "change.output": ("{task}完成 {value}{measure}", "{task}: {value} {measure} done"),
+    "change.paper": ("只留痕 {value} 人日", "{value} cadre-days on paper only"),
+    "change.morale_gain": ("对方士气 +{value}", "their morale +{value}"),
+    "change.none": ("无可见变化", "no visible change"),
     "account.nothing": ("无。", "None."),
     "account.no_turn": ("还没有完成的回合。结束第一个回合后，这里会列出本回合的情况。",
                         "No turn has finished yet. After the first turn ends, its account "
@@ -80,6 +119,7 @@ def account_html(game: Game, seat: str, turn: int) -> str:
     parts = [f"<h2>{escape(tr('account.title', turn=turn))}</h2>"]
     if turn == game.turn and not game.over:
         parts.append(f"<p><i>{escape(tr('account.not_yet', turn=turn))}</i></p>")
+    parts.append(moves_html(game, seat, move_effects(game, seat, turn)))
     parts.append(_stakes(game, seat))
     own = [e for e in events if e.actor == seat]
     parts.append(_time(next((e for e in own if e.kind == "unit_turn"), None)))
@@ -155,3 +195,109 @@ def _section(game: Game, seat: str, key: str, events: list[Event]) -> str:
                      f"<span style='color:#666'>({escape(who)})</span><br/>"
                      f"{escape(paper.body(doc, game))}</li>")
     return f"{_heading(key)}<ul>{''.join(items)}</ul>"
+
+
+# ----- what your moves changed ---------------------------------------------------------------
+
+
+def moves_html(game: Game, seat: str, effects: TurnEffects) -> str:
+    """The opening section: each move, its reply with the reason, and what it changed."""
+    head = _heading("account.moves")
+    totals = _totals(game, seat, effects)
+    if not effects.moves:
+        return f"{head}<p>{escape(tr('account.no_moves'))}</p>{totals}"
+    cells = "".join(f"<th align='left'>{escape(tr(k))}</th>" for k in
+                    ("account.col.move", "account.col.reply", "account.col.change"))
+    rows = "".join(_move_row(game, seat, m) for m in effects.moves)
+    return (f"{head}<table width='100%' cellspacing='0' cellpadding='4' border='1' "
+            f"style='border-color:#bbb'><tr>{cells}</tr>{rows}</table>{totals}")
+
+
+def _move_row(game: Game, seat: str, effect: MoveEffect) -> str:
+    doc = effect.move
+    what = f"<b>{escape(paper.title(doc, game))}</b>"
+    other = doc.recipient if doc.recipient and doc.recipient != seat else ""
+    if other:
+        what += f"<br/><span style='color:#666'>{escape(tr('account.to', unit=unit_name(game, other)))}</span>"  # noqa: E501
+    if effect.move_kind == "answer":
+        reply = escape(paper.body(doc, game))
+    elif effect.replies:
+        reply = "<br/>".join(
+            tr("account.finding", title=f"<b>{escape(paper.title(r, game))}</b>",
+               body=escape(paper.body(r, game)))
+            if r.kind != "request_answered" else escape(paper.body(r, game))
+            for r in effect.replies)
+    elif "request" in doc.data:
+        reply = escape(tr("account.waiting"))
+    else:
+        reply = f"<span style='color:#666'>{escape(tr('account.no_reply'))}</span>"
+    return (f"<tr><td valign='top'>{what}</td><td valign='top'>{reply}</td>"
+            f"<td valign='top'>{escape(change_text(game, effect))}</td></tr>")
+
+
+def change_text(game: Game, effect: MoveEffect) -> str:
+    """What one move changed, as a list of short phrases (its cost first)."""
+    measure = task_measure(game, effect.move.task)
+    phrases = []
+    for key, value in effect.changes.items():
+        if key == "cadre_days" and not value:
+            continue
+        if key == "target":
+            phrases.append(tr("change.target", old=number(value[0]), new=number(value[1]),
+                              measure=measure))
+        elif key == "output":
+            phrases += [tr("change.output", task=task_name(game, t), value=number(v),
+                           measure=task_measure(game, t)) for t, v in value.items()]
+        elif key in ("trust", "symmetry"):
+            shown = number(100 * value, 0) if key == "symmetry" else _signed(100 * value, 0)
+            phrases.append(tr(f"change.{key}", value=shown))
+        elif key == "pace":
+            phrases.append(tr("change.pace", value=number(100 * float(value))))
+        elif key in ("grace_until", "sanctions"):
+            phrases.append(tr(f"change.{key}", value=value))
+        elif key in ("funds", "standing"):
+            phrases.append(tr(f"change.{key}", value=_signed(float(value))))
+        elif value is not None:
+            phrases.append(tr(f"change.{key}", value=number(float(value), 2 if key ==
+                                                            "morale_gain" else 1),
+                              measure=measure))
+    return tr("doc.list_sep").join(phrases) or tr("change.none")
+
+
+def _totals(game: Game, seat: str, effects: TurnEffects) -> str:
+    before, after = effects.funds
+    line = tr("account.totals", days=number(effects.cadre_days), before=number(before),
+              after=number(after), sanctions=effects.sanctions_received)
+    rows = []
+    for rel in effects.relations:
+        up = rel.subordinate == seat
+        who = tr("account.relation_up" if up else "account.relation_down",
+                 unit=unit_name(game, rel.superior if up else rel.subordinate))
+        rows.append(f"<tr><td>{escape(who)}</td>"
+                    f"<td>{_moved(rel.trust_before, rel.trust_after)}</td>"
+                    f"<td>{_moved(rel.symmetry_before, rel.symmetry_after)}</td></tr>")
+    table = ""
+    if rows:
+        head = "".join(f"<th align='left'>{escape(tr(k))}</th>" for k in (
+            "account.col.relation", "account.col.trust", "account.col.symmetry"))
+        table = (f"<p><b>{escape(tr('account.relations'))}</b></p>"
+                 f"<table cellspacing='0' cellpadding='3' border='1' style='border-color:#bbb'>"
+                 f"<tr>{head}</tr>{''.join(rows)}</table>")
+    return f"<p>{escape(line)}</p>{table}"
+
+
+def _moved(before: float | None, after: float | None) -> str:
+    """A share before and after the turn; a fall in red."""
+    text = escape(f"{_pct(before)} → {_pct(after)}")
+    fell = before is not None and after is not None and round(after, 2) < round(before, 2)
+    return f"<span style='color:#b3261e'>{text}</span>" if fell else text
+
+
+def _signed(value: float, digits: int = 1) -> str:
+    """A change with its sign (a true minus sign, as the cost phrases use)."""
+    text = number(abs(value), digits)
+    return f"−{text}" if value < 0 else f"+{text}"
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.0f}%"

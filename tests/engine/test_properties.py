@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from game.engine.game import Game, MoveResult
-from game.engine.moves import CAUSES, PHASE_OF, Move
+from game.engine.moves import CAUSES, PHASE_OF, AnswerReason, Move
 from tests.engine.helpers import load
 
 SCENARIOS = {name: load(name) for name in ("double_rice", "rich")}
@@ -59,6 +59,7 @@ def field_values(scenario: str) -> dict[str, st.SearchStrategy[Any]]:
         "amount": numbers,
         "sanction": st.sampled_from(["notice", "talk", "veto", "exile"]),
         "days": numbers,
+        "reason": st.none() | st.sampled_from([*get_args(AnswerReason), "whim"]),
     }
 
 
