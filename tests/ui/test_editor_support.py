@@ -50,13 +50,13 @@ def open_editor(qtbot: Any, tmp_path: Path, name: str | None = "double_rice",
     window = ScenarioEditorWindow(path, **options)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.scenario is not None or bool(window.problems), timeout=3000)
+    qtbot.waitUntil(lambda: window.scenario is not None or bool(window.problems), timeout=15000)
     return window
 
 
 def edit_with(window: Any, qtbot: Any, change: Any) -> None:
     """Run `change()` and wait for the re-validation it causes."""
-    with qtbot.waitSignal(window.validated, timeout=3000):
+    with qtbot.waitSignal(window.validated, timeout=15000):
         change()
 
 
