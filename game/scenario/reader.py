@@ -1,0 +1,414 @@
+"""The one reader of scenario YAML: the game, `validate`, the editor, its drafts and the library.
+
+Every text goes through the same steps, so that every caller reads a file to the same
+values or refuses it with the same located problem:
+
+1. `read_file` reads the bytes once, refuses files over `MAX_BYTES` and text that is not
+   UTF-8 (located at the first bad byte).
+2. `prescan` checks the raw text before any parser sees it: characters YAML forbids,
+   `%YAML` directives, and the nesting depth (`game.scenario.prescan`), which protects the
+   C parser from the stack overflow that no `try` could catch.
+3. The text is composed into YAML nodes: by the C parser (ruamel.yaml.clib) when the text
+   has no tabs, else by the pure-Python parser. A failure of the C parser is read again
+   by the pure-Python one, whose messages are the ones authors see everywhere.
+4. `check_nodes` walks the nodes once, without recursion: keys must be plain scalars,
+   explicit tags are refused, no value may contain itself (`a: &s {<<: *s}`), and
+   following aliases may not expand the file beyond `node_limit` values (alias bombs).
+5. The nodes are constructed (safe or round-trip constructor) and made plain.
+
+YAML version: 1.2 only, core schema. A `%YAML 1.1` directive is refused with a located
+error everywhere rather than read: a file that declares 1.1 asks for `no` to be false and
+`01200` to be octal, and reading it as 1.2 would silently give it another meaning, while
+reading it as 1.1 would need a second set of rules in every reader and the editor writes
+1.2. The refusal says what to change. Dates are not part of the core schema: `2024-01-01`
+is text, as it is in JSON.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarbool import ScalarBoolean
+
+from game.scenario.prescan import MAX_DEPTH, check_depth
+
+#: Largest scenario file read, in bytes. The benchmark's generated province (42,555 units)
+#: is 5.5 MB; a real county's scenario is under 100 KB.
+MAX_BYTES = 16 * 1024 * 1024
+#: Most values a file may expand to once aliases are followed: far above any real scenario,
+#: far below what a "billion laughs" file of nested aliases would make us build. A file
+#: without aliases needs a character per value, so the limit is at least the text's length.
+MAX_NODES = 200_000
+
+_CORE = "tag:yaml.org,2002:"
+_STR, _TIMESTAMP, _MERGE = _CORE + "str", _CORE + "timestamp", _CORE + "merge"
+_COLLECTION_TAGS = {MappingNode: _CORE + "map", SequenceNode: _CORE + "seq"}
+#: Characters YAML refuses (ruamel's Reader.NON_PRINTABLE), the byte-order mark anywhere but
+#: first, and NEL / LINE SEPARATOR / PARAGRAPH SEPARATOR, which YAML 1.1 parsers count as
+#: line breaks and YAML 1.2 does not (the line numbers of the two parsers would disagree).
+_FORBIDDEN = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+    "\U00010000-\U0010ffff]"
+)
+_DIRECTIVE = re.compile(r"%(\S*)[ \t]*(\S*)")
+_RESOLVER = VersionedResolver(version=(1, 2))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in a file (line and column count from 1)."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{self.file}:{self.line}:{self.col}: {prefix}{self.message}"
+
+
+class ScenarioError(Exception):
+    """A file that could not be loaded; `problems` holds every located reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def refuse(file: str, line: int, col: int, message: str) -> ScenarioError:
+    """A ScenarioError with a single located problem (for `raise refuse(...)`)."""
+    return ScenarioError([Problem(file, line, col, message)])
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A text read once: its plain values and the tree that locates them.
+
+    Attributes:
+        file: the name used in located problems.
+        text: the text as read (line breaks normalised to "\\n", a leading BOM dropped).
+        data: plain dicts, lists, str, int, float, bool and None.
+        root: the YAML nodes (or round-trip tree) for `locate`.
+    """
+
+    file: str
+    text: str
+    data: Any
+    root: Any
+
+
+# ----- the file -----------------------------------------------------------------------------
+
+
+def read_file(path: str | Path) -> str:
+    """The text of a scenario file, read once; ScenarioError if too big or not UTF-8."""
+    path = Path(path)
+    file = str(path)
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise refuse(file, 1, 1, f"cannot read file: {err.strerror or err}") from None
+    if len(raw) > MAX_BYTES:
+        raise refuse(file, 1, 1, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    return decode(raw, file)
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 bytes as text; ScenarioError located at the first byte that is not UTF-8."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise refuse(file, 1, 1, "the file is UTF-16: save it as UTF-8")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        raise refuse(file, line, col, f"the byte 0x{raw[err.start]:02X} is not UTF-8 text: "
+                     "save the file as UTF-8") from None
+
+
+# ----- the raw text -------------------------------------------------------------------------
+
+
+def prescan(text: str, file: str) -> str:
+    """Check the raw text before any parser sees it; the text with "\\n" line breaks.
+
+    Raises:
+        ScenarioError: a forbidden character, a directive other than `%YAML 1.2`, nesting
+            deeper than MAX_DEPTH, or a text longer than MAX_BYTES.
+    """
+    if len(text) > MAX_BYTES:
+        raise refuse(file, 1, 1, f"the text is longer than {MAX_BYTES // (1024 * 1024)} MB")
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _FORBIDDEN.search(text)
+    if bad is not None:
+        line, col = position(text, bad.start())
+        code = ord(bad.group())
+        raise refuse(file, line, col,
+                     f"the character U+{code:04X} is not allowed in a scenario file")
+    _check_directives(text, file)
+
+    def report(offset: int, message: str) -> None:
+        line, col = position(text, offset)
+        raise refuse(file, line, col, message)
+
+    check_depth(text, report, MAX_DEPTH)
+    return text
+
+
+def _check_directives(text: str, file: str) -> None:
+    """Only `%YAML 1.2` may stand before the document."""
+    offset = 0
+    for line in text.split("\n", 200):
+        stripped = line.strip()
+        if line.startswith("%"):
+            match = _DIRECTIVE.match(line)
+            name, value = match.groups() if match else ("", "")
+            if name != "YAML" or value != "1.2":
+                lnum, _ = position(text, offset)
+                raise refuse(file, lnum, 1, _directive_message(name, value))
+        elif stripped and not stripped.startswith("#"):
+            return
+        offset += len(line) + 1
+
+
+def _directive_message(name: str, value: str) -> str:
+    if name == "YAML":
+        return (f"this file declares YAML {value}; scenarios are read as YAML 1.2 only: "
+                "delete this line (and quote yes/no/on/off or numbers with leading zeros "
+                "if they are meant as text)")
+    return f"the directive %{name} is not used in scenario files: delete this line"
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (from 1) of a character offset in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+# ----- parsing ------------------------------------------------------------------------------
+
+
+def read(text: str, file: str) -> Reading:
+    """Read YAML text to plain values, by the fastest sound path; ScenarioError if it fails.
+
+    The C parser composes the nodes when it can; whatever it refuses (or a text with tabs,
+    which it accepts where the pure-Python parser does not) is read by the round-trip
+    reader, so that the problem reported is the one the editor reports too.
+    """
+    text = prescan(text, file)
+    if "\t" not in text:
+        yaml = YAML(typ="safe")
+        try:
+            node = yaml.compose(text)
+        except (YAMLError, ValueError, TypeError, RecursionError):
+            pass
+        else:
+            check_nodes(node, text, file)
+            try:
+                data = yaml.constructor.construct_document(node) if node is not None else None
+            except (YAMLError, ValueError, TypeError, AttributeError, RecursionError):
+                pass
+            else:
+                return Reading(file, text, plain(data), node)
+    tree = read_tree(text, file, prescanned=True)
+    return Reading(file, text, plain(tree), tree)
+
+
+def read_tree(text: str, file: str, preserve_quotes: bool = False,
+              prescanned: bool = False) -> Any:
+    """The round-trip tree (comments and positions kept) of YAML text; ScenarioError if bad.
+
+    Args:
+        preserve_quotes: keep quoted scalars' style (the editor writes them back as found).
+        prescanned: the text went through `prescan` already.
+    """
+    if not prescanned:
+        text = prescan(text, file)
+    yaml = YAML(typ="rt")  # a fresh reader: no anchors or state left from another text
+    yaml.preserve_quotes = preserve_quotes
+    try:
+        node = yaml.compose(text)
+        check_nodes(node, text, file)
+        return yaml.constructor.construct_document(node) if node is not None else None
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = " ".join(part for part in (err.context, err.problem) if part)
+        raise refuse(file, line, col, reason or str(err)) from None
+    except ReaderError as err:
+        line, col = position(text, err.position)
+        raise refuse(file, line, col, "a character is not allowed in a YAML file") from None
+    except RecursionError:
+        raise refuse(file, 1, 1, "nested too deep to read") from None
+    except (YAMLError, ValueError, TypeError, AttributeError, KeyError) as err:
+        raise refuse(file, 1, 1, f"not valid YAML: {err}") from None
+
+
+def check_nodes(root: Node | None, text: str, file: str) -> None:
+    """Refuse what the scenario language never uses, before anything is constructed.
+
+    Walks the composed nodes once, following aliases, without recursion. Plain scalars
+    that YAML 1.1 would read as dates become text (YAML 1.2's core schema has no dates).
+
+    Raises:
+        ScenarioError: a list or mapping used as a key, an explicit tag that changes a
+            value's type (`!!int "3"`, `!foo`), a value that contains itself, or more than
+            max(MAX_NODES, len(text)) values once aliases are followed.
+    """
+    if root is None:
+        return
+    limit = max(MAX_NODES, len(text))
+    seen = 0
+    open_ids: set[int] = set()
+    stack: list[tuple[Node, Any, bool]] = [(root, root.start_mark, False)]
+    while stack:
+        node, mark, leaving = stack.pop()
+        if leaving:
+            open_ids.discard(id(node))
+            continue
+        if id(node) in open_ids:
+            raise _at(file, mark, "this value contains itself (an alias inside its own "
+                      "anchor)")
+        seen += 1
+        if seen > limit:
+            raise _at(file, mark, f"the file expands to more than {limit} values "
+                      "(aliases nested too deep?)")
+        _check_tag(node, file)
+        if isinstance(node, ScalarNode):
+            continue
+        open_ids.add(id(node))
+        stack.append((node, mark, True))
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, ScalarNode):
+                    raise _at(file, key.start_mark, "a key must be plain text or a number, "
+                              "not a list or a mapping")
+                _check_tag(key, file)
+                stack.append((value, key.start_mark, False))
+        else:
+            stack.extend((item, item.start_mark, False) for item in node.value)
+
+
+def _check_tag(node: Node, file: str) -> None:
+    tag = node.tag
+    if isinstance(node, ScalarNode):
+        implicit = (_RESOLVER.resolve(ScalarNode, node.value, (True, False))
+                    if not node.style else _STR)
+        if tag == _TIMESTAMP and implicit == _TIMESTAMP:
+            node.tag = _STR
+            return
+        if tag != implicit and not (tag == _STR and node.style):
+            raise _at(file, node.start_mark, f"the tag {_short(tag)} is not used in scenario "
+                      "files: write the value plainly (quote it for text)")
+        node.tag = tag  # drop the written form (!!str): the round-trip reader reads it plainly
+    elif tag != _COLLECTION_TAGS[type(node)]:
+        raise _at(file, node.start_mark, f"the tag {_short(tag)} is not used in scenario files")
+    else:
+        node.tag = tag
+
+
+def _short(tag: str | None) -> str:
+    return "!!" + tag[len(_CORE):] if tag and tag.startswith(_CORE) else str(tag)
+
+
+def _at(file: str, mark: Any, message: str) -> ScenarioError:
+    return refuse(file, mark.line + 1, mark.column + 1, message)
+
+
+# ----- values -------------------------------------------------------------------------------
+
+
+def plain(node: Any) -> Any:
+    """Plain dicts, lists and scalars from constructed YAML (either constructor's).
+
+    Keys become text ("1" for 1, "True" for true) after being made plain themselves, so
+    that both constructors give the same keys.
+    """
+    if isinstance(node, dict):
+        return {key if isinstance(key, str) else str(plain(key)): plain(v)
+                for key, v in node.items()}
+    if isinstance(node, list):
+        return [plain(item) for item in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, ScalarBoolean):
+        return bool(node)
+    if isinstance(node, TaggedScalar):
+        return str(node.value)
+    for kind in (str, int, float):
+        if isinstance(node, kind):
+            return kind(node)
+    return node
+
+
+def locate(root: Any, loc: tuple[str | int, ...], at_value: bool = False) -> tuple[int, int]:
+    """Line and column (from 1) of the deepest node along a pydantic error location.
+
+    Args:
+        root: a Reading's root: composed YAML nodes or a round-trip tree.
+        loc: the path to the node.
+        at_value: point at a scalar's value rather than at its key (for wrong values).
+    """
+    if isinstance(root, Node):
+        return _locate_node(root, loc, at_value)
+    node, line, col = root, 1, 1
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, CommentedMap) and part in node:
+            scalar = not isinstance(node[part], CommentedMap | CommentedSeq)
+            line, col = node.lc.value(part) if at_value and last and scalar else node.lc.key(part)
+            line, col = line + 1, col + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+            line, col = node.lc.item(part)
+            line, col = line + 1, col + 1
+            node = node[part]
+        else:
+            break
+        if isinstance(node, CommentedMap | CommentedSeq) and node.lc.line is not None:
+            line, col = node.lc.line + 1, node.lc.col + 1
+    return line, col
+
+
+def _locate_node(root: Node, loc: tuple[str | int, ...], at_value: bool) -> tuple[int, int]:
+    node: Node = root
+    line, col = 1, 1
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        found = _child_node(node, part)
+        if found is None:
+            break
+        mark, node = found
+        if at_value and last and isinstance(node, ScalarNode):
+            mark = node.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if not isinstance(node, ScalarNode):
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    return line, col
+
+
+def _child_node(node: Node, part: str | int) -> tuple[Any, Node] | None:
+    """(the mark of the key or item, the child node) at `part`, or None."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if key.value == part:
+                return key.start_mark, value
+    elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        item = node.value[part]
+        return item.start_mark, item
+    return None
