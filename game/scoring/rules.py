@@ -8,6 +8,8 @@ Nothing here is ever evaluated as code.
 
 from __future__ import annotations
 
+import math
+import re
 import string
 from functools import cache
 from pathlib import Path
@@ -26,6 +28,10 @@ FIGURES = ("delivered_vs_original", "delivered_vs_external")
 PER = ("turns", "carriers", "carrier_turns", "owner_turns", "leverage_carrier_turns")
 EVENT_FIELDS = ("actor", "target", "task", "turn", "phase", "kind", "actor_kind", "target_kind")
 OPERATORS = ("eq", "ne", "in", "gt", "gte", "lt", "lte")
+#: Largest magnitude of a rule's scale ends, threshold and empty value: measures are counts,
+#: shares and percentages, so 1e9 is never reached, and sums stay finite.
+MAX_RULE_NUMBER = 1e9
+RuleNumber = Annotated[float, Field(ge=-MAX_RULE_NUMBER, le=MAX_RULE_NUMBER)]
 
 
 def _check_path(path: str) -> str:
@@ -61,9 +67,12 @@ class Selector(Strict):
         for path, condition in value.items():
             _check_path(path)
             if isinstance(condition, dict):
-                for op in condition:
+                for op, operand in condition.items():
                     if op not in OPERATORS:
                         raise ValueError(f"unknown operator '{op}' on '{path}'")
+                    _check_operand(path, op, operand)
+            else:
+                _check_operand(path, "eq", condition)
         return value
 
     def kinds(self) -> list[str]:
@@ -187,14 +196,77 @@ class Citation(Strict):
     quote: str = Field(min_length=1, title="Quote", description="A short quote from the paper.")
 
 
+#: A numeric format spec a template may give {measured} or {value}: optional alignment,
+#: sign, zero padding, a width of at most 20, thousands separator, a precision of at most
+#: 10 and a float presentation (f, e, g, %). Anything else (`d`, `s`, `>1500000000`, nested
+#: fields) is refused: the values are floats, and a huge width would print gigabytes.
+TEMPLATE_SPEC = re.compile(r"[<>^=]?[+\- ]?0?(?:[1-9]\d?)?[,_]?(?:\.\d{1,2})?[eEfFgG%]?")
+MAX_TEMPLATE_WIDTH = 20
+MAX_TEMPLATE_PRECISION = 10
+
+
 def _check_template(text: str) -> str:
-    for _, name, spec, conversion in string.Formatter().parse(text):
+    """The template if it formats {measured} and {value} only, with bounded numeric specs.
+
+    Raises:
+        ValueError: another field, a conversion (!r), or a spec that is not a bounded
+            numeric format.
+    """
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError as err:
+        raise ValueError(f"not a valid template: {err} (write {{{{ and }}}} for braces)") from None
+    for _, name, spec, conversion in parts:
         if name is None:
             continue
         if name not in ("measured", "value") or conversion:
-            raise ValueError(f"a template may only use {{measured}} and {{value}}, not {{{name}}}")
-        del spec
+            raise ValueError(f"a template may only use {{measured}} and {{value}}, not "
+                             f"{{{name}{'!' + conversion if conversion else ''}}}")
+        if spec and not _bounded_spec(spec):
+            raise ValueError(
+                f"the format '{{{name}:{spec}}}' is not allowed: use a number format such as "
+                f"{{{name}:.0%}} or {{{name}:.2f}} (width at most {MAX_TEMPLATE_WIDTH}, "
+                f"precision at most {MAX_TEMPLATE_PRECISION})")
     return text
+
+
+def _bounded_spec(spec: str) -> bool:
+    if TEMPLATE_SPEC.fullmatch(spec) is None:
+        return False
+    width = re.search(r"(?<![.\d])0?([1-9]\d?)", spec.split(".")[0])
+    precision = re.search(r"\.(\d+)", spec)
+    too_wide = width is not None and int(width.group(1)) > MAX_TEMPLATE_WIDTH
+    too_precise = precision is not None and int(precision.group(1)) > MAX_TEMPLATE_PRECISION
+    if too_wide or too_precise:
+        return False
+    try:
+        format(1.5, spec)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_operand(path: str, op: str, operand: Any) -> None:
+    """A condition's operand must be of the type its operator compares.
+
+    gt/gte/lt/lte take a finite number; in takes a list of plain values; eq/ne a plain value
+    (text, number, true/false or empty).
+    """
+    if op in ("gt", "gte", "lt", "lte"):
+        if isinstance(operand, bool) or not isinstance(operand, int | float) \
+                or not math.isfinite(operand):
+            raise ValueError(f"'{op}' on '{path}' needs a number, not {operand!r}")
+    elif op == "in":
+        if not isinstance(operand, list) or not all(_plain_value(v) for v in operand):
+            raise ValueError(f"'in' on '{path}' needs a list of plain values")
+    elif not _plain_value(operand):
+        raise ValueError(f"'{op}' on '{path}' needs a plain value (text, number, true/false)")
+
+
+def _plain_value(value: Any) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return value is None or isinstance(value, str | int | bool)
 
 
 class Explanation(Text):
@@ -213,19 +285,21 @@ class Rule(Strict):
     key: str = Field(title="Indicator", description="The indicator key this rule feeds.")
     weight: float = Field(default=1.0, ge=0, le=10, title="Weight", description="0 to 10.")
     measure: Measure = Field(title="Measure", description="What is measured in the log.")
-    scale: tuple[float, float] | None = Field(
+    scale: tuple[RuleNumber, RuleNumber] | None = Field(
         default=None,
         title="Scale",
         description="[a, b]: a maps to 0 and b to 100, linearly, clipped (a > b inverts). "
-        "Leave empty for counts and percentages used as they are.",
+        "Leave empty for counts and percentages used as they are. Ends within ±1e9.",
     )
-    threshold: float | None = Field(
-        default=None, title="Threshold", description="The rule fires when the measure reaches it."
+    threshold: RuleNumber | None = Field(
+        default=None,
+        title="Threshold",
+        description="The rule fires when the measure reaches it (within ±1e9).",
     )
     fires_below: bool = Field(
         default=False, title="Fires below", description="Fire when the measure is at or below."
     )
-    empty: float | None = Field(
+    empty: RuleNumber | None = Field(
         default=None,
         title="Value when unmeasurable",
         description="Measure to assume when there is nothing to measure (a ratio over zero); "
@@ -338,12 +412,15 @@ def located_problems(
     root: Any,
     file: str,
     shift: tuple[tuple[str | int, ...], int] | None = None,
+    indexes: list[int] | None = None,
 ) -> list[Problem]:
     """Problems of a rule validation error, located in the YAML tree.
 
     Args:
         shift: for rules appended to the shipped ones (scenario overrides): the location of
             the scenario's rule list and how many shipped rules come before it.
+        indexes: the place in the scenario's list of each appended rule, when only some of
+            its rules were appended (by default the n-th appended rule is its n-th).
     """
     problems = []
     for error in err.errors():
@@ -351,7 +428,10 @@ def located_problems(
         if shift is not None:
             prefix, offset = shift
             if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
-                loc = (*prefix, loc[1] - offset, *loc[2:])
+                index = loc[1] - offset
+                index = indexes[index] if indexes is not None and 0 <= index < len(indexes) \
+                    else index
+                loc = (*prefix, index, *loc[2:])
             else:
                 loc = prefix
         line, col = locate(root, loc)
