@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from game.scenario.lines import task_superiors
-from game.scenario.reader import Problem, ScenarioError, locate, read, read_file
 from game.scenario.models import Scenario, Text
+from game.scenario.reader import Problem, ScenarioError, locate, read, read_file
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -51,7 +51,10 @@ MAX_NODES = 200_000
 
 _CORE = "tag:yaml.org,2002:"
 _STR, _TIMESTAMP, _MERGE = _CORE + "str", _CORE + "timestamp", _CORE + "merge"
-_COLLECTION_TAGS = {MappingNode: _CORE + "map", SequenceNode: _CORE + "seq"}
+_MAP, _SEQ, _INT = _CORE + "map", _CORE + "seq", _CORE + "int"
+#: Longest integer read: Python refuses to convert more than 4,300 digits, and no figure
+#: of a scenario needs more than a few.
+MAX_DIGITS = 100
 #: Characters YAML refuses (ruamel's Reader.NON_PRINTABLE), the byte-order mark anywhere but
 #: first, and NEL / LINE SEPARATOR / PARAGRAPH SEPARATOR, which YAML 1.1 parsers count as
 #: line breaks and YAML 1.2 does not (the line numbers of the two parsers would disagree).
@@ -312,11 +315,13 @@ def _check_tag(node: Node, file: str) -> None:
         if tag == _TIMESTAMP and implicit == _TIMESTAMP:
             node.tag = _STR
             return
+        if tag == _INT and len(node.value) > MAX_DIGITS:
+            raise _at(file, node.start_mark, f"a number may have at most {MAX_DIGITS} digits")
         if tag != implicit and not (tag == _STR and node.style):
             raise _at(file, node.start_mark, f"the tag {_short(tag)} is not used in scenario "
                       "files: write the value plainly (quote it for text)")
         node.tag = tag  # drop the written form (!!str): the round-trip reader reads it plainly
-    elif tag != _COLLECTION_TAGS[type(node)]:
+    elif tag != (_MAP if isinstance(node, MappingNode) else _SEQ):
         raise _at(file, node.start_mark, f"the tag {_short(tag)} is not used in scenario files")
     else:
         node.tag = tag
