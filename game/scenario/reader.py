@@ -27,13 +27,14 @@ is text, as it is in JSON.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
@@ -64,6 +65,9 @@ _FORBIDDEN = re.compile(
 )
 _DIRECTIVE = re.compile(r"%(\S*)[ \t]*(\S*)")
 _RESOLVER = VersionedResolver(version=(1, 2))
+#: A `!` where a tag could stand: the C parser reads a lone `!` as text where the pure-Python
+#: parser resolves it like an untagged value, so such texts take the pure-Python path.
+_MAYBE_TAG = re.compile(r"(?:^|[\s\[{,:?-])!", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -209,12 +213,13 @@ def position(text: str, offset: int) -> tuple[int, int]:
 def read(text: str, file: str) -> Reading:
     """Read YAML text to plain values, by the fastest sound path; ScenarioError if it fails.
 
-    The C parser composes the nodes when it can; whatever it refuses (or a text with tabs,
-    which it accepts where the pure-Python parser does not) is read by the round-trip
-    reader, so that the problem reported is the one the editor reports too.
+    The C parser composes the nodes when it can; whatever it refuses is read by the
+    round-trip reader, so that the problem reported is the one the editor reports too. Texts
+    where the two parsers are known to differ (tabs, which the C parser accepts where the
+    other does not; tags) go to the round-trip reader directly.
     """
     text = prescan(text, file)
-    if "\t" not in text:
+    if "\t" not in text and _MAYBE_TAG.search(text) is None:
         yaml = YAML(typ="safe")
         try:
             node = yaml.compose(text)
@@ -245,7 +250,9 @@ def read_tree(text: str, file: str, preserve_quotes: bool = False,
     yaml = YAML(typ="rt")  # a fresh reader: no anchors or state left from another text
     yaml.preserve_quotes = preserve_quotes
     try:
-        node = yaml.compose(text)
+        with warnings.catch_warnings():  # a redefined anchor is YAML 1.2: no stderr noise
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            node = yaml.compose(text)
         check_nodes(node, text, file)
         return yaml.constructor.construct_document(node) if node is not None else None
     except MarkedYAMLError as err:

@@ -48,8 +48,11 @@ def test_block_nesting_within_the_limit_reads() -> None:
 
 
 def test_lists_under_keys_at_the_same_indent_count_as_levels() -> None:
-    text = "".join(f"{'  ' * level}- k{level}:\n" for level in range(MAX_DEPTH)) + "  " * 70 + "- x\n"
-    assert "nested too deep" in refusal(text).message
+    """a:\n- b:\n  - c: …: each line opens a list and a mapping, two levels."""
+    text = "".join(f"{'  ' * level}- k{level}:\n" for level in range(MAX_DEPTH // 2 + 2))
+    problem = refusal(text + "  " * (MAX_DEPTH // 2 + 2) + "- x\n")
+    assert "nested too deep" in problem.message
+    assert problem.line <= MAX_DEPTH // 2 + 2
 
 
 def test_compact_nested_lists_on_one_line_count() -> None:
