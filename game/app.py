@@ -148,8 +148,9 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _balance(args: argparse.Namespace) -> int:
     from game.balance import run_balance
+    from game.scoring.overrides import load_playable
 
-    scenario = load_scenario(args.scenario)
+    scenario = load_playable(args.scenario)
     return run_balance(scenario, args.games, args.jobs, args.json)
 
 
