@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from game.scenario.loader import ScenarioError, load_scenario
+from game.scenario.loader import ScenarioError
 
 SUPERIOR_CHOICES = ("communicative", "mixed", "pressure")
 SUBORDINATE_CHOICES = ("honest", "mixed", "gaming")
