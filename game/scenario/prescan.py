@@ -76,7 +76,8 @@ class _Scanner:
     def _in_block_scalar(self, start: int, end: int) -> bool:
         line = self.text[start:end]
         stripped = line.lstrip(" ")
-        return not stripped.strip() or len(line) - len(stripped) > (self.block_scalar or 0)
+        threshold = -1 if self.block_scalar is None else self.block_scalar
+        return not stripped.strip() or len(line) - len(stripped) > threshold
 
     def _line(self, start: int, end: int) -> None:
         """A line in block context: its indentation, markers, then its value."""
@@ -90,15 +91,16 @@ class _Scanner:
         if indent == 0 and content.startswith(("---", "...", "%")):
             if content.startswith("---"):
                 self.blocks.clear()
-                self._value(start + 3, end, 0)
+                self._value(start + 3, end, -1)
             else:
                 self.pos = end + 1
             return
         kind = "seq" if content[:2] in ("- ", "? ") or content in ("-", "?") else "map"
         self._place(indent, kind)
-        col = indent
+        col = dash = indent
         while text[start + col: start + col + 2] in ("- ", "? ") or (
                 start + col + 1 == end and text[start + col] in "-?"):
+            dash = col
             col += 1
             while start + col < end and text[start + col] == " ":
                 col += 1
@@ -110,7 +112,7 @@ class _Scanner:
                 self.blocks.append((col, "map"))
             self._deeper(start + col)
         self._deeper(start + col)
-        self._value(start + col, end, col)
+        self._value(start + col, end, dash)
 
     def _place(self, indent: int, kind: str) -> None:
         blocks = self.blocks
@@ -132,6 +134,11 @@ class _Scanner:
 
         Loops (never recurses) over `key: key: …` and `"quoted": …` on one line; a flow
         collection hands over to the main loop, which scans it in flow context.
+
+        Args:
+            col: the indentation of the node that owns a block scalar starting here (the
+                column of its key or `- `; -1 at the top of a document): the scalar's text
+                is every following line indented deeper.
         """
         text = self.text
         while True:
@@ -162,6 +169,7 @@ class _Scanner:
             if key is None:
                 self.pos = end + 1
                 return
+            col = pos - (text.rfind("\n", 0, pos) + 1)
             pos = key.end()
 
     def _quoted(self, pos: int) -> int:

@@ -188,3 +188,13 @@ def test_each_shipped_scenario_reads_the_same_in_the_editor(path: Path) -> None:
     text = read_file(path)
     assert ScenarioDocument(text, str(path)).data() == read(text, str(path)).data
     parse_scenario(text, str(path))
+
+
+def test_block_scalars_of_list_items_are_text() -> None:
+    text = "notes:\n  - |\n    " + "[" * 100 + "\n    " + "{" * 100 + "\n  - >\n    [x\nend: 1\n"
+    assert values(text) == {"notes": ["[" * 100 + "\n" + "{" * 100 + "\n", "[x\n"], "end": 1}
+
+
+def test_a_top_level_block_scalar_is_text() -> None:
+    text = "--- |\n" + "[" * 100 + "\n"
+    assert read(text, "t.yaml").data == read_tree(text, "t.yaml") == "[" * 100 + "\n"
