@@ -65,6 +65,13 @@ _FORBIDDEN = re.compile(
 )
 _DIRECTIVE = re.compile(r"%(\S*)[ \t]*(\S*)")
 _RESOLVER = VersionedResolver(version=(1, 2))
+#: What `check_nodes` looks for in a text without tags: an alias (a cycle, an expansion), a
+#: date, a very long number. A text with none of them (the generated province) is not walked:
+#: it has no more values than characters. Complex keys are refused by `plain`.
+_NEEDS_WALK = re.compile(
+    r"(?:^|[\s\[{,:?-])\*|[0-9]{4}-[0-9][0-9]?-[0-9]|[0-9a-fA-FoxXb_]{%d}" % (MAX_DIGITS + 1),
+    re.MULTILINE,
+)
 #: A `!` where a tag could stand: the C parser reads a lone `!` as text where the pure-Python
 #: parser resolves it like an untagged value, so such texts take the pure-Python path.
 _MAYBE_TAG = re.compile(r"(?:^|[\s\[{,:?-])!", re.MULTILINE)
@@ -226,13 +233,13 @@ def read(text: str, file: str) -> Reading:
         except (YAMLError, ValueError, TypeError, RecursionError):
             pass
         else:
-            check_nodes(node, text, file)
+            if _NEEDS_WALK.search(text) is not None:
+                check_nodes(node, text, file, written_tags=False)
             try:
                 data = yaml.constructor.construct_document(node) if node is not None else None
-            except (YAMLError, ValueError, TypeError, AttributeError, RecursionError):
-                pass
-            else:
                 return Reading(file, text, plain(data), node)
+            except (YAMLError, ValueError, TypeError, AttributeError, RecursionError):
+                pass  # a complex key (plain refuses it), a bad merge…: located below
     tree = read_tree(text, file, prescanned=True)
     return Reading(file, text, plain(tree), tree)
 
@@ -269,11 +276,16 @@ def read_tree(text: str, file: str, preserve_quotes: bool = False,
         raise refuse(file, 1, 1, f"not valid YAML: {err}") from None
 
 
-def check_nodes(root: Node | None, text: str, file: str) -> None:
+def check_nodes(root: Node | None, text: str, file: str, written_tags: bool = True) -> None:
     """Refuse what the scenario language never uses, before anything is constructed.
 
     Walks the composed nodes once, following aliases, without recursion. Plain scalars
     that YAML 1.1 would read as dates become text (YAML 1.2's core schema has no dates).
+
+    Args:
+        written_tags: the text may hold tags (`!!int`, `!x`); False for texts `read` sends
+            to the C parser, which have no `!` where a tag could stand, so that each scalar
+            need not be resolved again.
 
     Raises:
         ScenarioError: a list or mapping used as a key, an explicit tag that changes a
@@ -298,7 +310,7 @@ def check_nodes(root: Node | None, text: str, file: str) -> None:
         if seen > limit:
             raise _at(file, mark, f"the file expands to more than {limit} values "
                       "(aliases nested too deep?)")
-        _check_tag(node, file)
+        _check_tag(node, file, written_tags)
         if isinstance(node, ScalarNode):
             continue
         open_ids.add(id(node))
@@ -308,14 +320,20 @@ def check_nodes(root: Node | None, text: str, file: str) -> None:
                 if not isinstance(key, ScalarNode):
                     raise _at(file, key.start_mark, "a key must be plain text or a number, "
                               "not a list or a mapping")
-                _check_tag(key, file)
+                _check_tag(key, file, written_tags)
                 stack.append((value, key.start_mark, False))
         else:
             stack.extend((item, item.start_mark, False) for item in node.value)
 
 
-def _check_tag(node: Node, file: str) -> None:
+def _check_tag(node: Node, file: str, written_tags: bool) -> None:
     tag = node.tag
+    if not written_tags:
+        if tag == _TIMESTAMP:
+            node.tag = _STR
+        elif tag == _INT and len(node.value) > MAX_DIGITS:
+            raise _at(file, node.start_mark, f"a number may have at most {MAX_DIGITS} digits")
+        return
     if isinstance(node, ScalarNode):
         implicit = (_RESOLVER.resolve(ScalarNode, node.value, (True, False))
                     if not node.style else _STR)
@@ -350,9 +368,12 @@ def plain(node: Any) -> Any:
 
     Keys become text ("1" for 1, "True" for true) after being made plain themselves, so
     that both constructors give the same keys.
+
+    Raises:
+        TypeError: a key that is a list or a mapping (`check_nodes` locates them).
     """
     if isinstance(node, dict):
-        return {key if isinstance(key, str) else str(plain(key)): plain(v)
+        return {key if isinstance(key, str) else _plain_key(key): plain(v)
                 for key, v in node.items()}
     if isinstance(node, list):
         return [plain(item) for item in node]
@@ -366,6 +387,13 @@ def plain(node: Any) -> Any:
         if isinstance(node, kind):
             return kind(node)
     return node
+
+
+def _plain_key(key: Any) -> str:
+    value = plain(key)
+    if not (value is None or isinstance(value, str | int | float | bool)):
+        raise TypeError("a key must be plain text or a number")
+    return str(value)
 
 
 def locate(root: Any, loc: tuple[str | int, ...], at_value: bool = False) -> tuple[int, int]:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 from game.scenario.document import ScenarioDocument
 from game.scenario.loader import ScenarioError, parse_scenario
-from game.scenario.prescan import MAX_DEPTH
+from game.scenario.prescan import MAX_DEPTH, nesting_depth
 from game.scenario.reader import MAX_BYTES, Problem, read, read_file, read_tree
 from tests.scenario.helpers import MINIMAL, ROOT, SHIPPED
 
@@ -198,3 +203,40 @@ def test_block_scalars_of_list_items_are_text() -> None:
 def test_a_top_level_block_scalar_is_text() -> None:
     text = "--- |\n" + "[" * 100 + "\n"
     assert read(text, "t.yaml").data == read_tree(text, "t.yaml") == "[" * 100 + "\n"
+
+
+def real_depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max((real_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((real_depth(v) for v in value), default=0)
+    return 0
+
+
+nested = st.recursive(
+    st.sampled_from(["x", "it's", "a [b", "{c", "#d", "e: f", 1, 2.5, True, None, "|", "- g",
+                     "two\nlines [", "x # [y", "' [", '"{"', "a\n\n  [b", "- [", "? {"]),
+    lambda inner: st.lists(inner, min_size=1, max_size=3)
+    | st.dictionaries(st.sampled_from(["k", "key", "a b", "[k]", "'q'", "-", "x: y", "a\nb"]),
+                      inner,
+                      min_size=1, max_size=3),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")), deadline=None)
+@given(nested, st.sampled_from([None, True, False]), st.sampled_from([(2, 2, 0), (2, 4, 2)]),
+       st.sampled_from([12, 4096]))
+def test_the_prescan_never_counts_less_than_the_nesting(
+    value: object, flow: bool | None, indent: tuple[int, int, int], width: int
+) -> None:
+    """Whatever the layout ruamel writes (block, flow, mixed; indented lists or not), the
+    scanner's count is at least the real depth, and at most a little more."""
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = flow
+    yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
+    yaml.width = width  # 12: long flow collections and texts wrap over several lines
+    out = io.StringIO()
+    yaml.dump({"root": value}, out)
+    depth = real_depth({"root": value})
+    assert depth <= nesting_depth(out.getvalue()) <= 2 * depth + 1
