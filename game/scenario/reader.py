@@ -69,7 +69,7 @@ _RESOLVER = VersionedResolver(version=(1, 2))
 #: date, a very long number. A text with none of them (the generated province) is not walked:
 #: it has no more values than characters. Complex keys are refused by `plain`.
 _NEEDS_WALK = re.compile(
-    r"(?:^|[\s\[{,:?-])\*|[0-9]{4}-[0-9][0-9]?-[0-9]|[0-9a-fA-FoxXb_]{%d}" % (MAX_DIGITS + 1),
+    rf"(?:^|[\s\[{{,:?-])\*|[0-9]{{4}}-[0-9][0-9]?-[0-9]|[0-9a-fA-FoxXb_]{{{MAX_DIGITS + 1}}}",
     re.MULTILINE,
 )
 #: A `!` where a tag could stand: the C parser reads a lone `!` as text where the pure-Python
