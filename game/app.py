@@ -162,8 +162,9 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _tournament(args: argparse.Namespace) -> int:
+    from game.scoring.overrides import load_playable
     from game.tournament import run_tournament
 
-    return run_tournament(load_scenario(args.scenario), args.seat, args.seeds, args.jobs,
+    return run_tournament(load_playable(args.scenario), args.seat, args.seeds, args.jobs,
                           args.json, args.superior, args.subordinate,
                           args.lang or system_language())
