@@ -34,7 +34,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
@@ -230,7 +230,7 @@ def read(text: str, file: str) -> Reading:
         yaml = YAML(typ="safe")
         try:
             node = yaml.compose(text)
-        except (YAMLError, ValueError, TypeError, RecursionError):
+        except Exception:  # whatever the C parser refuses, the other one locates
             pass
         else:
             if _NEEDS_WALK.search(text) is not None:
@@ -238,8 +238,8 @@ def read(text: str, file: str) -> Reading:
             try:
                 data = yaml.constructor.construct_document(node) if node is not None else None
                 return Reading(file, text, plain(data), node)
-            except (YAMLError, ValueError, TypeError, AttributeError, RecursionError):
-                pass  # a complex key (plain refuses it), a bad merge…: located below
+            except Exception:  # a complex key, a bad merge…: located below
+                pass
     tree = read_tree(text, file, prescanned=True)
     return Reading(file, text, plain(tree), tree)
 
@@ -272,7 +272,9 @@ def read_tree(text: str, file: str, preserve_quotes: bool = False,
         raise refuse(file, line, col, "a character is not allowed in a YAML file") from None
     except RecursionError:
         raise refuse(file, 1, 1, "nested too deep to read") from None
-    except (YAMLError, ValueError, TypeError, AttributeError, KeyError) as err:
+    except ScenarioError:
+        raise
+    except Exception as err:  # a reader's failure is the file's problem, never a traceback
         raise refuse(file, 1, 1, f"not valid YAML: {err}") from None
 
 
