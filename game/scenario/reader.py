@@ -185,19 +185,21 @@ def prescan(text: str, file: str) -> str:
 
 
 def _check_directives(text: str, file: str) -> None:
-    """Only `%YAML 1.2` may stand before the document."""
+    """Only `%YAML 1.2` may stand before the document (among comments and blank lines)."""
     offset = 0
-    for line in text.split("\n", 200):
-        stripped = line.strip()
+    while offset <= len(text):
+        end = text.find("\n", offset)
+        end = len(text) if end < 0 else end
+        line = text[offset:end]
         if line.startswith("%"):
             match = _DIRECTIVE.match(line)
             name, value = match.groups() if match else ("", "")
             if name != "YAML" or value != "1.2":
-                lnum, _ = position(text, offset)
-                raise refuse(file, lnum, 1, _directive_message(name, value))
-        elif stripped and not stripped.startswith("#"):
+                raise refuse(file, text.count("\n", 0, offset) + 1, 1,
+                             _directive_message(name, value))
+        elif line.strip() and not line.lstrip().startswith("#"):
             return
-        offset += len(line) + 1
+        offset = end + 1
 
 
 def _directive_message(name: str, value: str) -> str:

@@ -240,3 +240,8 @@ def test_the_prescan_never_counts_less_than_the_nesting(
     yaml.dump({"root": value}, out)
     depth = real_depth({"root": value})
     assert depth <= nesting_depth(out.getvalue()) <= 2 * depth + 1
+
+
+def test_a_directive_after_many_comment_lines_is_still_refused() -> None:
+    problem = refusal("# note\n" * 500 + "%YAML 1.1\n---\na: no\n")
+    assert (problem.line, problem.col) == (501, 1)
