@@ -29,12 +29,17 @@ Share = Annotated[float, Field(ge=0.0, le=1.0)]
 # with them no product or sum the engine forms can overflow to inf or lose a whole unit.
 #: Output a unit can deliver per task (mu, houses, cases): a county has ~1e6 mu of land.
 MAX_CAPACITY = 1e7
-#: A task's real goal at the top of its line: a province's sown area is ~1e8 mu.
-MAX_TARGET = 1e9
+#: A task's real goal at the top of its line (a province's rice area is a few million mu).
+#: Marked up by at most 200% at each of up to three owning levels, it stays within the 1e9
+#: that the engine's moves accept for a quota (game.engine.moves.MAX_FIGURE).
+MAX_TARGET = 1e7
 #: Cadre-days per turn: 1,000 cadres for a 92-day turn is ~1e5.
 MAX_CADRE_TIME = 1e5
-#: Funds, in 10,000 yuan (万元): 1e7 is 100 billion yuan, a province's yearly budget.
-MAX_FUNDS = 1e7
+#: Funds, in 10,000 yuan (万元): 1e6 is 10 billion yuan, a large city's yearly budget, and
+#: what the engine's moves accept as an amount (game.engine.moves.MAX_FUNDS).
+MAX_FUNDS = 1e6
+#: Funds an event adds or takes once: a tenth of the funds bound.
+MAX_FUNDS_DELTA = 1e5
 #: Units of output one unit of money levers: the shipped scenarios use 0 to 7.
 MAX_LEVERAGE = 100.0
 #: Cadre-days of work per unit of output, and the least a unit of output may take.
@@ -135,7 +140,7 @@ class Unit(Strict):
         le=MAX_FUNDS,
         title="Funds",
         description="Discretionary funds, in 10,000 yuan, for incentives and for levering "
-        "social resources. 0 to 10,000,000 (100 billion yuan, a province's yearly budget).",
+        "social resources. 0 to 1,000,000 (10 billion yuan, a large city's yearly budget).",
     )
     morale: Share = Field(
         default=0.7, title="Morale", description="Cadres' morale, 0 to 1; scales output."
@@ -221,7 +226,8 @@ class Task(Strict):
         le=MAX_TARGET,
         title="Original target",
         description="The real, unescalated goal at the top of the task's line (the level "
-        "that issues it). Above 0, at most 1,000,000,000 (a province's sown area is ~1e8 mu).",
+        "that issues it). Above 0, at most 10,000,000 (a province's rice area is a few million "
+        "mu).",
     )
     owners: list[Identifier] = Field(
         min_length=1,
@@ -341,10 +347,10 @@ class EventEffects(Strict):
     )
     funds_delta: float = Field(
         default=0.0,
-        ge=-MAX_FUNDS,
-        le=MAX_FUNDS,
+        ge=-MAX_FUNDS_DELTA,
+        le=MAX_FUNDS_DELTA,
         title="Funds change",
-        description="Funds added (or taken) once, in 10,000 yuan: -10,000,000 to 10,000,000.",
+        description="Funds added (or taken) once, in 10,000 yuan: -100,000 to 100,000.",
     )
     local_needs_delta: float = Field(
         default=0.0,
