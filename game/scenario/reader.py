@@ -9,11 +9,15 @@ values or refuses it with the same located problem:
    `%YAML` directives, and the nesting depth (`game.scenario.prescan`), which protects the
    C parser from the stack overflow that no `try` could catch.
 3. The text is composed into YAML nodes: by the C parser (ruamel.yaml.clib) when the text
-   has no tabs, else by the pure-Python parser. A failure of the C parser is read again
-   by the pure-Python one, whose messages are the ones authors see everywhere.
+   has no tabs and no tags (where the two parsers read differently), else by the
+   pure-Python parser. Whatever the C parser refuses is read again by the pure-Python one,
+   whose located messages are the ones authors see everywhere (the editor uses it alone).
 4. `check_nodes` walks the nodes once, without recursion: keys must be plain scalars,
-   explicit tags are refused, no value may contain itself (`a: &s {<<: *s}`), and
-   following aliases may not expand the file beyond `node_limit` values (alias bombs).
+   tags that change a value are refused, no value may contain itself
+   (`a: &s {b: 1, <<: *s}`), following aliases may not expand the file beyond
+   max(MAX_NODES, its length) values (alias bombs), and integers have at most MAX_DIGITS
+   digits. A text `read` sends to the C parser is walked only if it has an alias, a date
+   or a long number.
 5. The nodes are constructed (safe or round-trip constructor) and made plain.
 
 YAML version: 1.2 only, core schema. A `%YAML 1.1` directive is refused with a located
