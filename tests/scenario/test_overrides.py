@@ -7,7 +7,7 @@ import pytest
 from game.scenario.loader import read_scenario
 from game.scenario.reader import Problem
 from game.scoring.overrides import override_problems
-from game.scoring.rules import _check_template
+from game.scoring.rule_checks import check_template
 from tests.scenario.helpers import MINIMAL
 
 RULE = """\
@@ -33,7 +33,7 @@ def problems(where: str = "{}", zh: str = "计数 {measured}", tail: str = "") -
     "{measured:,.0f}", "{measured:08.3e}", "{{braces}} {measured:g}", "no fields at all",
 ])
 def test_numeric_templates_are_accepted(template: str) -> None:
-    assert _check_template(template) == template
+    assert check_template(template) == template
 
 
 @pytest.mark.parametrize("template", [
@@ -43,7 +43,7 @@ def test_numeric_templates_are_accepted(template: str) -> None:
 ])
 def test_other_templates_are_refused(template: str) -> None:
     with pytest.raises(ValueError, match="template|not allowed"):
-        _check_template(template)
+        check_template(template)
 
 
 def test_a_refused_template_is_located_on_its_line() -> None:
