@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from game.scenario.loader import ScenarioError, load_scenario
+from game.scenario.loader import ScenarioError
 
 SUPERIOR_CHOICES = ("communicative", "mixed", "pressure")
 SUBORDINATE_CHOICES = ("honest", "mixed", "gaming")
@@ -97,8 +97,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _play(args: argparse.Namespace) -> int:
     from game.headless import play_report, render_text
+    from game.scoring.overrides import load_playable
 
-    scenario = load_scenario(args.scenario)
+    scenario = load_playable(args.scenario)  # refuses what `validate` refuses as an error
     if args.seat or args.policy:
         from game.tournament import run_play
 
@@ -114,20 +115,23 @@ def _play(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from game.scenario.lint import lint
-    from game.scoring.overrides import check_overrides
+    from game.scenario.loader import read_scenario
+    from game.scenario.reader import read_file
+    from game.scoring.overrides import override_problems
     from game.scoring.rules import known_rule_ids
 
     failed = False
     for name in args.files:
-        try:
-            scenario = load_scenario(name)
+        try:  # each file is read once: the same reading serves the loader, lint and scoring
+            scenario, reading = read_scenario(read_file(name), name)
         except ScenarioError as err:
             failed = True
             for problem in err.problems:
                 print(problem)
             continue
-        problems = lint(scenario, Path(name), known_rules=known_rule_ids())
-        problems += [p for p in check_overrides(scenario, Path(name)) if p not in problems]
+        problems = lint(scenario, Path(name), known_rules=known_rule_ids(), root=reading.root)
+        problems += [p for p in override_problems(scenario, reading.root, name)
+                     if p not in problems]
         for problem in sorted(problems, key=lambda p: (p.line, p.col, p.message)):
             print(problem)
             failed = failed or problem.severity == "error"
@@ -144,8 +148,9 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _balance(args: argparse.Namespace) -> int:
     from game.balance import run_balance
+    from game.scoring.overrides import load_playable
 
-    scenario = load_scenario(args.scenario)
+    scenario = load_playable(args.scenario)
     return run_balance(scenario, args.games, args.jobs, args.json)
 
 
@@ -157,8 +162,9 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _tournament(args: argparse.Namespace) -> int:
+    from game.scoring.overrides import load_playable
     from game.tournament import run_tournament
 
-    return run_tournament(load_scenario(args.scenario), args.seat, args.seeds, args.jobs,
+    return run_tournament(load_playable(args.scenario), args.seat, args.seeds, args.jobs,
                           args.json, args.superior, args.subordinate,
                           args.lang or system_language())

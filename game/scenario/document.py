@@ -16,7 +16,6 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
@@ -25,7 +24,7 @@ from ruamel.yaml.scalarstring import (
 )
 
 from game.scenario.comments import drop
-from game.scenario.loader import Problem, ScenarioError, _too_big, locate, plain, read_yaml
+from game.scenario.reader import Problem, ScenarioError, locate, plain, read_tree
 
 Path = tuple[str | int, ...]
 #: Longest line a folded paragraph the editor writes may have (the shipped files fold at ~95).
@@ -112,14 +111,9 @@ class ScenarioDocument:
         return True
 
     def _load(self, text: str) -> Any:
-        try:
-            root = self._yaml.load(text)
-        except YAMLError as err:
-            read_yaml(text, self.file)  # raises the loader's own located ScenarioError
-            raise ScenarioError([Problem(self.file, 1, 1, f"not valid YAML: {err}")]) from None
-        if _too_big(root):
-            read_yaml(text, self.file)  # raises: too many values once aliases are followed
-        return root
+        """The tree of `text` through the one reader (game.scenario.reader): the same limits,
+        YAML version and values as the game's loader, or its located ScenarioError."""
+        return read_tree(text, self.file, preserve_quotes=True)
 
     @property
     def root(self) -> CommentedMap:

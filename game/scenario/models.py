@@ -24,6 +24,35 @@ Identifier = Annotated[
 ]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
 
+# Bounds of the numbers a scenario holds. Each is far above what a real county (or the
+# benchmark's generated province) uses and far below where arithmetic stops being exact:
+# with them no product or sum the engine forms can overflow to inf or lose a whole unit.
+#: Output a unit can deliver per task (mu, houses, cases): a county has ~1e6 mu of land.
+MAX_CAPACITY = 1e7
+#: A task's real goal at the top of its line (a province's rice area is a few million mu).
+#: Marked up by at most 200% at each of up to three owning levels, it stays within the 1e9
+#: that the engine's moves accept for a quota (game.engine.moves.MAX_FIGURE).
+MAX_TARGET = 1e7
+#: Cadre-days per turn: 1,000 cadres for a 92-day turn is ~1e5.
+MAX_CADRE_TIME = 1e5
+#: Funds, in 10,000 yuan (万元): 1e6 is 10 billion yuan, a large city's yearly budget, and
+#: what the engine's moves accept as an amount (game.engine.moves.MAX_FUNDS).
+MAX_FUNDS = 1e6
+#: Funds an event adds or takes once: a tenth of the funds bound.
+MAX_FUNDS_DELTA = 1e5
+#: Units of output one unit of money levers: the shipped scenarios use 0 to 7.
+MAX_LEVERAGE = 100.0
+#: Cadre-days of work per unit of output, and the least a unit of output may take.
+MAX_WORK_PER_UNIT = 1e4
+MIN_WORK_PER_UNIT = 1e-4
+#: Turn numbers (start, deadline, event turns and windows): a game lasts at most 120 turns;
+#: later turns are allowed (lint says when nothing can happen in them) but bounded.
+MAX_TURN = 1000
+#: Rule thresholds set by a scenario: measures are counts, shares and percentages.
+MAX_THRESHOLD = 1e9
+
+Turn = Annotated[int, Field(ge=1, le=MAX_TURN)]
+
 UnitKind = Literal["province", "city", "county", "bureau", "township", "subdistrict", "village"]
 Cadence = Literal["daily", "weekly", "monthly"]
 Regime = Literal["none", "ranking", "notice", "talk", "veto", "elimination"]
@@ -89,25 +118,29 @@ class Unit(Strict):
         description="The unit one level up: a bureau belongs to a province, city or county "
         "government; a township or subdistrict to a county; a village to a township.",
     )
-    capacity: dict[Identifier, Annotated[float, Field(ge=0)]] = Field(
+    capacity: dict[Identifier, Annotated[float, Field(ge=0, le=MAX_CAPACITY)]] = Field(
         default_factory=dict,
         title="True capacity per task",
         description="The internal consensus: how much of each task (by task id) this unit can "
-        "really deliver by the deadline. Private to the unit; its superior only estimates it.",
+        "really deliver by the deadline. Private to the unit; its superior only estimates it. "
+        "0 to 10,000,000 (a county has about a million mu of land).",
     )
     cadre_time: float = Field(
         default=60.0,
         gt=0,
+        le=MAX_CADRE_TIME,
         title="Cadre time per turn",
         description="Cadre-days the unit can spend each turn on reports, meetings, talks and "
-        "work. A township of ~30 cadres with half their time on central tasks gives ~60 a week.",
+        "work. A township of ~30 cadres with half their time on central tasks gives ~60 a week. "
+        "Above 0, at most 100,000 (1,000 cadres for a 92-day turn).",
     )
     funds: float = Field(
         default=20.0,
         ge=0,
+        le=MAX_FUNDS,
         title="Funds",
         description="Discretionary funds, in 10,000 yuan, for incentives and for levering "
-        "social resources.",
+        "social resources. 0 to 1,000,000 (10 billion yuan, a large city's yearly budget).",
     )
     morale: Share = Field(
         default=0.7, title="Morale", description="Cadres' morale, 0 to 1; scales output."
@@ -121,9 +154,11 @@ class Unit(Strict):
     social_resources: float = Field(
         default=0.0,
         ge=0,
+        le=MAX_LEVERAGE,
         title="Social resources",
         description="How many units of task output one unit of public money can lever from "
-        "villages and society (horizontal mobilization 横向动员) on tasks that allow it.",
+        "villages and society (horizontal mobilization 横向动员) on tasks that allow it. "
+        "0 to 100 (the shipped scenarios use up to 7).",
     )
     main_responsibility: Share = Field(
         default=0.5,
@@ -188,9 +223,11 @@ class Task(Strict):
     )
     original_target: float = Field(
         gt=0,
+        le=MAX_TARGET,
         title="Original target",
         description="The real, unescalated goal at the top of the task's line (the level "
-        "that issues it).",
+        "that issues it). Above 0, at most 10,000,000 (a province's rice area is a few million "
+        "mu).",
     )
     owners: list[Identifier] = Field(
         min_length=1,
@@ -216,8 +253,12 @@ class Task(Strict):
         title="Markup by unit",
         description="Markup that a given owner adds instead of the default.",
     )
-    start_turn: int = Field(default=1, ge=1, title="Start turn", description="First turn.")
-    deadline: int = Field(ge=1, title="Deadline", description="Last turn of the task.")
+    start_turn: int = Field(
+        default=1, ge=1, le=MAX_TURN, title="Start turn", description="First turn (1 to 1000)."
+    )
+    deadline: int = Field(
+        ge=1, le=MAX_TURN, title="Deadline", description="Last turn of the task (1 to 1000)."
+    )
     cadence: Cadence = Field(
         default="weekly",
         title="Reporting cadence",
@@ -239,9 +280,10 @@ class Task(Strict):
     )
     work_per_unit: float = Field(
         default=1.0,
-        gt=0,
+        ge=MIN_WORK_PER_UNIT,
+        le=MAX_WORK_PER_UNIT,
         title="Work per unit",
-        description="Cadre-days of real work per unit of output.",
+        description="Cadre-days of real work per unit of output: 0.0001 to 10,000.",
     )
     central: bool = Field(
         default=True,
@@ -304,7 +346,11 @@ class EventEffects(Strict):
         "eats a third: 0.67).",
     )
     funds_delta: float = Field(
-        default=0.0, title="Funds change", description="Funds added (or taken) once."
+        default=0.0,
+        ge=-MAX_FUNDS_DELTA,
+        le=MAX_FUNDS_DELTA,
+        title="Funds change",
+        description="Funds added (or taken) once, in 10,000 yuan: -100,000 to 100,000.",
     )
     local_needs_delta: float = Field(
         default=0.0,
@@ -340,7 +386,11 @@ class ScenarioEvent(Strict):
     name: Text = Field(title="Name", description="Headline of the document it sends.")
     text: Text | None = Field(default=None, title="Text", description="The document's body.")
     turn: int | None = Field(
-        default=None, ge=1, title="Turn", description="Fixed turn; leave empty for chance."
+        default=None,
+        ge=1,
+        le=MAX_TURN,
+        title="Turn",
+        description="Fixed turn (1 to 1000); leave empty for chance.",
     )
     chance: Share = Field(
         default=0.0,
@@ -348,10 +398,10 @@ class ScenarioEvent(Strict):
         description="For an unscheduled event: the chance it fires on each turn of its window "
         "(once at most).",
     )
-    window: tuple[int, int] | None = Field(
+    window: tuple[Turn, Turn] | None = Field(
         default=None,
         title="Window",
-        description="First and last turn on which a chance event may fire.",
+        description="First and last turn on which a chance event may fire (1 to 1000).",
     )
     task: Identifier | None = Field(
         default=None, title="Task", description="The task it concerns, if any."
@@ -407,10 +457,10 @@ class ScoringOverrides(Strict):
         title="Rule weights",
         description="New weight for a rule, by rule id.",
     )
-    thresholds: dict[str, float] = Field(
+    thresholds: dict[str, Annotated[float, Field(ge=-MAX_THRESHOLD, le=MAX_THRESHOLD)]] = Field(
         default_factory=dict,
         title="Rule thresholds",
-        description="New threshold for a rule, by rule id.",
+        description="New threshold for a rule, by rule id (-1e9 to 1e9).",
     )
     rules: list[dict[str, Any]] = Field(
         default_factory=list,

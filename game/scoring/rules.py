@@ -8,7 +8,6 @@ Nothing here is ever evaluated as code.
 
 from __future__ import annotations
 
-import string
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -19,6 +18,7 @@ from game.engine.events import EVENT_KINDS
 from game.scenario.loader import Problem, ScenarioError, locate, plain, read_yaml
 from game.scenario.models import Identifier, Strict, Text
 from game.scenario.references import _Errors
+from game.scoring.rule_checks import check_operand, check_template
 
 RULES_FILE = Path(__file__).with_name("rules.yaml")
 GROUPS = ("forms", "mechanisms", "effects", "pathologies", "outcome")
@@ -26,6 +26,10 @@ FIGURES = ("delivered_vs_original", "delivered_vs_external")
 PER = ("turns", "carriers", "carrier_turns", "owner_turns", "leverage_carrier_turns")
 EVENT_FIELDS = ("actor", "target", "task", "turn", "phase", "kind", "actor_kind", "target_kind")
 OPERATORS = ("eq", "ne", "in", "gt", "gte", "lt", "lte")
+#: Largest magnitude of a rule's scale ends, threshold and empty value: measures are counts,
+#: shares and percentages, so 1e9 is never reached, and sums stay finite.
+MAX_RULE_NUMBER = 1e9
+RuleNumber = Annotated[float, Field(ge=-MAX_RULE_NUMBER, le=MAX_RULE_NUMBER)]
 
 
 def _check_path(path: str) -> str:
@@ -61,9 +65,12 @@ class Selector(Strict):
         for path, condition in value.items():
             _check_path(path)
             if isinstance(condition, dict):
-                for op in condition:
+                for op, operand in condition.items():
                     if op not in OPERATORS:
                         raise ValueError(f"unknown operator '{op}' on '{path}'")
+                    check_operand(path, op, operand)
+            else:
+                check_operand(path, "eq", condition)
         return value
 
     def kinds(self) -> list[str]:
@@ -187,23 +194,13 @@ class Citation(Strict):
     quote: str = Field(min_length=1, title="Quote", description="A short quote from the paper.")
 
 
-def _check_template(text: str) -> str:
-    for _, name, spec, conversion in string.Formatter().parse(text):
-        if name is None:
-            continue
-        if name not in ("measured", "value") or conversion:
-            raise ValueError(f"a template may only use {{measured}} and {{value}}, not {{{name}}}")
-        del spec
-    return text
-
-
 class Explanation(Text):
     """An explanation template in both languages: may use {measured} and {value}."""
 
     @field_validator("zh", "en")
     @classmethod
     def _template(cls, value: str) -> str:
-        return _check_template(value)
+        return check_template(value)
 
 
 class Rule(Strict):
@@ -213,19 +210,21 @@ class Rule(Strict):
     key: str = Field(title="Indicator", description="The indicator key this rule feeds.")
     weight: float = Field(default=1.0, ge=0, le=10, title="Weight", description="0 to 10.")
     measure: Measure = Field(title="Measure", description="What is measured in the log.")
-    scale: tuple[float, float] | None = Field(
+    scale: tuple[RuleNumber, RuleNumber] | None = Field(
         default=None,
         title="Scale",
         description="[a, b]: a maps to 0 and b to 100, linearly, clipped (a > b inverts). "
-        "Leave empty for counts and percentages used as they are.",
+        "Leave empty for counts and percentages used as they are. Ends within ±1e9.",
     )
-    threshold: float | None = Field(
-        default=None, title="Threshold", description="The rule fires when the measure reaches it."
+    threshold: RuleNumber | None = Field(
+        default=None,
+        title="Threshold",
+        description="The rule fires when the measure reaches it (within ±1e9).",
     )
     fires_below: bool = Field(
         default=False, title="Fires below", description="Fire when the measure is at or below."
     )
-    empty: float | None = Field(
+    empty: RuleNumber | None = Field(
         default=None,
         title="Value when unmeasurable",
         description="Measure to assume when there is nothing to measure (a ratio over zero); "
@@ -338,12 +337,15 @@ def located_problems(
     root: Any,
     file: str,
     shift: tuple[tuple[str | int, ...], int] | None = None,
+    indexes: list[int] | None = None,
 ) -> list[Problem]:
     """Problems of a rule validation error, located in the YAML tree.
 
     Args:
         shift: for rules appended to the shipped ones (scenario overrides): the location of
             the scenario's rule list and how many shipped rules come before it.
+        indexes: the place in the scenario's list of each appended rule, when only some of
+            its rules were appended (by default the n-th appended rule is its n-th).
     """
     problems = []
     for error in err.errors():
@@ -351,7 +353,10 @@ def located_problems(
         if shift is not None:
             prefix, offset = shift
             if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
-                loc = (*prefix, loc[1] - offset, *loc[2:])
+                index = loc[1] - offset
+                index = indexes[index] if indexes is not None and 0 <= index < len(indexes) \
+                    else index
+                loc = (*prefix, index, *loc[2:])
             else:
                 loc = prefix
         line, col = locate(root, loc)

@@ -161,13 +161,14 @@ def test_nested_aliases_that_would_explode_are_refused() -> None:
     for name, previous in zip("bcdefgh", "abcdefg", strict=True):
         text += f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
     problem = only_problem(text)
-    assert (problem.line, problem.col) == (1, 1)
+    assert 1 <= problem.line <= 8  # where the walk passed the limit
     assert "aliases" in problem.message
 
 
 def test_unsafe_python_tag_builds_nothing() -> None:
     problem = only_problem(broken(5, "turns: !!python/object/apply:os.system ['true']\n"))
-    assert problem.line == 5 and "turns" in problem.message
+    assert (problem.line, problem.col) == (5, 8)
+    assert "!!python/object/apply:os.system is not used" in problem.message
 
 
 def test_problem_prints_as_file_line_column_message() -> None:
@@ -202,7 +203,9 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError) as caught:
         load_scenario(path)
     assert caught.value.problems[0].file == str(path)
-    assert "cannot read file" in caught.value.problems[0].message
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.col) == (MINIMAL.count("\n") + 1, 9)
+    assert "0xFF is not UTF-8" in problem.message
 
 
 def test_a_file_names_itself_in_its_problems(tmp_path: Path) -> None:

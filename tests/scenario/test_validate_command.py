@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from game.scenario.schema import scenario_schema
 from tests.scenario.helpers import MINIMAL, ROOT, SHIPPED, broken
 
@@ -70,3 +72,27 @@ def test_schema_prints_the_schema_as_json() -> None:
     done = main_py("schema")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == scenario_schema()
+
+
+def test_validate_reads_each_file_once(monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The loader, lint and the scoring check share one reading of the file."""
+    import game.scenario.reader as reader
+    from game.app import main
+    from game.scoring.rules import known_rule_ids
+
+    known_rule_ids()  # the rule file is read once per process, before this test counts
+
+    reads: list[str] = []
+    real = reader.read_file
+
+    def counting(path: str | Path) -> str:
+        reads.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(reader, "read_file", counting)
+    monkeypatch.setattr(Path, "read_text", lambda *a, **k: pytest.fail("read again"))
+    unknown = ROOT / "tests" / "data" / "cases" / "unknown_weight.yaml"
+    assert main(["validate", str(SHIPPED[0]), str(unknown)]) == 1
+    assert reads == [str(SHIPPED[0]), str(unknown)]
+    assert capsys.readouterr().out.count("unknown rule") == 1
