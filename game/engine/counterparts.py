@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, cast
 from game.engine.causes import in_preparation, true_causes
 from game.engine.directives import default_split
 from game.engine.moves import (
+    MAX_FUNDS,
     Answer,
     AnswerReason,
     CiteRule,
@@ -281,6 +282,7 @@ def _plan_as_carrier(game: Game, unit_id: str) -> None:
         task = game.task_by_id[task_id]
         if task.social_leverage and unit.funds >= 2.0 and unit.social_resources > 0:
             amount = unit.funds * (0.2 + 0.4 * unit.main_responsibility) * (0.5 + 0.5 * honesty)
+            amount = min(amount, MAX_FUNDS)  # a move names at most MAX_FUNDS
             game.submit(unit_id, LeverSocial(task=task_id, funds=round(amount, 2)))
         if task.fuzziness >= 0.4 and game.chance((1 - honesty) * task.fuzziness * unit.pressure):
             game.submit(unit_id, SymbolicExecution(task=task_id))

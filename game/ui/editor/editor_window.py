@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from game.scenario.loader import Problem
+from game.scenario.loader import Problem, ScenarioError
 from game.scenario.models import Scenario
+from game.scenario.reader import read_file
 from game.ui.editor import editor_actions, strings  # noqa: F401 (registers the strings)
 from game.ui.editor.balance_panel import BalancePanel
 from game.ui.editor.controller import EditorDocument
@@ -82,9 +83,9 @@ class ScenarioEditorWindow(EditorCommands, FileOps, QMainWindow):
         self.copy_source: Path | None = None
         text, self.open_problem = BLANK_SCENARIO, ""  # why the file asked for is not shown
         try:
-            text = path.read_text(encoding="utf-8") if path is not None else BLANK_SCENARIO
-        except (OSError, UnicodeDecodeError) as err:  # a new scenario instead, and why
-            path, self.open_problem = None, tr("editor.open_failed", error=err)
+            text = read_file(path) if path is not None else BLANK_SCENARIO
+        except ScenarioError as err:  # a new scenario instead, and why (located, one line)
+            path, self.open_problem = None, tr("editor.open_failed", error=err.problems[0])
         self.document = EditorDocument(text, path, self)
         self.document.read_only = is_shipped(path)
         self.scenario: Scenario | None = None

@@ -14,6 +14,8 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from game.scenario.document import ScenarioDocument
+from game.scenario.loader import ScenarioError
+from game.scenario.reader import read_file
 from game.ui.editor import prompts
 from game.ui.editor.copy_dialog import SHIPPED, CopyDialog
 from game.ui.editor.files import Draft, DraftStore, save_text
@@ -103,9 +105,10 @@ class FileOps:
         if not self.settle_unsaved():
             return False
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            self.statusBar().showMessage(tr("editor.open_failed", error=err))  # type: ignore[attr-defined]
+            text = read_file(path)  # the one reader: size limit, encoding, located errors
+        except ScenarioError as err:
+            self.statusBar().showMessage(  # type: ignore[attr-defined]
+                tr("editor.open_failed", error=err.problems[0]))
             return False
         self.copy_source = None
         self.document.reset(text, path)
@@ -118,7 +121,13 @@ class FileOps:
         if not self.settle_unsaved():
             return False
         taken = {p.stem for p in self._user_files()}
-        text, _ = copy_text(source.read_text(encoding="utf-8"), taken)
+        try:
+            source_text = read_file(source)
+        except ScenarioError as err:
+            self.statusBar().showMessage(  # type: ignore[attr-defined]
+                tr("editor.open_failed", error=err.problems[0]))
+            return False
+        text, _ = copy_text(source_text, taken)
         self.copy_source = source
         self.document.reset(text, None)
         return True

@@ -13,19 +13,21 @@ from pydantic import ValidationError
 
 from game.scenario.document import ScenarioDocument
 from game.scenario.lint import lint
-from game.scenario.loader import Problem, ScenarioError, parse_scenario, problems_from
+from game.scenario.loader import Problem, ScenarioError, problems_from, read_scenario
 from game.scenario.models import Scenario
-from game.scoring.rules import RuleBook, default_rulebook, known_rule_ids, located_problems
+from game.scoring.overrides import override_problems
+from game.scoring.rules import known_rule_ids
 
 
 def validate_text(text: str, file: str = "<scenario>") -> tuple[Scenario | None, list[Problem]]:
     """The scenario the text makes (None when it is invalid) and every located problem."""
     try:
-        scenario = parse_scenario(text, file)
+        scenario, reading = read_scenario(text, file)
     except ScenarioError as err:
         return None, err.problems
     problems = lint(scenario, Path(file), text, known_rules=known_rule_ids())
-    problems += [p for p in _extra_rule_problems(scenario, text, file) if p not in problems]
+    problems += [p for p in _extra_rule_problems(scenario, reading.root, file)
+                 if p not in problems]
     return scenario, sorted(problems, key=lambda p: (p.line, p.col, p.message))
 
 
@@ -49,15 +51,5 @@ def validate_document(doc: ScenarioDocument,
 
 
 def _extra_rule_problems(scenario: Scenario, root: Any, file: str) -> list[Problem]:
-    """check_overrides' check of the scenario's own rules, without reading the file."""
-    if not scenario.scoring.rules:
-        return []
-    base = default_rulebook()
-    data = base.model_dump(mode="json")
-    offset = len(data["rules"])
-    data["rules"].extend(scenario.scoring.rules)
-    try:
-        RuleBook.model_validate(data)
-    except ValidationError as err:
-        return located_problems(err, root, file, (("scoring", "rules"), offset))
-    return []
+    """The scoring overrides' problems exactly as `validate` finds them."""
+    return override_problems(scenario, root, file)
