@@ -1,0 +1,457 @@
+"""The workshop host: tables of one scenario served over WebSockets on the local network.
+
+`python main.py host SCENARIO --tables N --seats UNIT,UNIT... [--port P] [--db FILE]` runs
+headless on asyncio. Every message is checked at the edge — size, JSON, protocol, token, seat,
+sequence number — and a refused one is logged and changes nothing; a client over the message
+rate is slowed (a token bucket), not cut off. Accepted moves are committed to the record before
+they are acknowledged; a host restarted on the same record rebuilds its tables by replay.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+
+from game.engine.events import Event
+from game.engine import views
+from game.scenario.loader import scenario_digest
+from game.scenario.models import Scenario
+from game.workshop.protocol import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    MAX_CLIENT_MESSAGE,
+    Bye,
+    EndPhase,
+    ErrorMessage,
+    EventsMessage,
+    Hello,
+    HostBye,
+    MoveMessage,
+    PhaseEnded,
+    Ping,
+    Pong,
+    ProtocolError,
+    RefusalMessage,
+    ViewMessage,
+    encode,
+    parse_client,
+)
+from game.workshop.record import Record, RecordError, SessionInfo
+from game.workshop.table import Advanced, Table, new_game, rebuild
+
+log = logging.getLogger("game.workshop.host")
+
+#: Messages a client may send per second on average, and in one burst.
+RATE_PER_S = 20.0
+BURST = 40.0
+DEFAULT_GRACE_S = 60.0
+
+
+class TokenBucket:
+    """A message-rate limit: `take` says how long to wait before handling the next message.
+
+    Args:
+        rate: messages per second on average.
+        burst: messages allowed at once.
+    """
+
+    def __init__(self, rate: float = RATE_PER_S, burst: float = BURST) -> None:
+        self.rate, self.burst = rate, burst
+        self.tokens, self.stamp = burst, None  # type: float, float | None
+
+    def take(self, now: float) -> float:
+        """Take one token at time `now` (seconds); the delay to wait, 0 when within the rate."""
+        if self.stamp is not None:
+            self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        self.tokens -= 1.0
+        return max(0.0, -self.tokens / self.rate)
+
+
+def new_code(taken: set[str]) -> str:
+    """A join code not in `taken`: CODE_LENGTH characters of CODE_ALPHABET, from `secrets`."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if code not in taken:
+            taken.add(code)
+            return code
+
+
+def normalise_code(text: str) -> str:
+    """A typed code as stored: capitals, without spaces or dashes."""
+    return "".join(ch for ch in text.upper() if ch not in " -")
+
+
+@dataclass
+class Seat:
+    """A human seat of a table: its code, its live connection, its grace timer."""
+
+    table: Table
+    seat: str
+    code: str
+    connection: Connection | None = None
+    last_seq: int = -1
+    grace: asyncio.TimerHandle | None = None
+
+
+@dataclass
+class Connection:
+    """One client connection and its outgoing queue (sent in order by its own task)."""
+
+    socket: ServerConnection | None
+    bucket: TokenBucket = field(default_factory=TokenBucket)
+    seat: Seat | None = None
+    out_seq: int = 0
+    queue: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
+
+    def send(self, message: BaseModel) -> None:
+        """Queue a message (its sequence number is this connection's next)."""
+        self.queue.put_nowait(encode(message.model_copy(update={"seq": self.out_seq})))
+        self.out_seq += 1
+
+    def close(self) -> None:
+        """Unbind the seat and close the socket once the queued messages are sent."""
+        self.seat = None
+        self.queue.put_nowait(None)
+
+
+class WorkshopHost:
+    """The tables of one session and the network around them.
+
+    Args:
+        scenario: the scenario every table plays.
+        record: the session's record (new, or holding the session to resume).
+        tables: how many tables (for a new session).
+        seats: the seats people hold at every table (for a new session).
+        seed: every table's seed (the same world at each table, for comparison).
+        grace_s: seconds a seat's client may be gone before the computer takes it over.
+        scenario_path: where the scenario was read from (noted in the record).
+
+    Raises:
+        RecordError: the record holds a session of another scenario or version of it.
+        ValueError: a seat is not a seat of the scenario, or no seat or table is given.
+    """
+
+    def __init__(self, scenario: Scenario, record: Record, tables: int = 1,
+                 seats: list[str] | None = None, seed: int = 0,
+                 grace_s: float = DEFAULT_GRACE_S, scenario_path: str = "") -> None:
+        self.scenario = scenario
+        self.record = record
+        self.grace_s = grace_s
+        self.seats: dict[str, Seat] = {}
+        self.tables: dict[int, Table] = {}
+        self._by_table: dict[int, list[Seat]] = {}
+        self._server: Server | None = None
+        self._scorer = _scorer()
+        info = record.session()
+        if info is None:
+            self._start(tables, seats or [], seed, scenario_path)
+        else:
+            self._resume(info)
+
+    # ----- setting up ---------------------------------------------------------------------
+
+    def _start(self, tables: int, seats: list[str], seed: int, path: str) -> None:
+        if tables < 1 or not seats:
+            raise ValueError("a workshop needs at least one table and one seat held by a person")
+        unknown = [s for s in seats if s not in self.scenario.seats]
+        if unknown or len(set(seats)) != len(seats):
+            raise ValueError(f"not seats of scenario '{self.scenario.id}' (or repeated): "
+                             f"{', '.join(unknown) or ', '.join(seats)}; its seats are "
+                             f"{', '.join(self.scenario.seats)}")
+        taken: set[str] = set()
+        codes = {n: {s: new_code(taken) for s in seats} for n in range(1, tables + 1)}
+        info = SessionInfo(self.scenario.id, path, scenario_digest(self.scenario), seed,
+                           list(seats), self.grace_s)
+        self.record.start_session(info, codes)
+        for number, table_codes in codes.items():
+            table = Table(number, new_game(self.scenario, seed, seats), list(seats),
+                          record=self.record, scorer=self._scorer)
+            self._add(table, table_codes)
+
+    def _resume(self, info: SessionInfo) -> None:
+        if info.scenario_digest != scenario_digest(self.scenario):
+            raise RecordError(f"{self.record.path} is a session of scenario "
+                              f"'{info.scenario_id}' in another version")
+        for number, table_codes in self.record.codes().items():
+            table = self._rebuilt(number, info)
+            self._add(table, table_codes)
+        log.info("resumed %d tables from %s", len(self.tables), self.record.path)
+
+    def _rebuilt(self, number: int, info: SessionInfo) -> Table:
+        table = rebuild(number, self.scenario, info.seed, info.seats, self.record.acts(number),
+                        scorer=self._scorer)
+        table.record = self.record
+        return table
+
+    def seats_of(self, number: int) -> list[Seat]:
+        """The human seats of one table."""
+        return self._by_table[number]
+
+    def _add(self, table: Table, codes: dict[str, str]) -> None:
+        self.tables[table.number] = table
+        for seat, code in codes.items():
+            last = table.last_accepted_seq.get(seat, -1)
+            self.seats[code] = Seat(table, seat, code, last_seq=last)
+            self._by_table.setdefault(table.number, []).append(self.seats[code])
+
+    def codes(self) -> list[tuple[int, str, str]]:
+        """(table, seat, join code) of every human seat, in order."""
+        return [(s.table.number, s.seat, s.code) for s in self.seats.values()]
+
+    # ----- the network --------------------------------------------------------------------
+
+    async def start(self, bind: str = "127.0.0.1", port: int = 0) -> int:
+        """Listen on `bind`:`port` (0: any free port); the port listened on. Every seat's
+        grace period starts now (after a restart, clients have that long to come back)."""
+        self._server = await serve(self._serve, bind, port, max_size=4 * MAX_CLIENT_MESSAGE,
+                                   compression=None)
+        for seat in self.seats.values():
+            self._start_grace(seat)
+        return int(self._server.sockets[0].getsockname()[1])
+
+    async def stop(self) -> None:
+        """Close every connection and stop listening (the record is already complete)."""
+        for seat in self.seats.values():
+            if seat.grace is not None:
+                seat.grace.cancel()
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+
+    async def _serve(self, socket: ServerConnection) -> None:
+        connection = Connection(socket)
+        writer = asyncio.create_task(self._write(connection))
+        loop = asyncio.get_running_loop()
+        try:
+            async for raw in socket:
+                delay = connection.bucket.take(loop.time())
+                if delay > 0:
+                    await asyncio.sleep(delay)  # slowed, not cut off
+                self.receive(connection, raw)
+        except ConnectionClosed:
+            pass
+        finally:
+            connection.queue.put_nowait(None)
+            self._gone(connection)
+            with contextlib.suppress(asyncio.CancelledError):
+                await writer
+
+    async def _write(self, connection: Connection) -> None:
+        assert connection.socket is not None
+        try:
+            while (text := await connection.queue.get()) is not None:
+                await connection.socket.send(text)
+            await connection.socket.close()
+        except ConnectionClosed:
+            return
+
+    def _gone(self, connection: Connection) -> None:
+        seat = connection.seat
+        if seat is not None and seat.connection is connection:
+            seat.connection = None
+            log.info("table %d seat %s: connection lost", seat.table.number, seat.seat)
+            self._start_grace(seat)
+
+    def _start_grace(self, seat: Seat) -> None:
+        if seat.grace is not None:
+            seat.grace.cancel()
+        if seat.connection is None and seat.seat in seat.table.game.humans:
+            loop = asyncio.get_running_loop()
+            seat.grace = loop.call_later(self.grace_s, self._grace_over, seat)
+
+    def _grace_over(self, seat: Seat) -> None:
+        seat.grace = None
+        if seat.connection is not None:
+            return
+        log.info("table %d seat %s: gone past the grace period, the computer takes over",
+                 seat.table.number, seat.seat)
+        self._act(seat, None, lambda: seat.table.release(seat.seat))
+
+    # ----- messages -----------------------------------------------------------------------
+
+    def receive(self, connection: Connection, raw: str | bytes) -> None:
+        """Handle one frame from a client; replies are queued on the connections concerned.
+
+        Nothing here raises: a frame that cannot be read, or is not allowed, is refused.
+        """
+        try:
+            message = parse_client(raw)
+        except ProtocolError as err:
+            self._refuse(connection, None, err.code, err.zh, err.en)
+            return
+        if isinstance(message, Hello):
+            self._hello(connection, message)
+            return
+        seat = connection.seat
+        if seat is None:
+            self._refuse(connection, message.seq, "hello_first", "请先用加入码打招呼。",
+                         "Say hello with your join code first.")
+            return
+        if not secrets.compare_digest(message.token.encode(), seat.code.encode()):
+            self._refuse(connection, message.seq, "token", "加入码不对。", "Wrong token.")
+            return
+        if message.seat != seat.seat:
+            self._refuse(connection, message.seq, "seat", "这不是你的席位。",
+                         f"You hold '{seat.seat}', not '{message.seat}'.")
+            return
+        if message.seq <= seat.last_seq:
+            self._refuse(connection, message.seq, "replayed", "消息序号没有递增（重复的消息）。",
+                         f"Sequence number {message.seq} is not above {seat.last_seq}.")
+            return
+        seat.last_seq = message.seq
+        self._dispatch(connection, seat, message)
+
+    def _dispatch(self, connection: Connection, seat: Seat,
+                  message: MoveMessage | EndPhase | Ping | Bye) -> None:
+        if isinstance(message, Ping):
+            connection.send(Pong(seq=0, reply_to=message.seq))
+        elif isinstance(message, Bye):
+            seat.connection = None
+            connection.close()
+            self._start_grace(seat)
+        elif isinstance(message, MoveMessage):
+            self._move(connection, seat, message)
+        else:
+            self._end_phase(connection, seat, message)
+
+    def _hello(self, connection: Connection, hello: Hello) -> None:
+        seat = self.seats.get(normalise_code(hello.token))
+        if seat is None or connection.seat not in (None, seat):
+            log.warning("refused a hello with an unknown code")
+            connection.send(ErrorMessage(seq=0, code="token", zh="没有这个加入码。",
+                                         en="No seat has this join code."))
+            return
+        old = seat.connection
+        if old is not None and old is not connection:
+            old.send(HostBye(seq=0, reason="replaced"))
+            old.close()
+        seat.connection, connection.seat = connection, seat
+        if seat.grace is not None:
+            seat.grace.cancel()
+            seat.grace = None
+        if hello.label:
+            self.record.participant(seat.table.number, seat.seat, hello.label)
+        log.info("table %d seat %s: joined", seat.table.number, seat.seat)
+        self._act(seat, None, lambda: seat.table.rejoin(seat.seat))
+        self._send_view(seat)
+
+    def _move(self, connection: Connection, seat: Seat, message: MoveMessage) -> None:
+        table = seat.table
+        start = len(table.game.log)
+        try:
+            result = table.submit(seat.seat, message.move, message.seq)
+        except sqlite3.Error as err:
+            self._record_failed(table, err)
+            self._refuse(connection, message.seq, *_RECORD_FAILED)
+            return
+        if not result.ok:
+            refusal = result.refusal
+            assert refusal is not None
+            self._refuse(connection, message.seq, refusal.code, refusal.zh, refusal.en)
+            return
+        events = table.game.log.since(start)
+        connection.send(EventsMessage(seq=0, reply_to=message.seq,
+                                      documents=views.documents(table.game, seat.seat, events)))
+        self._send_view(seat)
+        self._tell_others(table, seat.seat, events)
+
+    def _end_phase(self, connection: Connection, seat: Seat, message: EndPhase) -> None:
+        table = seat.table
+        try:
+            outcome = table.end_phase(seat.seat, message.turn, message.phase, message.seq)
+        except sqlite3.Error as err:
+            self._record_failed(table, err)
+            self._refuse(connection, message.seq, *_RECORD_FAILED)
+            return
+        if outcome is not None and not isinstance(outcome, Advanced):
+            self._refuse(connection, message.seq, outcome.code, outcome.zh, outcome.en)
+            return
+        connection.send(EventsMessage(seq=0, reply_to=message.seq, documents=[]))
+        if isinstance(outcome, Advanced):
+            self._advanced(table, outcome)
+        else:
+            for other in self.seats_of(table.number):
+                self._send_view(other)
+
+    def _act(self, seat: Seat, seq: int | None, action: Callable[[], Any]) -> Any:
+        """Run a table act; broadcast the phase's end if the table advanced."""
+        table = seat.table
+        try:
+            outcome = action()
+        except sqlite3.Error as err:
+            self._record_failed(table, err)
+            if seat.connection is not None:
+                self._refuse(seat.connection, seq, *_RECORD_FAILED)
+            return _FAILED
+        if isinstance(outcome, Advanced):
+            self._advanced(table, outcome)
+        return outcome
+
+    def _advanced(self, table: Table, advanced: Advanced) -> None:
+        log.info("table %d: %s of turn %d ended", table.number, advanced.phase, advanced.turn)
+        for other in self.seats_of(table.number):
+            if other.connection is not None:
+                other.connection.send(PhaseEnded(seq=0, turn=advanced.turn,
+                                                 phase=advanced.phase))
+                self._send_view(other)
+            self._start_grace(other)  # a seat handed back with nobody connected
+
+    def _tell_others(self, table: Table, mover: str, events: list[Event]) -> None:
+        for other in self.seats_of(table.number):
+            if other.seat == mover or other.connection is None:
+                continue
+            documents = views.documents(table.game, other.seat, events)
+            if documents:
+                other.connection.send(EventsMessage(seq=0, documents=documents))
+                self._send_view(other)
+
+    def _send_view(self, seat: Seat) -> None:
+        if seat.connection is None:
+            return
+        table = seat.table
+        seat.connection.send(ViewMessage.model_construct(
+            v=1, seq=0, kind="view", last_seq=seat.last_seq,
+            last_accepted_seq=table.last_accepted_seq.get(seat.seat, -1),
+            view=table.view(seat.seat)))
+
+    def _refuse(self, connection: Connection, seq: int | None, code: str, zh: str,
+                en: str) -> None:
+        seat = connection.seat
+        where = f"table {seat.table.number} seat {seat.seat}" if seat else "unbound connection"
+        log.warning("refused (%s) from %s: %s", code, where, en)
+        if seat is None:
+            connection.send(ErrorMessage(seq=0, code=code, zh=zh, en=en))
+        else:
+            connection.send(RefusalMessage(seq=0, reply_to=seq, code=code, zh=zh, en=en))
+
+    def _record_failed(self, table: Table, err: sqlite3.Error) -> None:
+        """The game may hold an act the record lacks: rebuild the table from the record."""
+        log.error("table %d: the record could not be written (%s); rebuilding", table.number,
+                  err)
+        info = self.record.session()
+        assert info is not None
+        fresh = self._rebuilt(table.number, info)
+        self.tables[table.number] = fresh
+        for seat in self.seats_of(table.number):
+            seat.table = fresh
+
+
+_FAILED = object()
+_RECORD_FAILED = ("record", "记录写入失败，请重试。", "The record could not be written; try again.")
+
+
+def _scorer() -> Callable[[Any], dict[str, Any]]:
+    from game.scoring.report import score_game
+
+    return score_game

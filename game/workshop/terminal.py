@@ -1,0 +1,100 @@
+"""`python main.py host ...`: run a workshop host in the terminal until Ctrl-C (or SIGTERM).
+
+Prints the address to join, one join code per human seat, and a QR code of the join link.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import socket
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import segno
+
+from game.scenario.loader import load_scenario
+from game.workshop.host import DEFAULT_GRACE_S, WorkshopHost
+from game.workshop.record import Record, RecordError
+
+DEFAULT_PORT = 8765
+
+
+def join_link(address: str, port: int) -> str:
+    """The link a participant opens (or types) to join: the host's WebSocket address."""
+    return f"ws://{address}:{port}/"
+
+
+def lan_address() -> str:
+    """This machine's address on the local network as the system names it (127.0.0.1 if
+    none); no packet is sent to find it."""
+    try:
+        address = socket.gethostbyname(socket.gethostname())
+    except OSError:
+        return "127.0.0.1"
+    return address
+
+
+def run_host(scenario_path: str, tables: int, seats: list[str], port: int = DEFAULT_PORT,
+             db: str | None = None, seed: int = 0, grace_s: float = DEFAULT_GRACE_S,
+             bind: str = "0.0.0.0") -> int:
+    """Open (or resume) the session and serve it until interrupted; the exit code.
+
+    Args:
+        scenario_path: the scenario YAML file.
+        tables: how many tables (ignored when `db` holds a session already).
+        seats: the seats people hold at each table (likewise).
+        port: the TCP port (0: any free one).
+        db: the record file; resumed if it holds a session; default a new dated file.
+        seed: every table's seed.
+        grace_s: seconds before a dropped participant's seat goes to the computer.
+        bind: the address to listen on (0.0.0.0: every network of this machine).
+
+    Raises:
+        ScenarioError: the scenario file is not valid.
+    """
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s",
+                        stream=sys.stderr)
+    scenario = load_scenario(scenario_path)
+    path = Path(db) if db else Path(f"workshop-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
+    try:
+        record = Record(path)
+        host = WorkshopHost(scenario, record, tables, seats, seed, grace_s, scenario_path)
+    except (RecordError, ValueError, OSError) as err:
+        print(f"host: error: {err}", file=sys.stderr)
+        return 2
+    try:
+        asyncio.run(_serve(host, bind, port, path))
+    finally:
+        record.close()
+    return 0
+
+
+async def _serve(host: WorkshopHost, bind: str, port: int, path: Path) -> None:
+    actual = await host.start(bind, port)
+    address = lan_address() if bind in ("0.0.0.0", "") else bind
+    _print_codes(host, address, actual, path)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for name in ("SIGINT", "SIGTERM"):
+        with contextlib.suppress(NotImplementedError, AttributeError):
+            loop.add_signal_handler(getattr(signal, name), stop.set)
+    await stop.wait()
+    await host.stop()
+
+
+def _print_codes(host: WorkshopHost, address: str, port: int, path: Path) -> None:
+    link = join_link(address, port)
+    lines = [f"沟通式动员 workshop — {host.scenario.id}, {len(host.tables)} table(s); "
+             f"record {path}",
+             f"listening on {link}   (加入地址 / join address)",
+             "table  seat                 code / 加入码"]
+    lines += [f"{table:>5}  {seat:<20} {code[:3]}-{code[3:]}"
+              for table, seat, code in host.codes()]
+    print("\n".join(lines), flush=True)
+    with contextlib.suppress(UnicodeEncodeError, OSError):
+        segno.make(link, error="m").terminal(compact=True)
+    sys.stdout.flush()
