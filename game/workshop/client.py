@@ -68,6 +68,7 @@ def normalise_address(address: str) -> str:
 
 
 Factory = Callable[[int], BaseModel]
+Policy = Callable[[SeatView], Iterable[BaseModel | dict[str, Any]]]
 
 
 class WorkshopClient:
@@ -101,6 +102,7 @@ class WorkshopClient:
         self._closing = False
         self._fresh = False
         self._changed = asyncio.Event()
+        self._acted: set[tuple[int, str]] = set()
 
     @property
     def seat(self) -> str:
@@ -263,7 +265,7 @@ class WorkshopClient:
     async def end_phase(self, turn: int, phase: str) -> Reply:
         """End the seat's part of the phase (refused as stale once the table moved on)."""
         return await self._request(lambda seq: EndPhase(
-            seq=seq, token=self.code, seat=self.seat, turn=turn, phase=phase))  # type: ignore[arg-type]
+            seq=seq, token=self.code, seat=self.seat, turn=turn, phase=phase))
 
     async def ping(self) -> Reply:
         """Ask the host for a pong."""
@@ -283,22 +285,28 @@ class WorkshopClient:
             self._changed.clear()
             await self._changed.wait()
 
-    async def play(self, policy: Callable[[SeatView], Iterable[BaseModel | dict[str, Any]]]
-                   ) -> SeatView:
-        """Play the seat to the end of the game: in each phase the seat holds, submit what
-        `policy` proposes, then end the phase. Returns the final view (with the score)."""
-        acted: set[tuple[int, str]] = set()
-        while True:
-            view = await self.wait_for(_my_move)
-            if view.over:
-                return view
-            if (view.turn, view.phase) not in acted:
-                acted.add((view.turn, view.phase))
-                for move in policy(view):
-                    await self.submit(move)
-            await self.end_phase(view.turn, view.phase)
-            await self.wait_for(lambda v, at=(view.turn, view.phase): v.over or v.ended
-                                or (v.turn, v.phase) != at or v.held_by != "person")
+    async def play(self, policy: Policy) -> SeatView:
+        """Play the seat to the end of the game with `policy` (see `play_phase`); returns
+        the final view, with the seat's score."""
+        while not (view := await self.play_phase(policy)).over:
+            pass
+        return view
+
+    async def play_phase(self, policy: Policy) -> SeatView:
+        """Wait for the next phase the seat holds, submit what `policy` proposes (once per
+        phase, even across reconnections), end the phase and wait until the host noted it.
+        Returns the view then (or the final view once the game is over)."""
+        view = await self.wait_for(_my_move)
+        if view.over:
+            return view
+        at = (view.turn, view.phase)
+        if at not in self._acted:
+            self._acted.add(at)
+            for move in policy(view):
+                await self.submit(move)
+        await self.end_phase(*at)
+        return await self.wait_for(lambda v: v.over or v.ended or (v.turn, v.phase) != at
+                                   or v.held_by != "person")
 
 
 async def _send_quietly(socket: ClientConnection, text: str) -> None:

@@ -36,7 +36,7 @@ SeatId = Annotated[str, Field(min_length=1, max_length=100)]
 class _Message(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
-    v: Literal[1] = PROTOCOL_VERSION
+    v: Literal[1] = 1  # PROTOCOL_VERSION
     seq: Seq
 
 
