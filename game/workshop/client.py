@@ -287,10 +287,10 @@ class WorkshopClient:
 
     async def play(self, policy: Policy) -> SeatView:
         """Play the seat to the end of the game with `policy` (see `play_phase`); returns
-        the final view, with the seat's score."""
-        while not (view := await self.play_phase(policy)).over:
+        the final view, with the seat's score (callers bound the wait)."""
+        while not (await self.play_phase(policy)).over:
             pass
-        return view
+        return await self.wait_for(lambda v: v.score is not None)
 
     async def play_phase(self, policy: Policy) -> SeatView:
         """Wait for the next phase the seat holds, submit what `policy` proposes (once per

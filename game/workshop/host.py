@@ -152,6 +152,7 @@ class WorkshopHost:
         self.seats: dict[str, Seat] = {}
         self.tables: dict[int, Table] = {}
         self._by_table: dict[int, list[Seat]] = {}
+        self._pending_scores: set[asyncio.Task[None]] = set()
         self._server: Server | None = None
         self._scorer = _scorer()
         info = record.session()
@@ -219,6 +220,9 @@ class WorkshopHost:
                                    compression=None)
         for seat in self.seats.values():
             self._start_grace(seat)
+        for table in self.tables.values():
+            if table.game.over:
+                self._score_later(table)
         return int(self._server.sockets[0].getsockname()[1])
 
     async def stop(self) -> None:
@@ -410,6 +414,23 @@ class WorkshopHost:
                                                  phase=advanced.phase))
                 self._send_view(other)
             self._start_grace(other)  # a seat handed back with nobody connected
+        if table.game.over:
+            self._score_later(table)
+
+    def _score_later(self, table: Table) -> None:
+        """Score a finished table off the event loop (the other tables play on), then send
+        every seat its view with its score."""
+        async def score() -> None:
+            try:
+                await asyncio.to_thread(table.scores)
+            except Exception:  # a failed score must not take the host down
+                log.exception("table %d: scoring failed", table.number)
+                return
+            for seat in self.seats_of(table.number):
+                self._send_view(seat)
+
+        with contextlib.suppress(RuntimeError):  # no running loop: scored when asked
+            self._pending_scores.add(asyncio.get_running_loop().create_task(score()))
 
     def _tell_others(self, table: Table, mover: str, events: list[Event]) -> None:
         for other in self.seats_of(table.number):

@@ -73,13 +73,15 @@ class Table:
         return [s for s in self.person_held() if s not in self.ended]
 
     def view(self, seat: str) -> SeatView:
-        """The seat's view of this table (with its score once the game is over)."""
-        score = self.scores().get(seat) if self.game.over else None
+        """The seat's view of this table (with its score once the game is over and scored:
+        see `scores`)."""
+        score = self._score.get("seats", {}).get(seat) if self._score is not None else None
         return seat_view(self.game, seat, table=self.number, ended=seat in self.ended,
                          waiting_for=self.waiting_for(), score=score)
 
     def scores(self) -> dict[str, Any]:
-        """Every seat's own score once the game is over (computed once), else {}."""
+        """Every seat's own score once the game is over (computed once: half a second on a
+        county, so a host runs it off its event loop), else {}."""
         if not self.game.over or self.scorer is None:
             return {}
         if self._score is None:
