@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     host.add_argument("--seed", type=int, default=0)
     host.add_argument("--grace", type=float, default=60.0, help="seconds before a dropout's "
                       "seat goes to the computer")
+    host.add_argument("--durable", action="store_true",
+                      help="wait for the disk on every commit (survives a power cut; slower)")
     bench = sub.add_parser("bench", help="the benchmark table")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke test")
@@ -177,7 +179,7 @@ def _host(args: argparse.Namespace) -> int:
 
     seats = [s.strip() for s in args.seats.split(",") if s.strip()]
     return run_host(args.scenario, args.tables, seats, args.port, args.db, args.seed,
-                    args.grace, args.bind)
+                    args.grace, args.bind, args.durable)
 
 
 def _tournament(args: argparse.Namespace) -> int:

@@ -202,7 +202,15 @@ class WorkshopClient:
             raise JoinError(f"the host closed the seat's connection: {message.reason}")
 
     def _on_view(self, message: ViewMessage) -> None:
-        self.view = message.view
+        known = self.view.documents if self.view is not None else []
+        if message.inbox_from > len(known):
+            log.warning("view skips documents (%d of %d): asking again", message.inbox_from,
+                        len(known))
+            if self._socket is not None:
+                self._socket.transport.abort()  # reconnect: the host sends the whole inbox
+            return
+        inbox = [*known[:message.inbox_from], *message.view.documents]
+        self.view = message.view.model_copy(update={"documents": inbox})
         self._seq = max(self._seq, message.last_seq + 1)
         if self._fresh:
             self._fresh = False

@@ -15,6 +15,7 @@ import json
 import logging
 import secrets
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,17 +114,27 @@ class Connection:
     bucket: TokenBucket = field(default_factory=TokenBucket)
     seat: Seat | None = None
     out_seq: int = 0
+    #: How many documents of the seat's inbox this connection has been sent.
+    inbox_sent: int = 0
     queue: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
+    #: Where outgoing frames go: the queue, or the host's hold while a commit is pending.
+    post: Callable[[Connection, str | None], None] | None = None
 
     def send(self, message: BaseModel) -> None:
         """Queue a message (its sequence number is this connection's next)."""
-        self.queue.put_nowait(encode(message.model_copy(update={"seq": self.out_seq})))
+        self._put(encode(message.model_copy(update={"seq": self.out_seq})))
         self.out_seq += 1
 
     def close(self) -> None:
         """Unbind the seat and close the socket once the queued messages are sent."""
         self.seat = None
-        self.queue.put_nowait(None)
+        self._put(None)
+
+    def _put(self, text: str | None) -> None:
+        if self.post is None:
+            self.queue.put_nowait(text)
+        else:
+            self.post(self, text)
 
 
 class WorkshopHost:
@@ -153,6 +164,10 @@ class WorkshopHost:
         self.tables: dict[int, Table] = {}
         self._by_table: dict[int, list[Seat]] = {}
         self._pending_scores: set[asyncio.Task[None]] = set()
+        self._held: list[tuple[Connection, str | None]] = []
+        #: (writes, seconds) of every group commit, for the benchmark.
+        self.commits: list[tuple[int, float]] = []
+        self._flusher: asyncio.Task[None] | None = None
         self._server: Server | None = None
         self._scorer = _scorer()
         info = record.session()
@@ -216,6 +231,7 @@ class WorkshopHost:
     async def start(self, bind: str = "127.0.0.1", port: int = 0) -> int:
         """Listen on `bind`:`port` (0: any free port); the port listened on. Every seat's
         grace period starts now (after a restart, clients have that long to come back)."""
+        self.record.batching = True
         self._server = await serve(self._serve, bind, port, max_size=4 * MAX_CLIENT_MESSAGE,
                                    compression=None)
         for seat in self.seats.values():
@@ -230,12 +246,15 @@ class WorkshopHost:
         for seat in self.seats.values():
             if seat.grace is not None:
                 seat.grace.cancel()
+        if self._flusher is not None:
+            await self._flusher
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
+        self.record.batching = False
 
     async def _serve(self, socket: ServerConnection) -> None:
-        connection = Connection(socket)
+        connection = Connection(socket, post=self._post)
         writer = asyncio.create_task(self._write(connection))
         loop = asyncio.get_running_loop()
         try:
@@ -285,6 +304,62 @@ class WorkshopHost:
         log.info("table %d seat %s: gone past the grace period, the computer takes over",
                  seat.table.number, seat.seat)
         self._act(seat, None, lambda: seat.table.release(seat.seat))
+
+    # ----- committing before telling ----------------------------------------------------------
+
+    def _post(self, connection: Connection, text: str | None) -> None:
+        """Send a frame now, or hold it until the acts before it are committed (the order of
+        every connection's frames is kept)."""
+        if self._held or self.record.pending() or self._flusher is not None:
+            self._held.append((connection, text))
+            self._flush_soon()
+        else:
+            connection.queue.put_nowait(text)
+
+    def _flush_soon(self) -> None:
+        if self._flusher is None:
+            self._flusher = asyncio.get_running_loop().create_task(self._flush())
+
+    async def _flush(self) -> None:
+        """Commit the acts waiting in one transaction, then release the frames held behind
+        them; again while more came in meanwhile."""
+        try:
+            while self._held or self.record.pending():
+                held, self._held = self._held, []
+                batch = self.record.take_batch()
+                if batch:
+                    start = time.perf_counter()
+                    try:
+                        if self.record.durable:  # the disk's wait off the event loop
+                            await asyncio.to_thread(self.record.commit_batch, batch)
+                        else:  # a fraction of a millisecond: no fsync in WAL mode
+                            self.record.commit_batch(batch)
+                    except sqlite3.Error as err:
+                        self._record_lost(err)
+                        return
+                    self.commits.append((len(batch), time.perf_counter() - start))
+                for connection, text in held:
+                    connection.queue.put_nowait(text)
+        finally:
+            self._flusher = None
+
+    def _record_lost(self, err: sqlite3.Error) -> None:
+        """A commit failed: the games may hold acts the record lacks. Rebuild every table
+        from the record, drop what was held, and close every connection: the clients come
+        back and send again what the record does not have."""
+        log.error("the record could not be written (%s); rebuilding the tables", err)
+        self.record.discard_batch()
+        held, self._held = self._held, []
+        for table in list(self.tables.values()):
+            self._rebuild_table(table)
+        for connection in {c for c, _ in held}:
+            connection.queue.put_nowait(None)
+        for seat in self.seats.values():
+            if seat.connection is not None:
+                seat.connection.queue.put_nowait(None)
+                seat.connection.seat = None
+                seat.connection = None
+            self._start_grace(seat)
 
     # ----- messages -----------------------------------------------------------------------
 
@@ -345,6 +420,7 @@ class WorkshopHost:
             old.send(HostBye(seq=0, reason="replaced"))
             old.close()
         seat.connection, connection.seat = connection, seat
+        connection.inbox_sent = 0  # a (re)joining client is sent the whole inbox
         if seat.grace is not None:
             seat.grace.cancel()
             seat.grace = None
@@ -389,8 +465,9 @@ class WorkshopHost:
         if isinstance(outcome, Advanced):
             self._advanced(table, outcome)
         else:
-            for other in self.seats_of(table.number):
-                self._send_view(other)
+            # Only the seat's own view changed (the others' `waiting_for` is refreshed with
+            # their next view: sending every seat a whole view here tripled the traffic).
+            self._send_view(seat)
 
     def _act(self, seat: Seat, seq: int | None, action: Callable[[], Any]) -> Any:
         """Run a table act; broadcast the phase's end if the table advanced."""
@@ -444,11 +521,14 @@ class WorkshopHost:
     def _send_view(self, seat: Seat) -> None:
         if seat.connection is None:
             return
-        table = seat.table
-        seat.connection.send(ViewMessage.model_construct(
+        table, connection = seat.table, seat.connection
+        sent = connection.inbox_sent
+        view = table.view(seat.seat, inbox_from=sent)
+        connection.inbox_sent = sent + len(view.documents)
+        connection.send(ViewMessage.model_construct(
             v=1, seq=0, kind="view", last_seq=seat.last_seq,
-            last_accepted_seq=table.last_accepted_seq.get(seat.seat, -1),
-            view=table.view(seat.seat)))
+            last_accepted_seq=table.last_accepted_seq.get(seat.seat, -1), inbox_from=sent,
+            view=view))
 
     def _refuse(self, connection: Connection, seq: int | None, code: str, zh: str,
                 en: str) -> None:
@@ -464,6 +544,9 @@ class WorkshopHost:
         """The game may hold an act the record lacks: rebuild the table from the record."""
         log.error("table %d: the record could not be written (%s); rebuilding", table.number,
                   err)
+        self._rebuild_table(table)
+
+    def _rebuild_table(self, table: Table) -> None:
         info = self.record.session()
         assert info is not None
         fresh = self._rebuilt(table.number, info)

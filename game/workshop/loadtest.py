@@ -80,8 +80,11 @@ def measure_workshop(scenario: Path, tables: int, seats: list[str],
     Returns:
         {"participants", "tables", "moves", "rtt_median_ms", "rtt_p95_ms", "p95_goal_ms",
         "host_cpu_share" (host CPU seconds per wall second; 1.0 = one core busy), "wall_s",
-        "record_kb", "recorded_once"}, or {"error": why} if the host failed.
+        "clients_cpu_share", "record_kb", "recorded_once", "load_average" (the machine's
+        1-minute load, the larger of before and after), "cores"}, or {"error": why} if the
+        host failed.
     """
+    load_before = _load_average()
     with tempfile.TemporaryDirectory() as folder:
         db, out = Path(folder) / "bench.sqlite", Path(folder) / "host.out"
         port = _free_port()
@@ -100,6 +103,8 @@ def measure_workshop(scenario: Path, tables: int, seats: list[str],
             host.wait(30)
         if "error" in result:
             return result
+        result["host_says"] = [line for line in out.read_text(errors="replace").splitlines()
+                               if line.startswith("record:")]
         # Over the play where /proc tells; else over the host's life (start-up included).
         if result["host_cpu_s"] is not None:
             result["host_cpu_share"] = result["host_cpu_s"] / result["wall_s"]
@@ -108,7 +113,17 @@ def measure_workshop(scenario: Path, tables: int, seats: list[str],
         result["record_kb"] = sum(p.stat().st_size for p in Path(folder).glob("bench.sqlite*")
                                   ) / 1024.0
         result["recorded_once"] = result.pop("accepted") == _recorded(db)
+        # Other programs' load shares the cores with the host: say how busy the machine was.
+        result["load_average"] = max(load_before, _load_average())
+        result["cores"] = os.cpu_count()
         return result
+
+
+def _load_average() -> float:
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return float("nan")
 
 
 async def _play(db: Path, out: Path, port: int, host: subprocess.Popen[bytes]
@@ -123,10 +138,11 @@ async def _play(db: Path, out: Path, port: int, host: subprocess.Popen[bytes]
     cpu_at_start = _process_cpu_s(host.pid)
     clients = [TimedClient(f"127.0.0.1:{port}", code, label=f"bench {t}/{s}")
                for t, s, code in codes]
-    start = time.perf_counter()
+    start, client_cpu = time.perf_counter(), time.process_time()
     await asyncio.gather(*(c.connect() for c in clients))
     await asyncio.gather(*(c.play(simple_policy) for c in clients))
     wall = time.perf_counter() - start
+    client_cpu = time.process_time() - client_cpu
     cpu_at_end = _process_cpu_s(host.pid)
     for client in clients:
         await client.close()
@@ -142,6 +158,7 @@ async def _play(db: Path, out: Path, port: int, host: subprocess.Popen[bytes]
         "rtt_p95_ms": 1000 * trips[int(0.95 * (len(trips) - 1))] if trips else None,
         "p95_goal_ms": P95_GOAL_MS,
         "wall_s": wall,
+        "clients_cpu_share": client_cpu / wall,
         "host_wall_s": time.perf_counter() - started,
         "accepted": accepted,
         "host_cpu_s": None if cpu_at_start is None or cpu_at_end is None
@@ -152,7 +169,8 @@ async def _play(db: Path, out: Path, port: int, host: subprocess.Popen[bytes]
 def _recorded(db: Path) -> list[tuple[Any, ...]]:
     with sqlite3.connect(db) as connection:
         rows = connection.execute("SELECT table_id, seat, turn, phase, move FROM moves")
-        return sorted((t, s, turn, phase, json.dumps(json.loads(m), sort_keys=True)) for t, s, turn, phase, m in rows)
+        return sorted((t, s, turn, phase, json.dumps(json.loads(m), sort_keys=True))
+                      for t, s, turn, phase, m in rows)
 
 
 if __name__ == "__main__":  # pragma: no cover - a manual run

@@ -96,12 +96,18 @@ CLIENT_ADAPTER: TypeAdapter[ClientMessage] = TypeAdapter(ClientMessage)
 
 
 class ViewMessage(_Message):
-    """The seat's whole view now; `last_seq` is the highest sequence number the host has seen
-    from the seat and `last_accepted_seq` the highest it recorded (a move or phase end)."""
+    """The seat's view now; `last_seq` is the highest sequence number the host has seen from
+    the seat and `last_accepted_seq` the highest it recorded (a move or phase end).
+
+    The inbox only grows, so `view.documents` holds the seat's documents from position
+    `inbox_from` on: the first view on a connection has them all (inbox_from 0), later ones
+    only the new ones, which the client appends to those it has.
+    """
 
     kind: Literal["view"] = "view"
     last_seq: int = -1
     last_accepted_seq: int = -1
+    inbox_from: int = Field(default=0, ge=0)
     view: SeatView
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -103,22 +104,38 @@ class RecordError(Exception):
 
 
 class Record:
-    """The session's SQLite file. Each write is its own transaction, committed before return.
+    """The session's SQLite file.
+
+    Each write is its own transaction, committed before return — unless `batching` is on (a
+    running host): then writes wait in memory until `commit_batch` writes them in one
+    transaction (a group commit: one disk flush for all the acts of a moment), and the host
+    holds every message to the clients until that commit is done.
 
     Args:
         path: the file (created with its tables if missing); ":memory:" for tests.
+        durable: also survive a power cut, not only a crash of the host process: every
+            commit waits for the disk (SQLite `synchronous=FULL`). Off by default: in WAL mode
+            a commit is in the file's log before it returns, which a killed host keeps; on a
+            busy disk a flush to the platter can take 30 ms to 2 s and would hold every reply.
 
     Raises:
         RecordError: the file is a record of another format.
         sqlite3.Error: the file cannot be opened or is not a database.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, durable: bool = False) -> None:
         self.path = str(path)
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._lock = threading.Lock()  # the host commits from a worker thread
+        self._buffer: list[tuple[str, tuple[Any, ...]]] = []
+        self.batching = False
         self._db.execute("PRAGMA journal_mode=WAL")
-        # FULL: a commit is on disk before the move is acknowledged, even across a power cut.
-        self._db.execute("PRAGMA synchronous=FULL")
+        self.durable = durable
+        self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+        if not durable:
+            # No checkpoint (and so no wait for the disk) in the middle of a session: the log
+            # of a whole workshop is a few MB; `close` folds it into the file.
+            self._db.execute("PRAGMA wal_autocheckpoint=0")
         self._db.executescript(_SCHEMA)
         row = self._db.execute("SELECT format FROM session").fetchone()
         if row is not None and row[0] != RECORD_FORMAT:
@@ -126,16 +143,20 @@ class Record:
                               f"{RECORD_FORMAT}")
 
     def close(self) -> None:
-        """Close the file (everything written is already committed)."""
+        """Fold the write-ahead log into the file and close it (everything written is
+        already committed)."""
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.close()
 
     # ----- the session ------------------------------------------------------------------------
 
     def session(self) -> SessionInfo | None:
         """The session this record holds, or None for a new file."""
-        row = self._db.execute(
-            "SELECT scenario_id, scenario_path, scenario_digest, seed, seats, grace_s "
-            "FROM session").fetchone()
+        with self._lock:
+            row = self._db.execute(
+                "SELECT scenario_id, scenario_path, scenario_digest, seed, seats, grace_s "
+                "FROM session").fetchone()
         if row is None:
             return None
         return SessionInfo(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5])
@@ -161,8 +182,10 @@ class Record:
     def codes(self) -> dict[int, dict[str, str]]:
         """{table number: {seat: join code}} for every table."""
         result: dict[int, dict[str, str]] = {}
-        for table, seat, code in self._db.execute(
-                "SELECT table_id, seat, code FROM seats ORDER BY table_id, rowid"):
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT table_id, seat, code FROM seats ORDER BY table_id, rowid").fetchall()
+        for table, seat, code in rows:
             result.setdefault(table, {})[seat] = code
         return result
 
@@ -171,52 +194,88 @@ class Record:
     def append(self, act: Act) -> None:
         """Commit one act (before the client hears it was accepted)."""
         move = json.dumps(act.move, sort_keys=True, ensure_ascii=False) if act.move else None
-        with self._transaction():
-            self._db.execute(
-                "INSERT INTO acts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (act.table, act.step, act.kind, act.turn, act.phase, act.seat, act.client_seq,
-                 move, _now()))
+        self._write("INSERT INTO acts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (act.table, act.step, act.kind, act.turn, act.phase, act.seat,
+                     act.client_seq, move, _now()))
 
     def acts(self, table: int) -> list[Act]:
         """Every act of a table, in order."""
-        rows = self._db.execute(
-            "SELECT table_id, step, kind, turn, phase, seat, client_seq, move FROM acts "
-            "WHERE table_id = ? ORDER BY step", (table,))
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT table_id, step, kind, turn, phase, seat, client_seq, move FROM acts "
+                "WHERE table_id = ? ORDER BY step", (table,)).fetchall()
         return [Act(r[0], r[1], r[2], r[3], r[4], r[5], r[6],
                     json.loads(r[7]) if r[7] else None) for r in rows]
 
     def participant(self, table: int, seat: str, label: str) -> None:
         """Note a participant's label when they join a seat."""
-        with self._transaction():
-            self._db.execute("INSERT INTO participants VALUES (?, ?, ?, ?)",
-                             (table, seat, label, _now()))
+        self._write("INSERT INTO participants VALUES (?, ?, ?, ?)", (table, seat, label, _now()))
 
     def finish(self, table: int, log_sha256: str, events: int) -> None:
         """Note that a table's game ended, with its log's fingerprint."""
-        with self._transaction():
-            self._db.execute(
-                "UPDATE tables SET final_log_sha256 = ?, final_events = ?, finished_at = ? "
-                "WHERE id = ?", (log_sha256, events, _now(), table))
+        self._write("UPDATE tables SET final_log_sha256 = ?, final_events = ?, finished_at = ? "
+                    "WHERE id = ?", (log_sha256, events, _now(), table))
 
     def finished(self) -> dict[int, str | None]:
         """{table number: the final log's sha256, or None while it plays}."""
-        return dict(self._db.execute("SELECT id, final_log_sha256 FROM tables ORDER BY id"))
+        with self._lock:
+            return dict(self._db.execute("SELECT id, final_log_sha256 FROM tables ORDER BY id"))
+
+    # ----- writing ---------------------------------------------------------------------------
+
+    def _write(self, sql: str, parameters: tuple[Any, ...]) -> None:
+        if self.batching:
+            self._buffer.append((sql, parameters))
+            return
+        with self._transaction():
+            self._db.execute(sql, parameters)
+
+    def pending(self) -> bool:
+        """Whether writes wait for `commit_batch`."""
+        return bool(self._buffer)
+
+    def take_batch(self) -> list[tuple[str, tuple[Any, ...]]]:
+        """The writes waiting, handed over (the buffer starts empty again)."""
+        batch, self._buffer = self._buffer, []
+        return batch
+
+    def commit_batch(self, batch: list[tuple[str, tuple[Any, ...]]]) -> None:
+        """Write a batch in one transaction (safe to call from a worker thread).
+
+        Raises:
+            sqlite3.Error: nothing of the batch was written.
+        """
+        with self._transaction():
+            for sql, parameters in batch:
+                self._db.execute(sql, parameters)
+
+    def discard_batch(self) -> None:
+        """Forget the writes waiting (the host rebuilds its tables from what was committed)."""
+        self._buffer = []
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+        return _Transaction(self._db, self._lock)
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT (or ROLLBACK on an error)."""
+    """BEGIN IMMEDIATE ... COMMIT (or ROLLBACK on an error), one thread at a time."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
+    def __init__(self, db: sqlite3.Connection, lock: threading.Lock) -> None:
+        self._db, self._lock = db, lock
 
     def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+        self._lock.acquire()
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            self._lock.release()
+            raise
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        self._db.execute("ROLLBACK" if kind is not None else "COMMIT")
+        try:
+            self._db.execute("ROLLBACK" if kind is not None else "COMMIT")
+        finally:
+            self._lock.release()
 
 
 def _now() -> str:

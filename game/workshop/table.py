@@ -18,6 +18,7 @@ from typing import Any
 
 from game.engine.events import Event
 from game.engine.game import INTERACTIVE, Game, MoveResult, Refusal
+from game.engine.views import Document, documents
 from game.scenario.models import Scenario
 from game.workshop.record import Act, Record
 from game.workshop.view import SeatView, seat_view
@@ -59,6 +60,8 @@ class Table:
     scorer: Callable[[Game], dict[str, Any]] | None = None
     step: int = 0
     _score: dict[str, Any] | None = None
+    #: Per seat: how much of the log its inbox has read, and the inbox (events never change).
+    _inbox: dict[str, tuple[int, list[Document]]] = field(default_factory=dict)
 
     # ----- what people hold ---------------------------------------------------------------
 
@@ -72,12 +75,23 @@ class Table:
             return []
         return [s for s in self.person_held() if s not in self.ended]
 
-    def view(self, seat: str) -> SeatView:
+    def view(self, seat: str, inbox_from: int = 0) -> SeatView:
         """The seat's view of this table (with its score once the game is over and scored:
-        see `scores`)."""
+        see `scores`); its documents from position `inbox_from` of the seat's inbox on (the
+        rest a client has already)."""
         score = self._score.get("seats", {}).get(seat) if self._score is not None else None
         return seat_view(self.game, seat, table=self.number, ended=seat in self.ended,
-                         waiting_for=self.waiting_for(), score=score)
+                         waiting_for=self.waiting_for(), score=score,
+                         inbox=self.inbox(seat)[inbox_from:])
+
+    def inbox(self, seat: str) -> list[Document]:
+        """The seat's documents, read from the log only where it grew since the last call."""
+        read, inbox = self._inbox.get(seat, (0, []))
+        log = self.game.log
+        if read < len(log):
+            inbox = inbox + documents(self.game, seat, log.since(read))
+            self._inbox[seat] = (len(log), inbox)
+        return inbox
 
     def scores(self) -> dict[str, Any]:
         """Every seat's own score once the game is over (computed once: half a second on a

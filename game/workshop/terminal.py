@@ -40,7 +40,7 @@ def lan_address() -> str:
 
 def run_host(scenario_path: str, tables: int, seats: list[str], port: int = DEFAULT_PORT,
              db: str | None = None, seed: int = 0, grace_s: float = DEFAULT_GRACE_S,
-             bind: str = "0.0.0.0") -> int:
+             bind: str = "0.0.0.0", durable: bool = False) -> int:
     """Open (or resume) the session and serve it until interrupted; the exit code.
 
     Args:
@@ -52,6 +52,7 @@ def run_host(scenario_path: str, tables: int, seats: list[str], port: int = DEFA
         seed: every table's seed.
         grace_s: seconds before a dropped participant's seat goes to the computer.
         bind: the address to listen on (0.0.0.0: every network of this machine).
+        durable: wait for the disk on every commit (survives a power cut; see `Record`).
 
     Raises:
         ScenarioError: the scenario file is not valid.
@@ -61,7 +62,7 @@ def run_host(scenario_path: str, tables: int, seats: list[str], port: int = DEFA
     scenario = load_scenario(scenario_path)
     path = Path(db) if db else Path(f"workshop-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
     try:
-        record = Record(path)
+        record = Record(path, durable)
         host = WorkshopHost(scenario, record, tables, seats, seed, grace_s, scenario_path)
     except (RecordError, ValueError, OSError) as err:
         print(f"host: error: {err}", file=sys.stderr)
@@ -84,6 +85,12 @@ async def _serve(host: WorkshopHost, bind: str, port: int, path: Path) -> None:
             loop.add_signal_handler(getattr(signal, name), stop.set)
     await stop.wait()
     await host.stop()
+    if host.commits:
+        seconds = sorted(t for _, t in host.commits)
+        writes = sum(n for n, _ in host.commits)
+        print(f"record: {writes} writes in {len(seconds)} commits, commit median "
+              f"{1000 * seconds[len(seconds) // 2]:.1f} ms, max {1000 * seconds[-1]:.1f} ms",
+              file=sys.stderr, flush=True)
 
 
 def _print_codes(host: WorkshopHost, address: str, port: int, path: Path) -> None:

@@ -81,6 +81,7 @@ def seat_view(
     ended: bool = False,
     waiting_for: list[str] | None = None,
     score: dict[str, Any] | None = None,
+    inbox: list[Document] | None = None,
 ) -> SeatView:
     """Build the seat's view of a game.
 
@@ -91,6 +92,8 @@ def seat_view(
         ended: whether the seat has ended the current phase.
         waiting_for: the person-held seats still to end the phase (default: none).
         score: the seat's score after the game (from `score_game(game)["seats"][seat]`).
+        inbox: the seat's documents if the caller keeps them (`views.documents` of the whole
+            log, which a host extends as the log grows instead of reading it all again).
 
     Raises:
         KeyError: `seat` is not a unit of the scenario.
@@ -111,7 +114,7 @@ def seat_view(
         stakes=stakes(game, seat),
         options=options,
         pending=pending_requests(game, seat),
-        documents=documents(game, seat),
+        documents=documents(game, seat) if inbox is None else inbox,
         moves_made=moves_made(game, seat),
         score=score,
     )
