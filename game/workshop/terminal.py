@@ -75,14 +75,14 @@ def run_host(scenario_path: str, tables: int, seats: list[str], port: int = DEFA
 
 
 async def _serve(host: WorkshopHost, bind: str, port: int, path: Path) -> None:
-    actual = await host.start(bind, port)
-    address = lan_address() if bind in ("0.0.0.0", "") else bind
-    _print_codes(host, address, actual, path)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for name in ("SIGINT", "SIGTERM"):
         with contextlib.suppress(NotImplementedError, AttributeError):
             loop.add_signal_handler(getattr(signal, name), stop.set)
+    actual = await host.start(bind, port)
+    address = lan_address() if bind in ("0.0.0.0", "") else bind
+    _print_codes(host, address, actual, path)
     await stop.wait()
     await host.stop()
     if host.commits:
@@ -97,11 +97,14 @@ def _print_codes(host: WorkshopHost, address: str, port: int, path: Path) -> Non
     link = join_link(address, port)
     lines = [f"沟通式动员 workshop — {host.scenario.id}, {len(host.tables)} table(s); "
              f"record {path}",
-             f"listening on {link}   (加入地址 / join address)",
              "table  seat                 code / 加入码"]
     lines += [f"{table:>5}  {seat:<20} {code[:3]}-{code[3:]}"
               for table, seat, code in host.codes()]
     print("\n".join(lines), flush=True)
-    with contextlib.suppress(UnicodeEncodeError, OSError):
-        segno.make(link, error="m").terminal(compact=True)
-    sys.stdout.flush()
+    qr = segno.make(link, error="m")
+    try:
+        qr.terminal(compact=True)  # half-block characters: half the height
+    except UnicodeEncodeError:  # an ASCII terminal: inverse-video spaces instead
+        qr.terminal(compact=False)
+    # Last, so that a script waiting for this line finds everything above it printed.
+    print(f"listening on {link}   (加入地址 / join address)", flush=True)

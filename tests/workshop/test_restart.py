@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from game.workshop.client import WorkshopClient, simple_policy
 from game.workshop.record import Record
 from tests.workshop.helpers import (
@@ -119,3 +121,34 @@ def test_a_killed_host_restarted_from_its_record_loses_nothing(tmp_path: Path) -
     assert local.over
     assert hashlib.sha256(local.log.to_json().encode()).hexdigest() == result["sha"]
     assert result["sha"] == run(_uninterrupted(tmp_path / "again.sqlite"))
+
+
+async def _printed(tmp: Path) -> tuple[str, dict[str, str], int]:
+    db = tmp / "session.sqlite"
+    host = HostProcess(db, _free_port(), tmp / "host.out")
+    await host.start()
+    codes = _codes(db)
+    assert host.process is not None
+    host.process.send_signal(signal.SIGTERM)
+    exit_code = host.process.wait(BOUND)
+    return host.out.read_text(errors="replace"), codes, exit_code
+
+
+def test_the_host_prints_the_address_every_code_and_a_qr_code_and_stops_on_sigterm(
+        tmp_path: Path) -> None:
+    text, codes, exit_code = run(_printed(tmp_path))
+    assert "listening on ws://127.0.0.1:" in text
+    for seat, code in codes.items():
+        assert f"{seat}" in text and f"{code[:3]}-{code[3:]}" in text
+    # The QR code: block characters, or inverse-video spaces on an ASCII terminal.
+    assert "█" in text or "▀" in text or "\x1b[7m" in text
+    assert exit_code == 0
+
+
+def test_the_host_refuses_a_seat_the_scenario_does_not_have(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from game.app import main
+
+    assert main(["host", str(TUTORIAL), "--seats", "hexi,nowhere", "--db",
+                 str(tmp_path / "x.sqlite")]) == 2
+    assert "nowhere" in capsys.readouterr().err
