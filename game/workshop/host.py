@@ -15,12 +15,9 @@ import json
 import logging
 import secrets
 import sqlite3
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
@@ -28,9 +25,9 @@ from game.engine import views
 from game.engine.events import Event
 from game.scenario.loader import scenario_digest
 from game.scenario.models import Scenario
+from game.workshop.gate import Connection, Seat, new_code, normalise_code
+from game.workshop.outbox import Outbox
 from game.workshop.protocol import (
-    CODE_ALPHABET,
-    CODE_LENGTH,
     MAX_CLIENT_MESSAGE,
     Bye,
     EndPhase,
@@ -45,7 +42,6 @@ from game.workshop.protocol import (
     ProtocolError,
     RefusalMessage,
     ViewMessage,
-    encode,
     parse_client,
 )
 from game.workshop.record import Record, RecordError, SessionInfo
@@ -53,88 +49,7 @@ from game.workshop.table import Advanced, Table, new_game, rebuild
 
 log = logging.getLogger("game.workshop.host")
 
-#: Messages a client may send per second on average, and in one burst.
-RATE_PER_S = 20.0
-BURST = 40.0
 DEFAULT_GRACE_S = 60.0
-
-
-class TokenBucket:
-    """A message-rate limit: `take` says how long to wait before handling the next message.
-
-    Args:
-        rate: messages per second on average.
-        burst: messages allowed at once.
-    """
-
-    def __init__(self, rate: float = RATE_PER_S, burst: float = BURST) -> None:
-        self.rate, self.burst = rate, burst
-        self.tokens, self.stamp = burst, None  # type: float, float | None
-
-    def take(self, now: float) -> float:
-        """Take one token at time `now` (seconds); the delay to wait, 0 when within the rate."""
-        if self.stamp is not None:
-            self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-        self.stamp = now
-        self.tokens -= 1.0
-        return max(0.0, -self.tokens / self.rate)
-
-
-def new_code(taken: set[str]) -> str:
-    """A join code not in `taken`: CODE_LENGTH characters of CODE_ALPHABET, from `secrets`."""
-    while True:
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        if code not in taken:
-            taken.add(code)
-            return code
-
-
-def normalise_code(text: str) -> str:
-    """A typed code as stored: capitals, without spaces or dashes."""
-    return "".join(ch for ch in text.upper() if ch not in " -")
-
-
-@dataclass
-class Seat:
-    """A human seat of a table: its code, its live connection, its grace timer."""
-
-    table: Table
-    seat: str
-    code: str
-    connection: Connection | None = None
-    last_seq: int = -1
-    grace: asyncio.TimerHandle | None = None
-
-
-@dataclass
-class Connection:
-    """One client connection and its outgoing queue (sent in order by its own task)."""
-
-    socket: ServerConnection | None
-    bucket: TokenBucket = field(default_factory=TokenBucket)
-    seat: Seat | None = None
-    out_seq: int = 0
-    #: How many documents of the seat's inbox this connection has been sent.
-    inbox_sent: int = 0
-    queue: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
-    #: Where outgoing frames go: the queue, or the host's hold while a commit is pending.
-    post: Callable[[Connection, str | None], None] | None = None
-
-    def send(self, message: BaseModel) -> None:
-        """Queue a message (its sequence number is this connection's next)."""
-        self._put(encode(message.model_copy(update={"seq": self.out_seq})))
-        self.out_seq += 1
-
-    def close(self) -> None:
-        """Unbind the seat and close the socket once the queued messages are sent."""
-        self.seat = None
-        self._put(None)
-
-    def _put(self, text: str | None) -> None:
-        if self.post is None:
-            self.queue.put_nowait(text)
-        else:
-            self.post(self, text)
 
 
 class WorkshopHost:
@@ -164,10 +79,7 @@ class WorkshopHost:
         self.tables: dict[int, Table] = {}
         self._by_table: dict[int, list[Seat]] = {}
         self._pending_scores: set[asyncio.Task[None]] = set()
-        self._held: list[tuple[Connection, str | None]] = []
-        #: (writes, seconds) of every group commit, for the benchmark.
-        self.commits: list[tuple[int, float]] = []
-        self._flusher: asyncio.Task[None] | None = None
+        self.outbox = Outbox(record, self._record_lost)
         self._server: Server | None = None
         self._scorer = _scorer()
         info = record.session()
@@ -246,15 +158,14 @@ class WorkshopHost:
         for seat in self.seats.values():
             if seat.grace is not None:
                 seat.grace.cancel()
-        if self._flusher is not None:
-            await self._flusher
+        await self.outbox.drain()
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
         self.record.batching = False
 
     async def _serve(self, socket: ServerConnection) -> None:
-        connection = Connection(socket, post=self._post)
+        connection = Connection(socket, post=self.outbox.post)
         writer = asyncio.create_task(self._write(connection))
         loop = asyncio.get_running_loop()
         try:
@@ -305,54 +216,14 @@ class WorkshopHost:
                  seat.table.number, seat.seat)
         self._act(seat, None, lambda: seat.table.release(seat.seat))
 
-    # ----- committing before telling ----------------------------------------------------------
-
-    def _post(self, connection: Connection, text: str | None) -> None:
-        """Send a frame now, or hold it until the acts before it are committed (the order of
-        every connection's frames is kept)."""
-        if self._held or self.record.pending() or self._flusher is not None:
-            self._held.append((connection, text))
-            self._flush_soon()
-        else:
-            connection.queue.put_nowait(text)
-
-    def _flush_soon(self) -> None:
-        if self._flusher is None:
-            self._flusher = asyncio.get_running_loop().create_task(self._flush())
-
-    async def _flush(self) -> None:
-        """Commit the acts waiting in one transaction, then release the frames held behind
-        them; again while more came in meanwhile."""
-        try:
-            while self._held or self.record.pending():
-                held, self._held = self._held, []
-                batch = self.record.take_batch()
-                if batch:
-                    start = time.perf_counter()
-                    try:
-                        if self.record.durable:  # the disk's wait off the event loop
-                            await asyncio.to_thread(self.record.commit_batch, batch)
-                        else:  # a fraction of a millisecond: no fsync in WAL mode
-                            self.record.commit_batch(batch)
-                    except sqlite3.Error as err:
-                        self._record_lost(err)
-                        return
-                    self.commits.append((len(batch), time.perf_counter() - start))
-                for connection, text in held:
-                    connection.queue.put_nowait(text)
-        finally:
-            self._flusher = None
-
-    def _record_lost(self, err: sqlite3.Error) -> None:
+    def _record_lost(self, err: sqlite3.Error, held: list[Connection]) -> None:
         """A commit failed: the games may hold acts the record lacks. Rebuild every table
-        from the record, drop what was held, and close every connection: the clients come
-        back and send again what the record does not have."""
+        from the record and close every connection (what was held is dropped): the clients
+        come back and send again what the record does not have."""
         log.error("the record could not be written (%s); rebuilding the tables", err)
-        self.record.discard_batch()
-        held, self._held = self._held, []
         for table in list(self.tables.values()):
             self._rebuild_table(table)
-        for connection in {c for c, _ in held}:
+        for connection in held:
             connection.queue.put_nowait(None)
         for seat in self.seats.values():
             if seat.connection is not None:
@@ -393,7 +264,16 @@ class WorkshopHost:
                          f"Sequence number {message.seq} is not above {seat.last_seq}.")
             return
         seat.last_seq = message.seq
-        self._dispatch(connection, seat, message)
+        try:
+            self._dispatch(connection, seat, message)
+        except Exception:  # an engine fault must not take the other tables down
+            log.exception("table %d seat %s: failed on %s", seat.table.number, seat.seat,
+                          message.kind)
+            if self.record.pending():  # what was recorded before the fault stands
+                self.record.commit_batch(self.record.take_batch())
+            self._rebuild_table(seat.table)  # the game may be half-changed: the record is not
+            self._refuse(connection, message.seq, "internal", "主机出错，这一步没有生效。",
+                         "The host failed on this message; nothing of it took effect.")
 
     def _dispatch(self, connection: Connection, seat: Seat,
                   message: MoveMessage | EndPhase | Ping | Bye) -> None:

@@ -131,7 +131,8 @@ async def _play(db: Path, out: Path, port: int, host: subprocess.Popen[bytes]
     started = time.perf_counter()
     while "listening on" not in out.read_text(errors="replace"):
         if host.poll() is not None:
-            return {"error": out.read_text(errors="replace").strip().splitlines()[-1:]}
+            lines = out.read_text(errors="replace").strip().splitlines()
+            return {"error": lines[-1] if lines else "the host did not start"}
         await asyncio.sleep(0.05)
     with sqlite3.connect(db) as connection:
         codes = connection.execute("SELECT table_id, seat, code FROM seats").fetchall()

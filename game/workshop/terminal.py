@@ -85,9 +85,9 @@ async def _serve(host: WorkshopHost, bind: str, port: int, path: Path) -> None:
     _print_codes(host, address, actual, path)
     await stop.wait()
     await host.stop()
-    if host.commits:
-        seconds = sorted(t for _, t in host.commits)
-        writes = sum(n for n, _ in host.commits)
+    if host.outbox.commits:
+        seconds = sorted(t for _, t in host.outbox.commits)
+        writes = sum(n for n, _ in host.outbox.commits)
         print(f"record: {writes} writes in {len(seconds)} commits, commit median "
               f"{1000 * seconds[len(seconds) // 2]:.1f} ms, max {1000 * seconds[-1]:.1f} ms",
               file=sys.stderr, flush=True)

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from game.engine.moves import SplitQuota
 from game.workshop.client import WorkshopClient
-from game.workshop.host import Connection, TokenBucket, WorkshopHost
+from game.workshop.gate import Connection, TokenBucket
+from game.workshop.host import WorkshopHost
 from game.workshop.protocol import MAX_CLIENT_MESSAGE, ProtocolError, parse_client
 from game.workshop.record import Record
 from tests.workshop.helpers import SEATS, hosted, run, tutorial
@@ -193,3 +194,22 @@ def test_a_flooding_client_is_slowed_not_cut_off_and_an_oversize_frame_not_fatal
     answered, still_there, refused = run(_flood(tmp_path / "flood.sqlite"))
     assert answered == 50
     assert still_there and refused
+
+
+def test_a_fault_inside_the_host_is_refused_and_the_table_rebuilt_from_the_record(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    fresh = Desk(tmp_path / "s.sqlite")
+    broken, split = fresh.table, fresh.legit_split()
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug while drawing the view")
+
+    broken.view = fail  # type: ignore[method-assign]
+    fresh.send("county_agri", fresh.envelope("county_agri", "move", HIGH_SEQ + 1, move=split))
+    replies = fresh.replies("county_agri")
+    assert replies[-1]["kind"] == "refusal" and replies[-1]["code"] == "internal"
+    rebuilt = fresh.host.tables[1]
+    assert rebuilt is not broken
+    assert rebuilt.game.log.to_json() == broken.game.log.to_json()  # the recorded move stands
+    assert [a.kind for a in fresh.record.acts(1)] == ["move"]
+    assert "a bug while drawing the view" in caplog.text
