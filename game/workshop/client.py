@@ -38,7 +38,7 @@ from game.workshop.protocol import (
     encode,
     parse_host,
 )
-from game.workshop.view import SeatView
+from game.workshop.seat_view import SeatView
 
 log = logging.getLogger("game.workshop.client")
 

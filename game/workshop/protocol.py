@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.engine.views import Document
-from game.workshop.view import SeatView
+from game.workshop.seat_view import SeatView
 
 #: The protocol's version; a client of another version is refused at hello.
 PROTOCOL_VERSION = 1

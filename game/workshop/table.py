@@ -21,7 +21,7 @@ from game.engine.game import INTERACTIVE, Game, MoveResult, Refusal
 from game.engine.views import Document, documents
 from game.scenario.models import Scenario
 from game.workshop.record import Act, Record
-from game.workshop.view import SeatView, seat_view
+from game.workshop.seat_view import SeatView, seat_view
 
 
 @dataclass(frozen=True)
