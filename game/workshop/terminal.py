@@ -29,13 +29,16 @@ def join_link(address: str, port: int) -> str:
 
 
 def lan_address() -> str:
-    """This machine's address on the local network as the system names it (127.0.0.1 if
-    none); no packet is sent to find it."""
+    """This machine's address on the local network as its name resolves (no packet is sent
+    to find it); 127.0.0.1 when the name gives only loopback addresses (then the facilitator
+    reads the address from the system's network settings)."""
     try:
-        address = socket.gethostbyname(socket.gethostname())
+        found = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
     except OSError:
         return "127.0.0.1"
-    return address
+    addresses = [str(entry[4][0]) for entry in found]
+    outside = [a for a in addresses if not a.startswith("127.")]
+    return outside[0] if outside else "127.0.0.1"
 
 
 def run_host(scenario_path: str, tables: int, seats: list[str], port: int = DEFAULT_PORT,
@@ -82,7 +85,7 @@ async def _serve(host: WorkshopHost, bind: str, port: int, path: Path) -> None:
             loop.add_signal_handler(getattr(signal, name), stop.set)
     actual = await host.start(bind, port)
     address = lan_address() if bind in ("0.0.0.0", "") else bind
-    _print_codes(host, address, actual, path)
+    _print_codes(host, address, actual, path, bind in ("0.0.0.0", ""))
     await stop.wait()
     await host.stop()
     if host.outbox.commits:
@@ -93,7 +96,8 @@ async def _serve(host: WorkshopHost, bind: str, port: int, path: Path) -> None:
               file=sys.stderr, flush=True)
 
 
-def _print_codes(host: WorkshopHost, address: str, port: int, path: Path) -> None:
+def _print_codes(host: WorkshopHost, address: str, port: int, path: Path,
+                 host_all: bool) -> None:
     link = join_link(address, port)
     lines = [f"沟通式动员 workshop — {host.scenario.id}, {len(host.tables)} table(s); "
              f"record {path}",
@@ -106,5 +110,9 @@ def _print_codes(host: WorkshopHost, address: str, port: int, path: Path) -> Non
         qr.terminal(compact=True)  # half-block characters: half the height
     except UnicodeEncodeError:  # an ASCII terminal: inverse-video spaces instead
         qr.terminal(compact=False)
+    if address.startswith("127.") and host_all:
+        print(f"本机名只解析到本机：请用系统网络设置里的局域网地址，端口 {port}。 / This machine's "
+              f"name resolves only to itself: join with its LAN address (see the system's "
+              f"network settings), port {port}.")
     # Last, so that a script waiting for this line finds everything above it printed.
     print(f"listening on {link}   (加入地址 / join address)", flush=True)
