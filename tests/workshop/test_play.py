@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from game.engine.save import SAVE_VERSION, SavedMove, SaveGame, replay
+from game.engine.save import SAVE_VERSION, SavedMove, SaveGame, mechanics_digest, replay
 from game.scenario.loader import scenario_digest
 from game.workshop.client import simple_policy
 from game.workshop.record import Record
@@ -51,7 +51,8 @@ def test_a_networked_table_ends_with_the_log_of_a_local_game_with_the_same_moves
     scenario = tutorial()
     save = SaveGame(
         save_version=SAVE_VERSION, scenario_id=scenario.id,
-        scenario_digest=scenario_digest(scenario), seed=5, humans=SEATS,
+        scenario_digest=scenario_digest(scenario), mechanics_digest=mechanics_digest(scenario),
+        seed=5, humans=SEATS,
         superior_style=scenario.styles.superior, subordinate_style=scenario.styles.subordinate,
         turn=scenario.turns, phase="over",
         moves=[SavedMove(turn=t, phase=p, seat=s, move=json.loads(m))
