@@ -23,7 +23,7 @@ from websockets.exceptions import ConnectionClosed
 
 from game.engine import views
 from game.engine.events import Event
-from game.scenario.loader import scenario_digest
+from game.engine.save import mechanics_digest
 from game.scenario.models import Scenario
 from game.workshop.gate import Connection, Seat, new_code, normalise_code
 from game.workshop.outbox import Outbox
@@ -100,7 +100,7 @@ class WorkshopHost:
                              f"{', '.join(self.scenario.seats)}")
         taken: set[str] = set()
         codes = {n: {s: new_code(taken) for s in seats} for n in range(1, tables + 1)}
-        info = SessionInfo(self.scenario.id, path, scenario_digest(self.scenario), seed,
+        info = SessionInfo(self.scenario.id, path, mechanics_digest(self.scenario), seed,
                            list(seats), self.grace_s)
         self.record.start_session(info, codes)
         for number, table_codes in codes.items():
@@ -109,9 +109,10 @@ class WorkshopHost:
             self._add(table, table_codes)
 
     def _resume(self, info: SessionInfo) -> None:
-        if info.scenario_digest != scenario_digest(self.scenario):
+        if info.scenario_digest != mechanics_digest(self.scenario):
             raise RecordError(f"{self.record.path} is a session of scenario "
-                              f"'{info.scenario_id}' in another version")
+                              f"'{info.scenario_id}' whose units, tasks, numbers or events "
+                              f"have changed since")
         for number, table_codes in self.record.codes().items():
             table = self._rebuilt(number, info)
             self._add(table, table_codes)

@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS session (
     format INTEGER NOT NULL,
     scenario_id TEXT NOT NULL,
     scenario_path TEXT NOT NULL,
-    scenario_digest TEXT NOT NULL,
+    scenario_digest TEXT NOT NULL,  -- of its mechanics (game.engine.save.mechanics_digest)
     seed INTEGER NOT NULL,
     seats TEXT NOT NULL,            -- JSON list of the seats people hold
     grace_s REAL NOT NULL,

@@ -97,3 +97,17 @@ def test_the_record_rebuilds_the_table_with_its_seats_and_phase_ends(tmp_path: P
     # Who is waiting to come back is not recorded: their client says hello again.
     assert table.returning == {"hexi"} and again.returning == set()
     assert again.last_accepted_seq == {"county_agri": 5, "hexi": 9}
+
+
+def test_a_record_resumes_only_with_the_same_mechanics(tmp_path: Path) -> None:
+    from game.workshop.host import WorkshopHost
+    from game.workshop.record import RecordError
+
+    path = tmp_path / "s.sqlite"
+    scenario = tutorial()
+    first = WorkshopHost(scenario, Record(path), 2, SEATS)
+    reworded = scenario.model_copy(update={"author": "someone else"})
+    again = WorkshopHost(reworded, Record(path))  # prose changed: the tables replay the same
+    assert again.codes() == first.codes()
+    with pytest.raises(RecordError, match="changed"):
+        WorkshopHost(scenario.model_copy(update={"turns": 5}), Record(path))
