@@ -383,7 +383,12 @@ def _workshop_lines(results: dict[str, Any]) -> list[str]:
         f"{'yes' if row['recorded_once'] else 'NO'}   host CPU {100 * row['host_cpu_share']:.0f}% "
         f"of a core   clients {100 * row['clients_cpu_share']:.0f}%   record "
         f"{row['record_kb']:.0f} KB   machine load {row['load_average']:.1f} on "
-        f"{row['cores']} cores"]
+        f"{row['cores']} cores{_waited(row)}"]
+
+
+def _waited(row: dict[str, Any]) -> str:
+    share = row.get("host_waited_share")
+    return "" if share is None else f"   host waited for a core {100 * share:.0f}% of the time"
 
 
 def run_bench(as_json: bool, quick: bool) -> int:

@@ -62,6 +62,14 @@ def _process_cpu_s(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _run_queue_wait_s(pid: int) -> float | None:
+    """Seconds the process has been ready to run but waited for a core (Linux schedstat)."""
+    try:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def _children_cpu_s() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -80,7 +88,8 @@ def measure_workshop(scenario: Path, tables: int, seats: list[str],
     Returns:
         {"participants", "tables", "moves", "rtt_median_ms", "rtt_p95_ms", "p95_goal_ms",
         "host_cpu_share" (host CPU seconds per wall second; 1.0 = one core busy), "wall_s",
-        "clients_cpu_share", "record_kb", "recorded_once", "load_average" (the machine's
+        "clients_cpu_share", "host_waited_share" (seconds the host was ready but waited for a
+        core, per wall second; Linux), "record_kb", "recorded_once", "load_average" (the machine's
         1-minute load, the larger of before and after), "cores"}, or {"error": why} if the
         host failed.
     """
@@ -136,7 +145,7 @@ async def _play(db: Path, out: Path, port: int, host: subprocess.Popen[bytes]
         await asyncio.sleep(0.05)
     with sqlite3.connect(db) as connection:
         codes = connection.execute("SELECT table_id, seat, code FROM seats").fetchall()
-    cpu_at_start = _process_cpu_s(host.pid)
+    cpu_at_start, wait_at_start = _process_cpu_s(host.pid), _run_queue_wait_s(host.pid)
     clients = [TimedClient(f"127.0.0.1:{port}", code, label=f"bench {t}/{s}")
                for t, s, code in codes]
     start, client_cpu = time.perf_counter(), time.process_time()
@@ -144,7 +153,7 @@ async def _play(db: Path, out: Path, port: int, host: subprocess.Popen[bytes]
     await asyncio.gather(*(c.play(simple_policy) for c in clients))
     wall = time.perf_counter() - start
     client_cpu = time.process_time() - client_cpu
-    cpu_at_end = _process_cpu_s(host.pid)
+    cpu_at_end, wait_at_end = _process_cpu_s(host.pid), _run_queue_wait_s(host.pid)
     for client in clients:
         await client.close()
     trips = sorted(t for c in clients for t in c.round_trips)
@@ -164,6 +173,9 @@ async def _play(db: Path, out: Path, port: int, host: subprocess.Popen[bytes]
         "accepted": accepted,
         "host_cpu_s": None if cpu_at_start is None or cpu_at_end is None
         else cpu_at_end - cpu_at_start,
+        # Time the host was ready to run but other programs held the cores.
+        "host_waited_share": None if wait_at_start is None or wait_at_end is None
+        else (wait_at_end - wait_at_start) / wall,
     }
 
 

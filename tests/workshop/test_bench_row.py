@@ -24,6 +24,8 @@ def test_the_row_meets_its_goal_only_under_100_ms_with_every_move_recorded_once(
 def test_the_row_names_the_machine_load_and_a_failed_host() -> None:
     lines = _workshop_lines({"workshop": _row(), "quick": False})
     assert "60 people, 15 tables of double_rice" in lines[0]
-    assert "machine load 1.5 on 2 cores" in lines[1]
+    assert "machine load 1.5 on 2 cores" in lines[1] and "waited" not in lines[1]
+    waited = _workshop_lines({"workshop": _row(host_waited_share=0.63), "quick": False})
+    assert "host waited for a core 63% of the time" in waited[1]
     failed = _workshop_lines({"workshop": {"error": "port taken"}, "quick": False})
     assert failed == ["workshop                   n/a (port taken)"]
