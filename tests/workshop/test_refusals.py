@@ -213,3 +213,12 @@ def test_a_fault_inside_the_host_is_refused_and_the_table_rebuilt_from_the_recor
     assert rebuilt.game.log.to_json() == broken.game.log.to_json()  # the recorded move stands
     assert [a.kind for a in fresh.record.acts(1)] == ["move"]
     assert "a bug while drawing the view" in caplog.text
+
+
+def test_a_refused_message_is_logged_with_its_reason(
+        desk: Desk, caplog: pytest.LogCaptureFixture) -> None:
+    message = desk.envelope("county_agri", "move", HIGH_SEQ + 11, move=desk.legit_split())
+    message["token"] = desk.code["hexi"]  # the township's own code, the bureau's seat
+    with caplog.at_level("WARNING", logger="game.workshop.host"):
+        _refused_and_unchanged(desk, "hexi", message)
+    assert "refused (seat) from table 1 seat hexi" in caplog.text
