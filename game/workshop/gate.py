@@ -67,6 +67,8 @@ class Seat:
     connection: Connection | None = None
     last_seq: int = -1
     grace: asyncio.TimerHandle | None = None
+    #: Whether a participant has joined the seat since the host started.
+    joined: bool = False
 
 
 @dataclass(eq=False)

@@ -50,6 +50,9 @@ from game.workshop.table import Advanced, Table, new_game, rebuild
 log = logging.getLogger("game.workshop.host")
 
 DEFAULT_GRACE_S = 60.0
+#: Seconds a seat of a new session waits for its participant's first join before the computer
+#: official takes it (a laptop that never comes must not hold its table for ever).
+FIRST_JOIN_S = 300.0
 
 
 class WorkshopHost:
@@ -81,6 +84,7 @@ class WorkshopHost:
         self._pending_scores: set[asyncio.Task[None]] = set()
         self.outbox = Outbox(record, self._record_lost)
         self._server: Server | None = None
+        self._resumed = False
         self._scorer = _scorer()
         info = record.session()
         if info is None:
@@ -109,6 +113,7 @@ class WorkshopHost:
             self._add(table, table_codes)
 
     def _resume(self, info: SessionInfo) -> None:
+        self._resumed = True
         if info.scenario_digest != mechanics_digest(self.scenario):
             raise RecordError(f"{self.record.path} is a session of scenario "
                               f"'{info.scenario_id}' whose units, tasks, numbers or events "
@@ -207,7 +212,11 @@ class WorkshopHost:
                 loop = asyncio.get_running_loop()
             except RuntimeError:
                 return  # handled outside a running host (tests of the message checks)
-            seat.grace = loop.call_later(self.grace_s, self._grace_over, seat)
+            # A participant of a new session who has not joined yet gets longer: typing a code
+            # at the start of a workshop takes minutes, not seconds.
+            wait = self.grace_s if seat.joined or self._resumed else max(self.grace_s,
+                                                                          FIRST_JOIN_S)
+            seat.grace = loop.call_later(wait, self._grace_over, seat)
 
     def _grace_over(self, seat: Seat) -> None:
         seat.grace = None
@@ -300,7 +309,7 @@ class WorkshopHost:
         if old is not None and old is not connection:
             old.send(HostBye(seq=0, reason="replaced"))
             old.close()
-        seat.connection, connection.seat = connection, seat
+        seat.connection, connection.seat, seat.joined = connection, seat, True
         connection.inbox_sent = 0  # a (re)joining client is sent the whole inbox
         if seat.grace is not None:
             seat.grace.cancel()

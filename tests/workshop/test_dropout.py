@@ -61,3 +61,22 @@ def test_a_table_with_a_takeover_replays_to_the_same_log(result: dict[str, Any])
     local = local_replay(tutorial(), 7, SEATS, result["acts"])
     assert local.over
     assert local.log.to_json() == result["log"]
+
+
+async def _first_join_wait(path: Path) -> tuple[float, float | None]:
+    async with hosted(Record(path), grace_s=0.2) as (host, port):
+        loop = asyncio.get_running_loop()
+        seat = next(s for s in host.seats.values() if s.seat == "hexi")
+        assert seat.grace is not None
+        before_joining = seat.grace.when() - loop.time()
+        client = clients(host, port)["hexi"]
+        await client.connect()
+        joined = seat.grace
+        await client.close()
+        return before_joining, None if joined is None else joined.when()
+
+
+def test_a_seat_nobody_has_joined_yet_waits_minutes_not_the_grace_period(tmp_path: Path) -> None:
+    before_joining, while_joined = run(_first_join_wait(tmp_path / "s.sqlite"))
+    assert before_joining > 60  # FIRST_JOIN_S (300 s), not the 0.2 s grace
+    assert while_joined is None  # no timer while the participant is connected
