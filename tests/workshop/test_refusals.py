@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine.moves import SplitQuota
-from game.workshop.client import WorkshopClient
+from game.workshop.client import JoinError, WorkshopClient
 from game.workshop.gate import Connection, TokenBucket
 from game.workshop.host import WorkshopHost
 from game.workshop.protocol import MAX_CLIENT_MESSAGE, ProtocolError, parse_client
@@ -178,6 +178,9 @@ def test_the_token_bucket_slows_a_flood_and_never_blocks_a_steady_client() -> No
 
 async def _flood(path: Path) -> tuple[int, bool, int]:
     async with hosted(Record(path)) as (host, port):
+        stranger = WorkshopClient(f"127.0.0.1:{port}", "AAA-AAA")
+        with pytest.raises(JoinError, match="join code"):
+            await stranger.connect()
         code = next(c for _, s, c in host.codes() if s == "hexi")
         client = WorkshopClient(f"127.0.0.1:{port}", code)
         await client.connect()
@@ -189,7 +192,7 @@ async def _flood(path: Path) -> tuple[int, bool, int]:
         return sum(r.ok for r in replies), after.ok, len(oversize.code)
 
 
-def test_a_flooding_client_is_slowed_not_cut_off_and_an_oversize_frame_not_fatal(
+def test_a_flood_is_slowed_an_oversize_frame_refused_a_wrong_code_turned_away(
         tmp_path: Path) -> None:
     answered, still_there, refused = run(_flood(tmp_path / "flood.sqlite"))
     assert answered == 50
