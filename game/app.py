@@ -64,6 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     tour.add_argument("--jobs", type=int, default=0)
     tour.add_argument("--json", action="store_true")
     tour.add_argument("--lang", choices=("zh", "en"), default=None)
+    host = sub.add_parser("host", help="a workshop host on the local network (headless)")
+    host.add_argument("scenario")
+    host.add_argument("--tables", type=int, default=1)
+    host.add_argument("--seats", required=True, help="seats people hold: UNIT,UNIT,...")
+    host.add_argument("--port", type=int, default=8765)
+    host.add_argument("--bind", default="0.0.0.0", help="address to listen on")
+    host.add_argument("--db", help="the session's record (resumed if it exists)")
+    host.add_argument("--seed", type=int, default=0)
+    host.add_argument("--grace", type=float, default=60.0, help="seconds before a dropout's "
+                      "seat goes to the computer")
+    host.add_argument("--durable", action="store_true",
+                      help="wait for the disk on every commit (survives a power cut; slower)")
     bench = sub.add_parser("bench", help="the benchmark table")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke test")
@@ -84,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         "balance": _balance,
         "bench": _bench,
         "tournament": _tournament,
+        "host": _host,
     }[args.command]
     try:
         return handler(args)
@@ -159,6 +172,14 @@ def _bench(args: argparse.Namespace) -> int:
 
     return run_bench(as_json=args.json, quick=args.quick)
 
+
+
+def _host(args: argparse.Namespace) -> int:
+    from game.workshop.terminal import run_host
+
+    seats = [s.strip() for s in args.seats.split(",") if s.strip()]
+    return run_host(args.scenario, args.tables, seats, args.port, args.db, args.seed,
+                    args.grace, args.bind, args.durable)
 
 
 def _tournament(args: argparse.Namespace) -> int:

@@ -235,7 +235,27 @@ def bench_results(quick: bool) -> dict[str, Any]:
         "sizes": rows,
         "county_game": measure_county_game(shapes["county"], 1 if quick else 3),
         "window": measure_window(quick),
+        "workshop": measure_workshop_row(quick),
     }
+
+
+#: The workshop row: (scenario, tables, human seats per table), full and --quick.
+WORKSHOP = {
+    False: ("double_rice", 15, ["county_agri", "beiyuan", "hukou", "shuangfeng"]),
+    True: ("tutorial", 2, ["county_agri", "hexi"]),
+}
+
+
+def measure_workshop_row(quick: bool) -> dict[str, Any]:
+    """Simulated participants over loopback against a real host (game.workshop.loadtest)."""
+    from game.workshop.loadtest import measure_workshop
+
+    name, tables, seats = WORKSHOP[quick]
+    print(f"bench: measuring the workshop ({tables} tables x {len(seats)} people)...",
+          file=sys.stderr)
+    result = measure_workshop(ROOT / "scenarios" / f"{name}.yaml", tables, seats)
+    result["scenario"] = name
+    return result
 
 
 def _window_figure(what: str) -> dict[str, Any]:
@@ -285,6 +305,7 @@ def render_table(results: dict[str, Any]) -> str:
     lines.append("")
     lines.extend(_game_lines(results))
     lines.extend(_window_lines(results))
+    lines.extend(_workshop_lines(results))
     lines.append("")
     lines.append("load: YAML text -> validated Scenario (parse_scenario); setup: Game(...) with "
                  "turn 1's directives; turn: mean of the advance() loop over the whole game;")
@@ -344,6 +365,30 @@ def _window_lines(results: dict[str, Any]) -> list[str]:
     elif quick:
         lines.append("province map               (skipped with --quick)")
     return lines
+
+
+def _workshop_lines(results: dict[str, Any]) -> list[str]:
+    row = results.get("workshop")
+    if not row:
+        return []
+    if "error" in row:
+        return [f"workshop                   n/a ({row['error']})"]
+    p95, goal = row["rtt_p95_ms"], row["p95_goal_ms"]
+    met = _met(p95 is not None and p95 < goal and row["recorded_once"], results["quick"])
+    return [
+        f"workshop ({row['participants']} people, {row['tables']} tables of "
+        f"{row['scenario']}, loopback)  move round trip median {row['rtt_median_ms']:.0f} ms"
+        f"   p95 {p95:.0f} ms   goal < {goal:g} ms   met: {met}",
+        f"  {row['moves']} moves, every one recorded once: "
+        f"{'yes' if row['recorded_once'] else 'NO'}   host CPU {100 * row['host_cpu_share']:.0f}% "
+        f"of a core   clients {100 * row['clients_cpu_share']:.0f}%   record "
+        f"{row['record_kb']:.0f} KB   machine load {row['load_average']:.1f} on "
+        f"{row['cores']} cores{_waited(row)}"]
+
+
+def _waited(row: dict[str, Any]) -> str:
+    share = row.get("host_waited_share")
+    return "" if share is None else f"   host waited for a core {100 * share:.0f}% of the time"
 
 
 def run_bench(as_json: bool, quick: bool) -> int:

@@ -152,6 +152,25 @@ class Game(World):
         self.humans = self.humans | {seat}
         self.handovers.append((seat, self.turn, self.phase))
 
+    def release_seat(self, seat: str) -> None:
+        """The computer official plays a person's seat from its next decision on (the inverse
+        of `take_seat`: a workshop participant who dropped out). Computer officials decide at
+        the start of an interactive phase, so the seat is played by the computer from the next
+        phase on; the person's moves made so far stand.
+
+        The save format does not record releases; the workshop's record does (it replays
+        every `submit`, `advance`, `take_seat` and `release_seat` in order).
+
+        Raises:
+            ValueError: no person holds the seat.
+            GameOver: the game is over.
+        """
+        if self.over:
+            raise GameOver("the game is over")
+        if seat not in self.humans:
+            raise ValueError(f"no person plays '{seat}'")
+        self.humans = self.humans - {seat}
+
     def snapshot(self) -> dict[str, Any]:
         """A deep copy of every piece of mutable state, comparable with `==`.
 

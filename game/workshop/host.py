@@ -1,0 +1,464 @@
+"""The workshop host: tables of one scenario served over WebSockets on the local network.
+
+`python main.py host SCENARIO --tables N --seats UNIT,UNIT... [--port P] [--db FILE]` runs
+headless on asyncio. Every message is checked at the edge — size, JSON, protocol, token, seat,
+sequence number — and a refused one is logged and changes nothing; a client over the message
+rate is slowed (a token bucket), not cut off. Accepted moves are committed to the record before
+they are acknowledged; a host restarted on the same record rebuilds its tables by replay.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import secrets
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+
+from game.engine import views
+from game.engine.events import Event
+from game.engine.save import mechanics_digest
+from game.scenario.models import Scenario
+from game.workshop.gate import Connection, Seat, new_code, normalise_code
+from game.workshop.outbox import Outbox
+from game.workshop.protocol import (
+    MAX_CLIENT_MESSAGE,
+    Bye,
+    EndPhase,
+    ErrorMessage,
+    EventsMessage,
+    Hello,
+    HostBye,
+    MoveMessage,
+    PhaseEnded,
+    Ping,
+    Pong,
+    ProtocolError,
+    RefusalMessage,
+    ViewMessage,
+    parse_client,
+)
+from game.workshop.record import Record, RecordError, SessionInfo
+from game.workshop.table import Advanced, Table, new_game, rebuild
+
+log = logging.getLogger("game.workshop.host")
+
+DEFAULT_GRACE_S = 60.0
+#: Seconds a seat of a new session waits for its participant's first join before the computer
+#: official takes it (a laptop that never comes must not hold its table for ever).
+FIRST_JOIN_S = 300.0
+
+
+class WorkshopHost:
+    """The tables of one session and the network around them.
+
+    Args:
+        scenario: the scenario every table plays.
+        record: the session's record (new, or holding the session to resume).
+        tables: how many tables (for a new session).
+        seats: the seats people hold at every table (for a new session).
+        seed: every table's seed (the same world at each table, for comparison).
+        grace_s: seconds a seat's client may be gone before the computer takes it over.
+        scenario_path: where the scenario was read from (noted in the record).
+
+    Raises:
+        RecordError: the record holds a session of another scenario or version of it.
+        ValueError: a seat is not a seat of the scenario, or no seat or table is given.
+    """
+
+    def __init__(self, scenario: Scenario, record: Record, tables: int = 1,
+                 seats: list[str] | None = None, seed: int = 0,
+                 grace_s: float = DEFAULT_GRACE_S, scenario_path: str = "") -> None:
+        self.scenario = scenario
+        self.record = record
+        self.grace_s = grace_s
+        self.seats: dict[str, Seat] = {}
+        self.tables: dict[int, Table] = {}
+        self._by_table: dict[int, list[Seat]] = {}
+        self._pending_scores: set[asyncio.Task[None]] = set()
+        self.outbox = Outbox(record, self._record_lost)
+        self._server: Server | None = None
+        self._resumed = False
+        self._scorer = _scorer()
+        info = record.session()
+        if info is None:
+            self._start(tables, seats or [], seed, scenario_path)
+        else:
+            self._resume(info)
+
+    # ----- setting up ---------------------------------------------------------------------
+
+    def _start(self, tables: int, seats: list[str], seed: int, path: str) -> None:
+        if tables < 1 or not seats:
+            raise ValueError("a workshop needs at least one table and one seat held by a person")
+        unknown = [s for s in seats if s not in self.scenario.seats]
+        if unknown or len(set(seats)) != len(seats):
+            raise ValueError(f"not seats of scenario '{self.scenario.id}' (or repeated): "
+                             f"{', '.join(unknown) or ', '.join(seats)}; its seats are "
+                             f"{', '.join(self.scenario.seats)}")
+        taken: set[str] = set()
+        codes = {n: {s: new_code(taken) for s in seats} for n in range(1, tables + 1)}
+        info = SessionInfo(self.scenario.id, path, mechanics_digest(self.scenario), seed,
+                           list(seats), self.grace_s)
+        self.record.start_session(info, codes)
+        for number, table_codes in codes.items():
+            table = Table(number, new_game(self.scenario, seed, seats), list(seats),
+                          record=self.record, scorer=self._scorer)
+            self._add(table, table_codes)
+
+    def _resume(self, info: SessionInfo) -> None:
+        self._resumed = True
+        if info.scenario_digest != mechanics_digest(self.scenario):
+            raise RecordError(f"{self.record.path} is a session of scenario "
+                              f"'{info.scenario_id}' whose units, tasks, numbers or events "
+                              f"have changed since")
+        for number, table_codes in self.record.codes().items():
+            table = self._rebuilt(number, info)
+            self._add(table, table_codes)
+        log.info("resumed %d tables from %s", len(self.tables), self.record.path)
+
+    def _rebuilt(self, number: int, info: SessionInfo) -> Table:
+        table = rebuild(number, self.scenario, info.seed, info.seats, self.record.acts(number),
+                        scorer=self._scorer)
+        table.record = self.record
+        return table
+
+    def seats_of(self, number: int) -> list[Seat]:
+        """The human seats of one table."""
+        return self._by_table[number]
+
+    def _add(self, table: Table, codes: dict[str, str]) -> None:
+        self.tables[table.number] = table
+        for seat, code in codes.items():
+            last = table.last_accepted_seq.get(seat, -1)
+            self.seats[code] = Seat(table, seat, code, last_seq=last)
+            self._by_table.setdefault(table.number, []).append(self.seats[code])
+
+    def codes(self) -> list[tuple[int, str, str]]:
+        """(table, seat, join code) of every human seat, in order."""
+        return [(s.table.number, s.seat, s.code) for s in self.seats.values()]
+
+    # ----- the network --------------------------------------------------------------------
+
+    async def start(self, bind: str = "127.0.0.1", port: int = 0) -> int:
+        """Listen on `bind`:`port` (0: any free port); the port listened on. Every seat's
+        grace period starts now (after a restart, clients have that long to come back)."""
+        self.record.batching = True
+        self._server = await serve(self._serve, bind, port, max_size=4 * MAX_CLIENT_MESSAGE,
+                                   compression=None)
+        for seat in self.seats.values():
+            self._start_grace(seat)
+        for table in self.tables.values():
+            if table.game.over:
+                self._score_later(table)
+        return int(self._server.sockets[0].getsockname()[1])
+
+    async def stop(self) -> None:
+        """Close every connection and stop listening (the record is already complete)."""
+        for seat in self.seats.values():
+            if seat.grace is not None:
+                seat.grace.cancel()
+        await self.outbox.drain()
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+        self.record.batching = False
+
+    async def _serve(self, socket: ServerConnection) -> None:
+        connection = Connection(socket, post=self.outbox.post)
+        writer = asyncio.create_task(self._write(connection))
+        loop = asyncio.get_running_loop()
+        try:
+            async for raw in socket:
+                delay = connection.bucket.take(loop.time())
+                if delay > 0:
+                    await asyncio.sleep(delay)  # slowed, not cut off
+                self.receive(connection, raw)
+        except ConnectionClosed:
+            pass
+        finally:
+            connection.queue.put_nowait(None)
+            self._gone(connection)
+            with contextlib.suppress(asyncio.CancelledError):
+                await writer
+
+    async def _write(self, connection: Connection) -> None:
+        assert connection.socket is not None
+        try:
+            while (text := await connection.queue.get()) is not None:
+                await connection.socket.send(text)
+            await connection.socket.close()
+        except ConnectionClosed:
+            return
+
+    def _gone(self, connection: Connection) -> None:
+        seat = connection.seat
+        if seat is not None and seat.connection is connection:
+            seat.connection = None
+            log.info("table %d seat %s: connection lost", seat.table.number, seat.seat)
+            self._start_grace(seat)
+
+    def _start_grace(self, seat: Seat) -> None:
+        if seat.grace is not None:
+            seat.grace.cancel()
+        if seat.connection is None and seat.seat in seat.table.game.humans:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                return  # handled outside a running host (tests of the message checks)
+            # A participant of a new session who has not joined yet gets longer: typing a code
+            # at the start of a workshop takes minutes, not seconds.
+            wait = self.grace_s if seat.joined or self._resumed else max(self.grace_s,
+                                                                          FIRST_JOIN_S)
+            seat.grace = loop.call_later(wait, self._grace_over, seat)
+
+    def _grace_over(self, seat: Seat) -> None:
+        seat.grace = None
+        if seat.connection is not None:
+            return
+        log.info("table %d seat %s: gone past the grace period, the computer takes over",
+                 seat.table.number, seat.seat)
+        self._act(seat, None, lambda: seat.table.release(seat.seat))
+
+    def _record_lost(self, err: sqlite3.Error, held: list[Connection]) -> None:
+        """A commit failed: the games may hold acts the record lacks. Rebuild every table
+        from the record and close every connection (what was held is dropped): the clients
+        come back and send again what the record does not have."""
+        log.error("the record could not be written (%s); rebuilding the tables", err)
+        for table in list(self.tables.values()):
+            self._rebuild_table(table)
+        for connection in held:
+            connection.queue.put_nowait(None)
+        for seat in self.seats.values():
+            if seat.connection is not None:
+                seat.connection.queue.put_nowait(None)
+                seat.connection.seat = None
+                seat.connection = None
+            self._start_grace(seat)
+
+    # ----- messages -----------------------------------------------------------------------
+
+    def receive(self, connection: Connection, raw: str | bytes) -> None:
+        """Handle one frame from a client; replies are queued on the connections concerned.
+
+        Nothing here raises: a frame that cannot be read, or is not allowed, is refused.
+        """
+        try:
+            message = parse_client(raw)
+        except ProtocolError as err:
+            self._refuse(connection, _seq_of(raw), err.code, err.zh, err.en)
+            return
+        if isinstance(message, Hello):
+            self._hello(connection, message)
+            return
+        seat = connection.seat
+        if seat is None:
+            self._refuse(connection, message.seq, "hello_first", "请先用加入码打招呼。",
+                         "Say hello with your join code first.")
+            return
+        if not secrets.compare_digest(message.token.encode(), seat.code.encode()):
+            self._refuse(connection, message.seq, "token", "加入码不对。", "Wrong token.")
+            return
+        if message.seat != seat.seat:
+            self._refuse(connection, message.seq, "seat", "这不是你的席位。",
+                         f"You hold '{seat.seat}', not '{message.seat}'.")
+            return
+        if message.seq <= seat.last_seq:
+            self._refuse(connection, message.seq, "replayed", "消息序号没有递增（重复的消息）。",
+                         f"Sequence number {message.seq} is not above {seat.last_seq}.")
+            return
+        seat.last_seq = message.seq
+        try:
+            self._dispatch(connection, seat, message)
+        except Exception:  # an engine fault must not take the other tables down
+            log.exception("table %d seat %s: failed on %s", seat.table.number, seat.seat,
+                          message.kind)
+            if self.record.pending():  # what was recorded before the fault stands
+                self.record.commit_batch(self.record.take_batch())
+            self._rebuild_table(seat.table)  # the game may be half-changed: the record is not
+            self._refuse(connection, message.seq, "internal", "主机出错，这一步没有生效。",
+                         "The host failed on this message; nothing of it took effect.")
+
+    def _dispatch(self, connection: Connection, seat: Seat,
+                  message: MoveMessage | EndPhase | Ping | Bye) -> None:
+        if isinstance(message, Ping):
+            connection.send(Pong(seq=0, reply_to=message.seq))
+        elif isinstance(message, Bye):
+            seat.connection = None
+            connection.close()
+            self._start_grace(seat)
+        elif isinstance(message, MoveMessage):
+            self._move(connection, seat, message)
+        else:
+            self._end_phase(connection, seat, message)
+
+    def _hello(self, connection: Connection, hello: Hello) -> None:
+        seat = self.seats.get(normalise_code(hello.token))
+        if seat is None or connection.seat not in (None, seat):
+            log.warning("refused a hello with an unknown code")
+            connection.send(ErrorMessage(seq=0, code="token", zh="没有这个加入码。",
+                                         en="No seat has this join code."))
+            return
+        old = seat.connection
+        if old is not None and old is not connection:
+            old.send(HostBye(seq=0, reason="replaced"))
+            old.close()
+        seat.connection, connection.seat, seat.joined = connection, seat, True
+        connection.inbox_sent = 0  # a (re)joining client is sent the whole inbox
+        if seat.grace is not None:
+            seat.grace.cancel()
+            seat.grace = None
+        if hello.label:
+            self.record.participant(seat.table.number, seat.seat, hello.label)
+        log.info("table %d seat %s: joined", seat.table.number, seat.seat)
+        self._act(seat, None, lambda: seat.table.rejoin(seat.seat))
+        self._send_view(seat)
+
+    def _move(self, connection: Connection, seat: Seat, message: MoveMessage) -> None:
+        table = seat.table
+        start = len(table.game.log)
+        try:
+            result = table.submit(seat.seat, message.move, message.seq)
+        except sqlite3.Error as err:
+            self._record_failed(table, err)
+            self._refuse(connection, message.seq, *_RECORD_FAILED)
+            return
+        if not result.ok:
+            refusal = result.refusal
+            assert refusal is not None
+            self._refuse(connection, message.seq, refusal.code, refusal.zh, refusal.en)
+            return
+        events = table.game.log.since(start)
+        connection.send(EventsMessage(seq=0, reply_to=message.seq,
+                                      documents=views.documents(table.game, seat.seat, events)))
+        self._send_view(seat)
+        self._tell_others(table, seat.seat, events)
+
+    def _end_phase(self, connection: Connection, seat: Seat, message: EndPhase) -> None:
+        table = seat.table
+        try:
+            outcome = table.end_phase(seat.seat, message.turn, message.phase, message.seq)
+        except sqlite3.Error as err:
+            self._record_failed(table, err)
+            self._refuse(connection, message.seq, *_RECORD_FAILED)
+            return
+        if outcome is not None and not isinstance(outcome, Advanced):
+            self._refuse(connection, message.seq, outcome.code, outcome.zh, outcome.en)
+            return
+        connection.send(EventsMessage(seq=0, reply_to=message.seq, documents=[]))
+        if isinstance(outcome, Advanced):
+            self._advanced(table, outcome)
+        else:
+            # Only the seat's own view changed (the others' `waiting_for` is refreshed with
+            # their next view: sending every seat a whole view here tripled the traffic).
+            self._send_view(seat)
+
+    def _act(self, seat: Seat, seq: int | None, action: Callable[[], Any]) -> Any:
+        """Run a table act; broadcast the phase's end if the table advanced."""
+        table = seat.table
+        try:
+            outcome = action()
+        except sqlite3.Error as err:
+            self._record_failed(table, err)
+            if seat.connection is not None:
+                self._refuse(seat.connection, seq, *_RECORD_FAILED)
+            return _FAILED
+        if isinstance(outcome, Advanced):
+            self._advanced(table, outcome)
+        return outcome
+
+    def _advanced(self, table: Table, advanced: Advanced) -> None:
+        log.info("table %d: %s of turn %d ended", table.number, advanced.phase, advanced.turn)
+        for other in self.seats_of(table.number):
+            if other.connection is not None:
+                other.connection.send(PhaseEnded(seq=0, turn=advanced.turn,
+                                                 phase=advanced.phase))
+                self._send_view(other)
+            self._start_grace(other)  # a seat handed back with nobody connected
+        if table.game.over:
+            self._score_later(table)
+
+    def _score_later(self, table: Table) -> None:
+        """Score a finished table off the event loop (the other tables play on), then send
+        every seat its view with its score."""
+        async def score() -> None:
+            try:
+                await asyncio.to_thread(table.scores)
+            except Exception:  # a failed score must not take the host down
+                log.exception("table %d: scoring failed", table.number)
+                return
+            for seat in self.seats_of(table.number):
+                self._send_view(seat)
+
+        with contextlib.suppress(RuntimeError):  # no running loop: scored when asked
+            self._pending_scores.add(asyncio.get_running_loop().create_task(score()))
+
+    def _tell_others(self, table: Table, mover: str, events: list[Event]) -> None:
+        for other in self.seats_of(table.number):
+            if other.seat == mover or other.connection is None:
+                continue
+            documents = views.documents(table.game, other.seat, events)
+            if documents:
+                other.connection.send(EventsMessage(seq=0, documents=documents))
+                self._send_view(other)
+
+    def _send_view(self, seat: Seat) -> None:
+        if seat.connection is None:
+            return
+        table, connection = seat.table, seat.connection
+        sent = connection.inbox_sent
+        view = table.view(seat.seat, inbox_from=sent)
+        connection.inbox_sent = sent + len(view.documents)
+        connection.send(ViewMessage.model_construct(
+            v=1, seq=0, kind="view", last_seq=seat.last_seq,
+            last_accepted_seq=table.last_accepted_seq.get(seat.seat, -1), inbox_from=sent,
+            view=view))
+
+    def _refuse(self, connection: Connection, seq: int | None, code: str, zh: str,
+                en: str) -> None:
+        seat = connection.seat
+        where = f"table {seat.table.number} seat {seat.seat}" if seat else "unbound connection"
+        log.warning("refused (%s) from %s: %s", code, where, en)
+        if seat is None:
+            connection.send(ErrorMessage(seq=0, code=code, zh=zh, en=en))
+        else:
+            connection.send(RefusalMessage(seq=0, reply_to=seq, code=code, zh=zh, en=en))
+
+    def _record_failed(self, table: Table, err: sqlite3.Error) -> None:
+        """The game may hold an act the record lacks: rebuild the table from the record."""
+        log.error("table %d: the record could not be written (%s); rebuilding", table.number,
+                  err)
+        self._rebuild_table(table)
+
+    def _rebuild_table(self, table: Table) -> None:
+        info = self.record.session()
+        assert info is not None
+        fresh = self._rebuilt(table.number, info)
+        self.tables[table.number] = fresh
+        for seat in self.seats_of(table.number):
+            seat.table = fresh
+
+
+def _seq_of(raw: str | bytes) -> int | None:
+    """The sequence number of an unreadable frame, if one can be found (for the refusal)."""
+    with contextlib.suppress(ValueError, UnicodeDecodeError, RecursionError):
+        data = json.loads(raw)
+        if isinstance(data, dict) and type(data.get("seq")) is int:
+            return int(data["seq"])
+    return None
+
+
+_FAILED = object()
+_RECORD_FAILED = ("record", "记录写入失败，请重试。", "The record could not be written; try again.")
+
+
+def _scorer() -> Callable[[Any], dict[str, Any]]:
+    from game.scoring.report import score_game
+
+    return score_game

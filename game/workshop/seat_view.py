@@ -1,0 +1,120 @@
+"""The seat's view: one serialisable model of everything a seat may know and do.
+
+Built from `game.engine.views` (which never lets an event's hidden part out, and gives a seat
+only its own true figures and its estimates of the units below it) plus the table's state and,
+after the game, the seat's own score. It lives here, not in the engine, because the score comes
+from `game.scoring`, which stands above the engine; a local game and a remote table can both
+give a window this one model (issue 11, item 1).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from game.engine.views import (
+    Document,
+    MoveOption,
+    PendingRequest,
+    Resources,
+    Stake,
+    documents,
+    move_options,
+    moves_made,
+    pending_requests,
+    resources,
+    stakes,
+)
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
+
+
+class SeatView(BaseModel):
+    """What one seat may know and do now.
+
+    Attributes:
+        table: the table's number (from 1); 0 for a local game.
+        seat: the unit the seat plays.
+        turn, turns, phase, over: where the game stands ("over" once it has ended).
+        held_by: "person", or "computer" while the computer official stands in for a
+            participant who dropped out.
+        ended: the seat has ended the current phase and waits for the others.
+        waiting_for: the seats held by people that have not ended the phase yet.
+        resources: cadre time and time left (cadre-days), funds (万元), standing, morale.
+        stakes: the seat's tasks (its own true capacity only where it carries the task itself;
+            for units below it, what they reported and its own estimates).
+        options: the moves open in this phase, with their prices.
+        pending: requests sent up to the seat that await its answer.
+        documents: the seat's inbox, oldest first (visible events only).
+        moves_made: the seat's accepted moves in this turn and phase.
+        score: after the game, the seat's own score (`game.scoring.seat`), else None.
+    """
+
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
+
+    table: int
+    seat: str
+    scenario_id: str
+    turn: int
+    turns: int
+    phase: str
+    over: bool
+    held_by: Literal["person", "computer"]
+    ended: bool
+    waiting_for: list[str]
+    resources: Resources
+    stakes: list[Stake]
+    options: list[MoveOption]
+    pending: list[PendingRequest]
+    documents: list[Document]
+    moves_made: list[dict[str, Any]]
+    score: dict[str, Any] | None = None
+
+
+def seat_view(
+    game: Game,
+    seat: str,
+    *,
+    table: int = 0,
+    ended: bool = False,
+    waiting_for: list[str] | None = None,
+    score: dict[str, Any] | None = None,
+    inbox: list[Document] | None = None,
+) -> SeatView:
+    """Build the seat's view of a game.
+
+    Args:
+        game: the table's game (the only copy of the truth).
+        seat: a unit of the scenario.
+        table: the table's number, 0 for a local game.
+        ended: whether the seat has ended the current phase.
+        waiting_for: the person-held seats still to end the phase (default: none).
+        score: the seat's score after the game (from `score_game(game)["seats"][seat]`).
+        inbox: the seat's documents if the caller keeps them (`views.documents` of the whole
+            log, which a host extends as the log grows instead of reading it all again).
+
+    Raises:
+        KeyError: `seat` is not a unit of the scenario.
+    """
+    options = [] if ended else move_options(game, seat)
+    return SeatView.model_construct(
+        table=table,
+        seat=seat,
+        scenario_id=game.scenario.id,
+        turn=game.turn,
+        turns=game.scenario.turns,
+        phase=game.phase,
+        over=game.over,
+        held_by="person" if seat in game.humans else "computer",
+        ended=ended,
+        waiting_for=list(waiting_for or []),
+        resources=resources(game, seat),
+        stakes=stakes(game, seat),
+        options=options,
+        pending=pending_requests(game, seat),
+        documents=documents(game, seat) if inbox is None else inbox,
+        moves_made=moves_made(game, seat),
+        score=score,
+    )
