@@ -1,4 +1,4 @@
-"""The code keeps its own rules: ruff everywhere, mypy strict on engine, scenario and scoring."""
+"""The code keeps its own rules: ruff everywhere, mypy strict on engine, scenario, scoring and workshop."""
 
 from __future__ import annotations
 
@@ -20,5 +20,5 @@ def test_ruff_finds_nothing() -> None:
 
 
 def test_mypy_is_clean_on_the_pure_python_packages() -> None:
-    done = _run("mypy", "game/engine", "game/scenario", "game/scoring")
+    done = _run("mypy", "game/engine", "game/scenario", "game/scoring", "game/workshop")
     assert done.returncode == 0, done.stdout + done.stderr
