@@ -1,4 +1,4 @@
-"""The code keeps its own rules: ruff everywhere, mypy strict on engine, scenario, scoring and workshop."""
+"""The code keeps its own rules: ruff everywhere, mypy strict on the pure-Python packages."""
 
 from __future__ import annotations
 
