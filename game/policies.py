@@ -323,13 +323,18 @@ def _plan_work(hand: Hand) -> None:
         remaining = max(0.0, own.capacity - own.delivered)
         weights[task] = round(1.1 * remaining * spec.work_per_unit / left, 3)
     local = unit.local_needs * unit.cadre_time
+    levering = [t for t in tasks if game.task_by_id[t].social_leverage and unit.funds >= 3.0]
+    for task in levering:
+        hand.submit(LeverSocial(task=task, funds=round(0.3 * unit.funds, 2)))
+    # The plain plan shares the time there is evenly and draws no overtime; where that share
+    # covers every task's need and the villagers', a plan of one's own would only add hours.
+    even = unit.time_left / (len(tasks) + 1)
+    if all(need <= even for need in weights.values()) and local <= even:
+        return
     slack = unit.time_left - sum(weights.values())
     weights["local_needs"] = round(max(local, slack, 0.0), 3)
     if sum(weights.values()) > 0:
         hand.submit(AllocateTime(weights=weights))
-    for task in tasks:
-        if game.task_by_id[task].social_leverage and unit.funds >= 3.0:
-            hand.submit(LeverSocial(task=task, funds=round(0.3 * unit.funds, 2)))
 
 
 def _report_honestly(hand: Hand, explain: bool = True) -> None:
