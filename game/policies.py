@@ -252,14 +252,17 @@ def _plan_thoughtful(hand: Hand) -> None:
     _plan_work(hand)
 
 
-def split_by_estimates(hand: Hand, task: str, extra: float = 0.0, cap: float = 0.2) -> bool:
-    """Split the seat's target by its estimates with the scenario's customary markup (at most
-    `cap`) plus `extra`; whether the split was accepted."""
+def split_by_estimates(hand: Hand, task: str, extra: float = 0.0, cap: float = 0.2,
+                       shrink: bool = True) -> bool:
+    """Split the seat's target by its estimates (drawn toward their mean by how little each is
+    worth when `shrink`, else taken at face value) with the scenario's customary markup (at
+    most `cap`) plus `extra`; whether the split was accepted."""
     game, seat = hand.game, hand.seat
     spec = game.task_by_id[task]
     markup = min(cap, spec.markup_by_unit.get(seat, spec.markup)) + extra
     subs = _stake(game, seat, task).subordinates
-    weights = shrunk_estimates(game, seat, task)
+    weights = (shrunk_estimates(game, seat, task) if shrink else
+               [s.estimate or 0.0 for s in subs])
     if sum(weights) <= 0:
         weights = [1.0] * len(subs)
     to_pass = game.assignments[(seat, task)].target * (1.0 + markup)
@@ -549,7 +552,7 @@ def cheap_spam(hand: Hand) -> None:
 def _split_plainly(hand: Hand, extra: float = 0.0) -> None:
     for task in owned(hand.game, hand.seat):
         if hand.game.tasks[task].start == hand.game.turn:
-            split_by_estimates(hand, task, extra=extra, cap=1.0)
+            split_by_estimates(hand, task, extra=extra, cap=1.0, shrink=False)
 
 
 def pressure(hand: Hand) -> None:
