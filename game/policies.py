@@ -238,32 +238,66 @@ def thoughtful(hand: Hand) -> None:
 
 def _plan_thoughtful(hand: Hand) -> None:
     game, seat = hand.game, hand.seat
+    starting = [t for t in owned(game, seat) if game.tasks[t].start == game.turn]
+    for task in starting:
+        hand.submit(Symposium(task=task))
+    _visit_where_unknown(hand)  # learn before splitting
     for task in owned(game, seat):
-        if game.tasks[task].start == game.turn:
-            hand.submit(Symposium(task=task))
+        if task in starting:
             split_by_estimates(hand, task)
             hand.submit(MobilizationMeeting(task=task))
         for sub in _stake(game, seat, task).subordinates:
             if sub.cadence == "daily":
                 hand.submit(SetReporting(subordinate=sub.unit, task=task, cadence="weekly"))
-    _visit_where_unknown(hand)
     _plan_work(hand)
 
 
-def split_by_estimates(hand: Hand, task: str, extra: float = 0.0, cap: float = 0.15) -> bool:
-    """Split the seat's target by its estimates with the scenario's customary markup (at most
-    `cap`) plus `extra`; whether the split was accepted."""
+def split_by_estimates(hand: Hand, task: str, extra: float = 0.0, cap: float = 0.2,
+                       shrink: bool = True) -> bool:
+    """Split the seat's target by its estimates (drawn toward their mean by how little each is
+    worth when `shrink`, else taken at face value) with the scenario's customary markup (at
+    most `cap`) plus `extra`; whether the split was accepted."""
     game, seat = hand.game, hand.seat
     spec = game.task_by_id[task]
     markup = min(cap, spec.markup_by_unit.get(seat, spec.markup)) + extra
     subs = _stake(game, seat, task).subordinates
-    weights = [s.estimate or 0.0 for s in subs]
+    weights = (shrunk_estimates(game, seat, task) if shrink else
+               [s.estimate or 0.0 for s in subs])
     if sum(weights) <= 0:
         weights = [1.0] * len(subs)
     to_pass = game.assignments[(seat, task)].target * (1.0 + markup)
     shares = {s.unit: round(to_pass * w / sum(weights), 3) for s, w in zip(subs, weights,
                                                                          strict=True)}
     return hand.submit(SplitQuota(task=task, shares=shares))
+
+
+def shrunk_estimates(game: Game, seat: str, task: str) -> list[float]:
+    """The seat's estimates of its subordinates' capacities on the task, each drawn toward
+    their common (geometric) mean by how little it is worth (empirical Bayes, log scale).
+
+    An estimate is the truth times a log-normal error whose spread the seat knows from its
+    information symmetry and familiarity (the rule of `estimate_error`); the spread of the
+    estimates around their mean is that error plus the real differences between the units.
+    Keeping of each estimate's distance from the mean only the share the real differences
+    explain fits the split to the capacities better than trusting noisy guesses at face value
+    (了解和评估政策实施环境, paper 一.3). Units without an estimate get 0.
+    """
+    subs = _stake(game, seat, task).subordinates
+    logs = {s.unit: math.log(s.estimate) for s in subs if s.estimate and s.estimate > 0}
+    if len(logs) < 2:
+        return [s.estimate or 0.0 for s in subs]
+    centre = sum(logs.values()) / len(logs)
+    observed = sum((v - centre) ** 2 for v in logs.values()) / (len(logs) - 1)
+    noise = {s.unit: _spread(game, seat, s.unit) ** 2 for s in subs if s.unit in logs}
+    shrunk = []
+    for sub in subs:
+        if sub.unit not in logs:
+            shrunk.append(0.0)
+            continue
+        real = max(0.0, observed - sum(noise.values()) / len(noise))
+        keep = real / (real + noise[sub.unit]) if real + noise[sub.unit] > 0 else 0.0
+        shrunk.append(math.exp(centre + keep * (logs[sub.unit] - centre)))
+    return shrunk
 
 
 def _visit_where_unknown(hand: Hand, most: int = 2) -> None:
@@ -292,13 +326,18 @@ def _plan_work(hand: Hand) -> None:
         remaining = max(0.0, own.capacity - own.delivered)
         weights[task] = round(1.1 * remaining * spec.work_per_unit / left, 3)
     local = unit.local_needs * unit.cadre_time
+    levering = [t for t in tasks if game.task_by_id[t].social_leverage and unit.funds >= 3.0]
+    for task in levering:
+        hand.submit(LeverSocial(task=task, funds=round(0.3 * unit.funds, 2)))
+    # The plain plan shares the time there is evenly and draws no overtime; where that share
+    # covers every task's need and the villagers', a plan of one's own would only add hours.
+    even = unit.time_left / (len(tasks) + 1)
+    if all(need <= even for need in weights.values()) and local <= even:
+        return
     slack = unit.time_left - sum(weights.values())
     weights["local_needs"] = round(max(local, slack, 0.0), 3)
     if sum(weights.values()) > 0:
         hand.submit(AllocateTime(weights=weights))
-    for task in tasks:
-        if game.task_by_id[task].social_leverage and unit.funds >= 3.0:
-            hand.submit(LeverSocial(task=task, funds=round(0.3 * unit.funds, 2)))
 
 
 def _report_honestly(hand: Hand, explain: bool = True) -> None:
@@ -368,7 +407,7 @@ def judge(game: Game, seat: str, request: PendingRequest) -> tuple[bool, float |
     if request.kind == "rule":
         return game.task_by_id[task].fuzziness >= 0.5, None
     if request.kind == "policy":
-        return low < target and game.units[seat].funds >= 4.0, None
+        return low < target and game.units[seat].funds >= game.params.policy_answer_funds, None
     if request.data.get("grace_turns") and request.data.get("target") is None:
         return sub in game.task_by_id[task].slow_start, None
     causes = request.data.get("causes") or ["capacity_limit"]
@@ -384,13 +423,18 @@ def judge(game: Game, seat: str, request: PendingRequest) -> tuple[bool, float |
 def _low_estimate(game: Game, seat: str, sub: str, task: str) -> float:
     """The low end of the seat's estimate of the unit's capacity: two spreads below it, the
     spread shrinking with information symmetry and familiarity (0 without an estimate)."""
-    relation = game.relations[(seat, sub)]
-    estimate = relation.estimates.get(task)
+    estimate = game.relations[(seat, sub)].estimates.get(task)
     if estimate is None:
         return 0.0
+    return estimate * math.exp(-2 * _spread(game, seat, sub))
+
+
+def _spread(game: Game, seat: str, sub: str) -> float:
+    """The log-scale spread of the seat's estimates of the unit (the rule of
+    `estimate_error`: it shrinks with information symmetry and familiarity)."""
+    relation = game.relations[(seat, sub)]
     spread = game.params.estimate_error * (1 - 0.8 * relation.symmetry)
-    spread *= 1 - 0.3 * relation.familiarity
-    return estimate * math.exp(-2 * spread)
+    return spread * (1 - 0.3 * relation.familiarity)
 
 
 def _credible(game: Game, seat: str, sub: str, task: str, cause: str, low: float,
@@ -428,7 +472,14 @@ def _reward_by_difficulty(hand: Hand, task: str) -> None:
         return sub.target / (sub.estimate or sub.target or 1.0), sub.unit
 
     hardest = max(subs, key=difficulty)
-    if difficulty(hardest)[0] > 1.1 and game.units[seat].funds >= 4.0:
+    # Support only a target still above what the unit is believed to manage and never
+    # negotiated down: once a unit has said what it can do and the target follows, money that
+    # raises its capacity would leave the target behind it.
+    # Keep money for the supporting policies the units themselves may still ask for.
+    negotiated = hardest.target < hardest.external - 1e-6
+    reserve = game.params.policy_answer_funds * sum(1 for s in subs if difficulty(s)[0] > 1.0)
+    if (difficulty(hardest)[0] > 1.1 and not negotiated
+            and game.units[seat].funds >= 2.0 + reserve):
         move = GiveIncentive(subordinate=hardest.unit, task=task,
                              incentive="supporting_policy", amount=2.0)
     elif game.task_by_id[task].fuzziness >= 0.5 and not game.assignments[
@@ -501,7 +552,7 @@ def cheap_spam(hand: Hand) -> None:
 def _split_plainly(hand: Hand, extra: float = 0.0) -> None:
     for task in owned(hand.game, hand.seat):
         if hand.game.tasks[task].start == hand.game.turn:
-            split_by_estimates(hand, task, extra=extra, cap=1.0)
+            split_by_estimates(hand, task, extra=extra, cap=1.0, shrink=False)
 
 
 def pressure(hand: Hand) -> None:
