@@ -39,6 +39,7 @@ def _reset_unit(game: World, unit_id: str) -> None:
     unit.spent = {}
     unit.time_left = unit.cadre_time - unit.outside_problem
     unit.allocation = None
+    unit.overtime = False
     unit.local_extra = 0.0
     unit.sanctions = 0
     if unit.outside_problem:

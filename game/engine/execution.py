@@ -76,7 +76,9 @@ def _plan(game: World, unit: UnitState, tasks: list[str]) -> tuple[dict[str, flo
     if unit.allocation is not None:
         weights = {k: v for k, v in unit.allocation.items() if k in tasks or k == "local_needs"}
         total = sum(weights.values()) or 1.0
-        pool = available + overtime_cap
+        # A person's plan shares the time there is; overtime only when asked for (三: cadres
+        # "busy but composed", not overloaded by a plan that did not need it).
+        pool = available + (overtime_cap if unit.overtime else 0.0)
         local = pool * weights.get("local_needs", 0.0) / total + unit.local_extra
         return {t: pool * weights.get(t, 0.0) / total for t in tasks}, local
     if not game.is_bot(unit.id):

@@ -163,6 +163,12 @@ class AllocateTime(_Move):
         title="Weights",
         description="Relative weight per task id, and 'local_needs' for villagers' demands.",
     )
+    overtime: bool = Field(
+        default=False,
+        title="Overtime",
+        description="Share the overtime that felt pressure allows as well (more done, and "
+        "cadres overloaded); without it the plan shares only the time there is.",
+    )
 
 
 class LeverSocial(_Move):

@@ -37,6 +37,7 @@ class UnitState:
     spent: dict[str, float] = field(default_factory=dict)
     pressure: float = 0.0
     allocation: dict[str, float] | None = None
+    overtime: bool = False
     local_extra: float = 0.0
     sanctions: int = 0
     overload: float = 0.0

@@ -48,7 +48,9 @@ def check_allocate(game: World, seat: str, move: AllocateTime) -> Refusal | None
 
 def apply_allocate(game: World, seat: str, move: AllocateTime) -> None:
     game.units[seat].allocation = dict(move.weights)
-    game.emit("allocate_time", actor=seat, data={"weights": dict(sorted(move.weights.items()))})
+    game.units[seat].overtime = move.overtime
+    game.emit("allocate_time", actor=seat, data={"weights": dict(sorted(move.weights.items())),
+                                                 "overtime": move.overtime})
 
 
 def check_lever(game: World, seat: str, move: LeverSocial) -> Refusal | None:

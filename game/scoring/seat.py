@@ -330,28 +330,47 @@ def _split_fit(log: _Log, unit: str, part: Part) -> dict[str, Any]:
 _SHOULD_REJECT = ("collusion", "discrepancy")
 
 
+def _informed(log: _Log, unit: str, sender: str, turn: int) -> float:
+    """How far a right answer was an informed one: 0.75 to 1 with the information symmetry
+    the superior had with the sender before answering (一.1: 在充分了解情况的基础上)."""
+    symmetry = 0.2
+    for event in log.of("relation_turn", actor=unit, target=sender):
+        if event.turn < turn:
+            symmetry = float(event.data["symmetry"])
+    return 0.75 + 0.25 * max(0.0, min(1.0, (symmetry - 0.2) / 0.4))
+
+
 def _judgment(log: _Log, unit: str, part: Part) -> dict[str, Any]:
-    """Right calls on what was sent up: true ones granted, false ones refused (reveal)."""
-    right = total = 0
+    """Right calls on what was sent up, by balanced accuracy: the share of true requests
+    granted and the share of false ones (and collusion, condoned discrepancies) refused, each
+    where some exist, averaged — so granting everything is no better than a coin when lies
+    are rare; each right call credited by how informed it was. Expired requests count as
+    refused. The final reveal knows which were true."""
+    credit = {True: 0.0, False: 0.0}
+    count = {True: 0, False: 0}
     evidence: list[int] = []
     answers = {int(e.data["request"]): e for e in log.of("request_answered", actor=unit)}
     for request in log.game.requests:
         if request.receiver != unit or request.answered is None:
             continue
         should = request.truthful and request.kind not in _SHOULD_REJECT
-        total += 1
+        count[should] += 1
         if bool(request.answered) == should:
-            right += 1
+            credit[should] += _informed(log, unit, request.sender, request.turn)
         elif request.id in answers:
             evidence.append(answers[request.id].seq)
-    share = _ratio(float(right), float(total))
+    rates = [credit[k] / count[k] for k in (True, False) if count[k]]
+    share = sum(rates) / len(rates) if rates else None
     value = None if share is None else _scale(share, 0.5, 1.0)
     pct = 100 * (share or 0.0)
+    total = count[True] + count[False]
     return _entry(part, share, value, evidence,
-                  f"对下级来文的 {total} 次答复中 {pct:.0f}% 判断正确"
-                  "（实情采纳、虚情驳回、不纵容共谋）。",
-                  f"{pct:.0f}% of {total} answers were right (true ones granted, false ones "
-                  f"refused, no collusion condoned).")
+                  f"对下级来文的 {total} 次答复（{count[True]} 份属实、"
+                  f"{count[False]} 份不实或共谋）判断的均衡准确率为 {pct:.0f}%"
+                  "（按当时对下级的了解程度计）。",
+                  f"Of {total} answers ({count[True]} to true requests, {count[False]} to false "
+                  f"ones or collusion) the balanced accuracy was {pct:.0f}%, weighed by how well "
+                  f"the superior knew the unit at the time.")
 
 
 def _burden(log: _Log, unit: str, part: Part) -> dict[str, Any]:

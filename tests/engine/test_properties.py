@@ -60,6 +60,7 @@ def field_values(scenario: str) -> dict[str, st.SearchStrategy[Any]]:
         "sanction": st.sampled_from(["notice", "talk", "veto", "exile"]),
         "days": numbers,
         "reason": st.none() | st.sampled_from([*get_args(AnswerReason), "whim"]),
+        "overtime": st.booleans(),
     }
 
 

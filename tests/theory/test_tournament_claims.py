@@ -10,7 +10,7 @@ seat is judged (GAME.md, "Designing for play").
 The fast test checks a small representative set (a township and the bureau of the tutorial,
 the bureau and a township of double_rice) on 6 seeds, for the gap and the spread; the `slow`
 one sweeps every seat of every shipped scenario on 20 seeds and asks for the intervals apart
-too (`pytest -m slow tests/theory/test_tournament_claims.py`; pyproject's addopts deselect
+too (`pytest -m sweep tests/theory/test_tournament_claims.py`; pyproject's addopts deselect
 `slow` tests by default).
 """
 
@@ -87,7 +87,7 @@ def test_thoughtful_play_wins_clearly_on_representative_seats(scenario: str, sea
     assert _verdict(scenario, seat, seeds=6, jobs=1, intervals=False) == []
 
 
-@pytest.mark.slow
+@pytest.mark.sweep
 @pytest.mark.parametrize(("scenario", "seat"), _every_seat())
 def test_thoughtful_play_wins_clearly_on_every_seat(scenario: str, seat: str) -> None:
     """20 seeds: the whole claim, two-standard-error intervals apart."""
