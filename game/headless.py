@@ -102,3 +102,142 @@ def render_text(report: dict[str, Any], lang: str) -> str:
 
         lines.append(render_score(report["score"], lang))
     return "\n".join(lines)
+
+
+# ----- fair comparisons ------------------------------------------------------------------------
+
+
+class _Replica(Game):
+    """A game that keeps the moves the computer makes for one seat, and may pin that seat's
+    style (so that the same computer official holds it whatever the superiors' style)."""
+
+    def __init__(self, scenario: Scenario, seed: int, seat: str, pin: tuple[float, float] | None,
+                 **kwargs: Any) -> None:
+        self.watched = seat
+        self.pin = pin
+        self.seat_moves: list[tuple[int, str, dict[str, Any]]] = []
+        super().__init__(scenario, seed, **kwargs)
+
+    def assign_styles(self) -> None:
+        super().assign_styles()
+        if self.pin is not None:
+            self.comm[self.watched], self.honesty[self.watched] = self.pin
+
+    def submit(self, seat: str, move: Any) -> Any:
+        result = super().submit(seat, move)
+        if seat == self.watched and result.ok and self.watched not in self.humans:
+            dumped = move if isinstance(move, dict) else move.model_dump(mode="json")
+            self.seat_moves.append((self.turn, self.phase, dumped))
+        return result
+
+
+def seat_by_computer(game: Game, seat: str, superior: str | None = None) -> _Replica:
+    """`game` replayed with `seat` held by a computer official, to the point `game` reached.
+
+    Same scenario, seed, mechanics and subordinate style; the superior style is `game`'s (or
+    `superior`); every other person's seat makes its recorded moves at their turn and phase
+    (a move the changed world no longer allows is dropped) and every computer seat plays
+    itself. The computer plays `seat` with the style `game` gave it — pinned, so that under
+    another superior style the same official holds it. The moves it makes are kept in
+    `seat_moves` as (turn, phase, move in its JSON form).
+
+    Raises:
+        ValueError: `seat` is not a unit of the game.
+    """
+    if seat not in game.units:
+        raise ValueError(f"'{seat}' is not a unit of scenario '{game.scenario.id}'")
+    others = sorted(game.initial_humans - {seat})
+    replica = _Replica(game.scenario, game.seed, seat, (game.comm[seat], game.honesty[seat]),
+                       humans=others, superior_style=superior or game.superior_style,
+                       subordinate_style=game.subordinate_style, params=game.params)
+    moves = [m for m in game.recorded if m.seat != seat]
+    handovers = [h for h in game.handovers if h[0] != seat]
+    stop = (game.turn, game.phase)
+    while not replica.over:
+        point = (replica.turn, replica.phase)
+        for handover in [h for h in handovers if (h[1], h[2]) == point]:
+            replica.take_seat(handover[0])
+        for move in [m for m in moves if (m.turn, m.phase) == point]:
+            replica.submit(move.seat, move.move)
+        if not game.over and point == stop:
+            break
+        replica.advance()
+    return replica
+
+
+LOWER_IS_BETTER = {"accountability_events", "accountability_rate"}
+
+
+def figures(game: Game, seat: str) -> dict[str, Any]:
+    """What a comparison shows of one game: its styles, the seat's score and parts, the county
+    indicators (see `game.scoring.report.score_game`) and the outcome."""
+    from game.scoring.seat import score_seat
+
+    score = score_game(game)
+    return {"superior_style": game.superior_style, "subordinate_style": game.subordinate_style,
+            "held_by": "person" if seat in game.humans else "computer",
+            "seat": score_seat(game, seat), "indicators": score["indicators"],
+            "outcome": outcome(game)}
+
+
+def compare_rows(first: dict[str, Any], second: dict[str, Any]) -> list[dict[str, Any]]:
+    """Two `figures` side by side, row by row: the seat's score, its parts, then the county's
+    indicators. Each row: {"key", "group" ('seat' or the indicator's group), "label" {zh, en},
+    "unit" ('score' | 'percent' | 'count'), "first", "second" (None = not applicable),
+    "diff" (second minus first, None when either is not applicable), "better" (True when the
+    second is better, False when worse, None when equal or not comparable)}."""
+    rows: list[dict[str, Any]] = []
+
+    def add(key: str, group: str, label: dict[str, str], unit: str, a: Any, b: Any,
+            lower: bool) -> None:
+        diff = None if a is None or b is None else round(float(b) - float(a), 2)
+        better = None if not diff else (diff < 0) == lower
+        rows.append({"key": key, "group": group, "label": label, "unit": unit,
+                     "first": a, "second": b, "diff": diff, "better": better})
+
+    add("seat_score", "seat", {"zh": "席位得分", "en": "Seat score"}, "score",
+        first["seat"]["score"], second["seat"]["score"], False)
+    for key, part in first["seat"]["indicators"].items():
+        other = second["seat"]["indicators"].get(key, {})
+        add(f"seat.{key}", "seat", part["label"], "score", part["value"], other.get("value"),
+            False)
+    for key, entry in first["indicators"].items():
+        other = second["indicators"].get(key, {})
+        add(key, entry["group"], entry["label"], entry["unit"], entry["value"],
+            other.get("value"), entry["group"] == "pathologies" or key in LOWER_IS_BETTER)
+    return rows
+
+
+def other_style(style: str) -> str:
+    """The superior style a comparison sets against `style`: pressure against communicative
+    or mixed, communicative against pressure."""
+    return "communicative" if style == "pressure" else "pressure"
+
+
+def fair_comparisons(game: Game, seat: str, superior: str | None = None) -> dict[str, Any]:
+    """The debrief's two fair comparisons for the person who played `seat`.
+
+    1. "yours" against "computer": the same game with the seat held by a computer official
+       (`seat_by_computer`) — only the seat's moves differ: what the person added.
+    2. "computer" against "other_style": both with the seat held by the same computer
+       official, only the superiors' style differs (`superior`, by default `other_style`):
+       what the style does.
+
+    Returns:
+        {"seat", "seed", "style", "other_style", "games": {"yours", "computer",
+        "other_style": `figures`}, "seat_moves": {"yours", "computer": how many moves the seat
+        made}, "yours_vs_computer", "style_vs_style": `compare_rows`}.
+    """
+    other = superior or other_style(game.superior_style)
+    computer = seat_by_computer(game, seat)
+    styled = seat_by_computer(game, seat, other)
+    games = {"yours": figures(game, seat), "computer": figures(computer, seat),
+             "other_style": figures(styled, seat)}
+    return {
+        "seat": seat, "seed": game.seed, "style": game.superior_style, "other_style": other,
+        "games": games,
+        "seat_moves": {"yours": sum(1 for m in game.recorded if m.seat == seat),
+                       "computer": len(computer.seat_moves)},
+        "yours_vs_computer": compare_rows(games["yours"], games["computer"]),
+        "style_vs_style": compare_rows(games["computer"], games["other_style"]),
+    }
