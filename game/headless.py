@@ -214,7 +214,8 @@ def other_style(style: str) -> str:
     return "communicative" if style == "pressure" else "pressure"
 
 
-def fair_comparisons(game: Game, seat: str, superior: str | None = None) -> dict[str, Any]:
+def fair_comparisons(game: Game, seat: str, superior: str | None = None,
+                     yours: dict[str, Any] | None = None) -> dict[str, Any]:
     """The debrief's two fair comparisons for the person who played `seat`.
 
     1. "yours" against "computer": the same game with the seat held by a computer official
@@ -223,21 +224,26 @@ def fair_comparisons(game: Game, seat: str, superior: str | None = None) -> dict
        official, only the superiors' style differs (`superior`, by default `other_style`):
        what the style does.
 
+    `yours` is `figures(game, seat)` when the caller has it already (the window computes it
+    before handing the replays to a worker thread).
+
     Returns:
         {"seat", "seed", "style", "other_style", "games": {"yours", "computer",
         "other_style": `figures`}, "seat_moves": {"yours", "computer": how many moves the seat
-        made}, "yours_vs_computer", "style_vs_style": `compare_rows`}.
+        made}, "yours_vs_computer": `compare_rows` (computer, yours) — its differences are
+        what you added, "style_vs_style": `compare_rows` (computer, other style) — what the
+        style does}.
     """
     other = superior or other_style(game.superior_style)
     computer = seat_by_computer(game, seat)
     styled = seat_by_computer(game, seat, other)
-    games = {"yours": figures(game, seat), "computer": figures(computer, seat),
+    games = {"yours": yours or figures(game, seat), "computer": figures(computer, seat),
              "other_style": figures(styled, seat)}
     return {
         "seat": seat, "seed": game.seed, "style": game.superior_style, "other_style": other,
         "games": games,
         "seat_moves": {"yours": sum(1 for m in game.recorded if m.seat == seat),
                        "computer": len(computer.seat_moves)},
-        "yours_vs_computer": compare_rows(games["yours"], games["computer"]),
+        "yours_vs_computer": compare_rows(games["computer"], games["yours"]),
         "style_vs_style": compare_rows(games["computer"], games["other_style"]),
     }
