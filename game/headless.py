@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from game.engine.game import Game
@@ -64,43 +65,81 @@ def differences(first: dict[str, Any], second: dict[str, Any]) -> dict[str, floa
 
 
 _LABELS = {
-    "delivered_vs_original": ("完成量/真实目标", "delivered / original target"),
-    "delivered_vs_external": ("完成量/加码后指标", "delivered / escalated quota"),
-    "accountability_events": ("问责次数", "accountability events"),
-    "mean_overload": ("乡镇平均负荷", "mean township workload"),
-    "mean_formalism": ("形式主义占比", "share of time on formalities"),
+    "delivered_vs_original": ("完成量/真实目标", "delivered / original target", "%"),
+    "delivered_vs_external": ("完成量/加码后指标", "delivered / escalated quota", "%"),
+    "accountability_events": ("问责次数", "accountability events", ""),
+    "mean_overload": ("乡镇平均负荷（工作量/可用时间）", "mean township workload (work / time)",
+                      "x"),
+    "mean_formalism": ("形式主义占比", "share of time on formalities", "share"),
+}
+STYLE_WORDS = {
+    "communicative": ("沟通型", "communicative"), "mixed": ("混合型", "mixed"),
+    "pressure": ("压力型", "pressure-type"), "honest": ("实干型", "honest"),
+    "gaming": ("投机型", "gaming"),
 }
 
 
-def render_text(report: dict[str, Any], lang: str) -> str:
-    """A readable summary of a play report in `lang`."""
+def style_words(style: str | None, lang: str) -> str:
+    """A style id in words ('pressure' -> 压力型 / pressure-type); unknown ids unchanged."""
+    pair = STYLE_WORDS.get(style or "")
+    return str(style) if pair is None else pair[0 if lang == "zh" else 1]
+
+
+def _figure(value: Any, unit: str = "") -> str:
+    """A figure as read: whole numbers stay whole, others get at most one decimal (a share
+    becomes a percentage)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return str(value)
+    if unit == "share":
+        return f"{100 * value:.0f}%"
+    if unit == "%":
+        return f"{value:.1f}%"
+    if unit == "x":
+        return f"{value:.2f}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def render_text(report: dict[str, Any], lang: str, plain: bool = False,
+                names: dict[str, str] | None = None) -> str:
+    """A readable summary of a play report in `lang`: styles in words, figures rounded.
+
+    With `plain` (what a player reads, e.g. the editor's play-test) indicator ids are left
+    out; `names` maps task ids to the names to show (ids are shown otherwise).
+    """
     if "games" in report:
-        parts = [render_text(game, lang) for game in report["games"]]
+        parts = [render_text(game, lang, plain, names) for game in report["games"]]
         title = "差异（后者减前者）" if lang == "zh" else "Differences (second minus first)"
-        lines = [f"  {k}: {v:+g}" for k, v in sorted(report["differences"].items())]
+        lines = [f"  {k}: {v:+.2f}" for k, v in sorted(report["differences"].items())]
         return "\n\n".join([*parts, "\n".join([title, *lines])])
     zh = lang == "zh"
-    head = (f"情景 {report['scenario']}  种子 {report['seed']}  上级风格 {report['superior_style']}"
-            f"  下级风格 {report['subordinate_style']}" if zh else
-            f"Scenario {report['scenario']}  seed {report['seed']}  superiors "
-            f"{report['superior_style']}  subordinates {report['subordinate_style']}")
+    sup = style_words(report["superior_style"], lang)
+    sub = style_words(report["subordinate_style"], lang)
+    head = (f"情景 {report['scenario']}  种子 {report['seed']}  上级风格 {sup}  下级风格 {sub}"
+            if zh else
+            f"Scenario {report['scenario']}  seed {report['seed']}  superiors {sup}  "
+            f"subordinates {sub}")
     out = report["outcome"]
     lines = [head]
-    for key, (label_zh, label_en) in _LABELS.items():
-        lines.append(f"  {label_zh if zh else label_en}: {out[key]}")
+    for key, (label_zh, label_en, unit) in _LABELS.items():
+        lines.append(f"  {label_zh if zh else label_en}: {_figure(out[key], unit)}")
     for task_id, figures in out["tasks"].items():
-        levels = " -> ".join(f"{v:g}" for v in figures["escalated"])
+        levels = " -> ".join(_figure(v) for v in figures["escalated"])
+        name = (names or {}).get(task_id, task_id)
         lines.append(
-            f"  [{task_id}] " + (f"真实目标 {figures['original']:g}，逐级加码 {levels}，协商后 "
-                                 f"{figures['negotiated']:g}，完成 {figures['delivered']:g}" if zh
-                                 else f"original {figures['original']:g}, escalated {levels}, "
-                                 f"negotiated {figures['negotiated']:g}, delivered "
-                                 f"{figures['delivered']:g}")
+            f"  [{name}] " + (f"真实目标 {_figure(figures['original'])}，逐级加码 {levels}，"
+                              f"协商后 {_figure(figures['negotiated'])}，完成 "
+                              f"{_figure(figures['delivered'])}" if zh
+                              else f"original {_figure(figures['original'])}, escalated "
+                              f"{levels}, negotiated {_figure(figures['negotiated'])}, "
+                              f"delivered {_figure(figures['delivered'])}")
         )
     if "score" in report:
         from game.scoring.report import render_score
 
-        lines.append(render_score(report["score"], lang))
+        score = render_score(report["score"], lang)
+        if plain:  # the indicator ids stay in the command line's output only
+            score = re.sub(r" \[[a-z0-9_]+\](?=: )", "", score)
+        lines.append(score)
     return "\n".join(lines)
 
 
