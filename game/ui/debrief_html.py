@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 
 from game.engine.game import Game
-from game.ui.debrief_model import GROUPS, Node, event_line, format_value
+from game.ui.debrief_model import GROUPS, Node, event_line, format_value, section_label
 from game.ui.debrief_reveal import reveal_html
 from game.ui.i18n import language, register, tr
 from game.ui.lang import number, text_of
@@ -184,7 +184,7 @@ def _rounded(value: Any) -> str:
 
 def _citation_html(citation: dict[str, Any], small: bool = False) -> str:
     """The paper's passage; in English mode the translation with the original beside it."""
-    title = escape(tr("html.citation", section=citation["section"]))
+    title = escape(tr("html.citation", section=section_label(citation["section"])))
     head = f"<p style='color:#4b5563'><i>{title}</i></p>" if small else f"<h3>{title}</h3>"
     english = citation.get("quote_en") if language() == "en" else None
     if not english:

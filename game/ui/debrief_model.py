@@ -3,6 +3,7 @@ evidence > event) and one event's details as a table."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -216,12 +217,28 @@ def format_value(value: float | None, unit: str) -> str:
     return f"{value:.1f} / 100"
 
 
+_NUMERALS = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V"}
+_ORDINALS = {"第一": "first", "第二": "second", "第三": "third", "第四": "fourth"}
+
+
+def section_label(section: str) -> str:
+    """A section of the paper as read: 二.2 / 三（第二）/ 一（图1）in Chinese; II.2 /
+    III (second) / I (Figure 1) in English."""
+    if language() != "en":
+        return section
+    text = section.replace("引言", "Introduction").replace("结论", "Conclusion")
+    for zh, en in _ORDINALS.items():
+        text = text.replace(f"（{zh}）", f" ({en})")
+    text = re.sub(r"（图(\d+)）", r" (Figure \1)", text)
+    return "".join(_NUMERALS.get(c, c) for c in text).replace("（", " (").replace("）", ")")
+
+
 def quote_text(citation: dict[str, Any]) -> str:
     """The paper's passage as read: in English mode the translation (when there is one) with
     the Chinese original after it; in Chinese mode the original."""
     english = citation.get("quote_en")
     if language() == "en" and english:
-        return f"{english} (原文：{citation['quote']})"
+        return f"{english} (original: {citation['quote']})"
     return str(citation["quote"])
 
 
@@ -405,8 +422,9 @@ class ScoreTreeModel(QAbstractItemModel):
             return mark + payload["explanation"][lang] if column == 0 else \
                 f"{payload['contribution']:+.1f}"
         if node.kind == "citation":
-            return tr("debrief.citation", section=payload["section"],
-                      quote=quote_text(payload)) if column == 0 else payload["section"]
+            section = section_label(payload["section"])
+            return tr("debrief.citation", section=section,
+                      quote=quote_text(payload)) if column == 0 else section
         if node.kind == "evidence":
             return tr("debrief.evidence", n=len(payload["evidence"])) if column == 0 else ""
         return event_line(self._game, payload) if column == 0 else ""
