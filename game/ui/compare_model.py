@@ -32,7 +32,12 @@ register({
                           "holds your seat in both, only the superiors' style differs."),
     "compare.better": ("更好", "better"),
     "compare.worse": ("更差", "worse"),
-    "compare.group.seat": ("席位", "seat"),
+    "compare.same_style": ("两种上级风格下结果相同：在这个情景里，"
+                           "你的席位之上没有会因风格而改变做法的上级"
+                           "（你本身就是那个上级时，看第一项对比）。",
+                           "Both superior styles give the same results: in this scenario no "
+                           "superior above your seat acts differently by style (when your seat is "
+                           "that superior, see the first comparison)."),
 })
 #: Columns: name, yours, computer, yours - computer, other style, other - computer.
 COLUMNS = 6
@@ -68,6 +73,10 @@ class CompareModel(QAbstractTableModel):
         """What you added (`added`) or what the style does (`style`) on one row."""
         rows = self._added if which == "added" else self._style
         return next((r["diff"] for r in rows if r["key"] == key), None)
+
+    def style_changes_nothing(self) -> bool:
+        """True when the other superior style changed no figure at all."""
+        return bool(self._style) and not any(r["diff"] for r in self._style)
 
     def retranslate(self) -> None:
         """Texts follow the language."""
@@ -111,7 +120,7 @@ class CompareModel(QAbstractTableModel):
     def _text(self, added: dict[str, Any], style: dict[str, Any], column: int) -> str:
         if column == 0:
             label = added["label"][language()]
-            return f"{tr('compare.group.seat')} · {label}" if added["group"] == "seat" and \
+            return f"   · {label}" if added["group"] == "seat" and \
                 added["key"] != "seat_score" else label
         if column == 3:
             return _signed(added)

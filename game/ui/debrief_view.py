@@ -70,8 +70,8 @@ register({
     "debrief.replaying": ("正在对比……", "Comparing…"),
     "debrief.replayed": ("对比完成（种子 {seed}）：你的席位有 {yours} 个动作，"
                          "电脑官员有 {computer} 个。",
-                         "Compared (seed {seed}): your seat made {yours} moves, the computer "
-                         "official {computer}."),
+                         "Compared (seed {seed}). Moves made in your seat — by you: {yours}; by "
+                         "the computer official: {computer}."),
     "debrief.replay_failed": ("重演失败：{error}", "The replay failed: {error}"),
     "debrief.compare_table": ("两局对比", "The two games compared"),
     "debrief.pdf_filter": ("PDF 文件 (*.pdf)", "PDF files (*.pdf)"),
@@ -201,7 +201,10 @@ class DebriefView(QWidget):
         self.compare = CompareModel(self)
         self.compare_table = QTableView()
         self.compare_table.setModel(self.compare)
-        self.compare_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.compare_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         self.compare_table.verticalHeader().setVisible(False)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -237,6 +240,7 @@ class DebriefView(QWidget):
             self.report = {"schema": 1, "indicators": {}, "figure1": outcome(self.game)["tasks"]}
         self.tree_model.set_report(self.game, self.report, self.seat)
         self.tree.expandToDepth(0)
+        self.tree.setCurrentIndex(self.tree_model.index(0, 0))  # the seat (or the first group)
         self.fig_tasks.reset(self.game, list(self.report.get("figure1", {})))
         self.fig_combo.setCurrentIndex(0 if self.fig_tasks.rowCount() else -1)
         self._retranslate()
@@ -342,8 +346,11 @@ class DebriefView(QWidget):
         self.compare.set_result(result)
         self.replay_button.setEnabled(True)
         moves = result["seat_moves"]
-        self.status.setText(tr("debrief.replayed", seed=self.game.seed, yours=moves["yours"],
-                               computer=moves["computer"]))
+        text = tr("debrief.replayed", seed=self.game.seed, yours=moves["yours"],
+                  computer=moves["computer"])
+        if self.compare.style_changes_nothing():
+            text += " " + tr("compare.same_style")
+        self.status.setText(text)
         self.comparison_ready.emit()
 
     def _on_replay_failed(self, error: str) -> None:
