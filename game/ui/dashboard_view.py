@@ -33,6 +33,7 @@ from game.ui.dashboard_model import (
     time_columns,
     trust_columns,
 )
+from game.ui.fit import fit_combo
 from game.ui.i18n import register, tr
 from game.ui.lang import follow_language
 from game.ui.task_model import TaskListModel
@@ -109,6 +110,8 @@ class DashboardView(QWidget):
         self.task_combo.currentIndexChanged.connect(self._on_task_chosen)
         self.task_label.setBuddy(self.task_combo)
         self.table_combo = QComboBox()
+        fit_combo(self.task_combo)
+        fit_combo(self.table_combo, 24)
         self.table_combo.currentIndexChanged.connect(self._on_table_chosen)
         self.table_label.setBuddy(self.table_combo)
         top = QHBoxLayout()
@@ -271,4 +274,5 @@ class DashboardView(QWidget):
                 self.table_combo.addItem(panel.view.accessibleName(), key)
         self.table_combo.setCurrentIndex(max(0, self.table_combo.findData(current)))
         self.table_combo.blockSignals(False)
+        self.table_combo.setToolTip(self.table_combo.currentText())
         self._on_table_chosen(self.table_combo.currentIndex())

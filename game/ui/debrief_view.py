@@ -34,6 +34,7 @@ from game.ui.debrief_html import details_html, figure_bars, figure_summary, repo
 from game.ui.debrief_model import NODE_ROLE, SEQ_ROLE, EventDetailModel, ScoreTreeModel
 from game.ui.debrief_pdf import DocumentFont
 from game.ui.debrief_reveal import RevealPage
+from game.ui.fit import fit_combo
 from game.ui.i18n import register, tr
 from game.ui.lang import follow_language, text_of
 from game.ui.task_model import TaskListModel
@@ -172,6 +173,7 @@ class DebriefView(QWidget):
         self.fig_tasks = TaskListModel(self.game, parent=self)
         self.fig_combo = QComboBox()
         self.fig_combo.setModel(self.fig_tasks)
+        fit_combo(self.fig_combo)
         self.fig_combo.currentIndexChanged.connect(self._on_figure_task_chosen)
         self.fig_label, self.fig_summary = QLabel(), QLabel()
         self.fig_label.setBuddy(self.fig_combo)
@@ -194,7 +196,7 @@ class DebriefView(QWidget):
         self.compare_intro = QLabel()
         self.compare_intro.setWordWrap(True)
         self.status.setWordWrap(True)
-        self.style_combo = QComboBox()
+        self.style_combo = fit_combo(QComboBox(), 12)
         self.style_label.setBuddy(self.style_combo)
         self.replay_button = QPushButton()
         self.replay_button.clicked.connect(self._on_replay_clicked)

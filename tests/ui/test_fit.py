@@ -166,3 +166,46 @@ def test_switching_to_english_mid_game_leaves_no_chinese(qtbot, window) -> None:
         QApplication.processEvents()
         found += [(key, *hit) for hit in chinese_left(window, window.session.game)]
     assert not found, "\n".join(" | ".join(hit) for hit in found[:40])
+
+
+@pytest.fixture
+def long_names_session(qapp):  # type: ignore[no-untyped-def]
+    """The tutorial with a 100-character unit name and a 56-character task name."""
+    from pathlib import Path
+
+    from game.engine.game import Game
+    from game.scenario.loader import load_scenario
+    from game.ui.session import GameSession
+
+    path = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.yaml"
+    scenario = load_scenario(path)
+    units = [u.model_copy(update={"name": u.name.model_copy(update={
+        "zh": "很长的名字" * 20, "en": "A very long name " * 6})}) if u.id == "hexi" else u
+        for u in scenario.units]
+    tasks = [t.model_copy(update={"name": t.name.model_copy(update={"zh": "很长的任务名称" * 8})})
+             for t in scenario.tasks]
+    scenario = scenario.model_copy(update={"units": units, "tasks": tasks})
+    game = Game(scenario, seed=0, humans=["county_agri"])
+    game.run_to_end()
+    return GameSession(game, "county_agri", path)
+
+
+@pytest.mark.parametrize("name", ["map", "dashboard", "debrief"])
+def test_long_names_elide_and_never_widen_a_screen(qtbot, long_names_session, name) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.dashboard_view import DashboardView
+    from game.ui.debrief_view import DebriefView
+    from game.ui.map_view import MapView
+
+    view = {"map": MapView, "dashboard": DashboardView, "debrief": DebriefView}[name](
+        long_names_session)
+    qtbot.addWidget(view)
+    view.resize(1024, 560)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.minimumSizeHint().width() <= 1024
+    combos = [c for c in view.findChildren(QComboBox) if c.isVisibleTo(view)]
+    assert combos
+    for combo in combos:
+        assert combo.width() < 400, combo.accessibleName()
+        if combo.currentText():
+            assert combo.toolTip() == combo.currentText()
