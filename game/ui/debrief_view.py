@@ -187,8 +187,8 @@ class DebriefView(QWidget):
         row.addWidget(self.fig_combo)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addWidget(self.fig_summary)  # the reading first: above the fold at 1024x640
         layout.addWidget(self.fig_view, 1)
-        layout.addWidget(self.fig_summary)
         return page
 
     def _build_compare(self) -> QWidget:

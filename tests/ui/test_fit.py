@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QStatusBar,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -80,6 +81,8 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             texts.append(widget.placeholderText())
         elif isinstance(widget, QAbstractItemView):
             texts += list(_model_texts(widget))
+        elif isinstance(widget, QStatusBar):
+            texts.append(widget.currentMessage())
         texts.append(widget.toolTip())
         texts.append(widget.accessibleName())
         for text in texts:
