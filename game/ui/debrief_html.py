@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 register({
     "fig1.original": ("真实目标", "original target"),
     "fig1.level_one": ("下达到{kind}", "to the {kind}"),
-    "fig1.level_many": ("下达到各{kind}（合计）", "to each {kind} (sum)"),
+    "fig1.level_many": ("下达到各{kind}（合计）", "{kind} total"),
     "fig1.negotiated": ("协商后目标", "negotiated"),
     "fig1.delivered": ("实际完成", "delivered"),
     "fig1.reported": ("上报", "reported"),
@@ -34,9 +34,9 @@ register({
                      "{done}%。{verdict}",
                      "Markup added {markup} (+{pct}%); bargained away {bargained}; delivered "
                      "{done}% of the original target. {verdict}"),
-    "fig1.covered": ("加码覆盖了协商让出的部分，真实目标仍然守住（论文图1）。",
-                     "The markup covered what was bargained away: the real target still stood "
-                     "(the paper's Figure 1)."),
+    "fig1.covered": ("加码覆盖了协商让出的部分：协商后的目标仍不低于真实目标（论文图1）。",
+                     "The markup covered what was bargained away: the negotiated target still "
+                     "held the real one (the paper's Figure 1)."),
     "fig1.not_covered": ("协商后的目标已低于真实目标：让出的超过了加码。",
                          "The negotiated target fell below the real one: more was bargained away "
                          "than the markup added."),
