@@ -270,6 +270,8 @@ def test_pdf_text_extracts_as_written(qtbot, finished, tmp_path, lang: str) -> N
     seat = report["seats"]["county_agri"]
     for part in seat["indicators"].values():
         assert _squashed(part["label"][lang]) in flat
+    # The reveal closes the document.
+    assert _squashed(i18n.tr("reveal.title")) in flat
     first_part = _squashed(next(iter(seat["indicators"].values()))["label"][lang])
     first_indicator = _squashed(report["indicators"]["objective_attribution"]["label"][lang])
     assert flat.index(first_part) < flat.index(first_indicator)
