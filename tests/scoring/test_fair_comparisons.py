@@ -106,16 +106,16 @@ def test_rows_mark_differences_by_which_way_is_better() -> None:
     assert rows["seat_score"]["better"] is True
 
 
-def _style_figures(scenario, seat: str, seeds: range) -> tuple[list, list]:  # type: ignore[no-untyped-def]
-    """Both styles over `seeds`, the seat held by the same computer official in both."""
+def _style_figures(scenario, seat: str, seeds: range, subordinate: str) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+    """Both styles over `seeds`, the seat held by the same computer official in both: the
+    debrief's "other superior style" comparison, as the scenario's notes describe it."""
     communicative, pressure = [], []
     for seed in seeds:
-        game = Game(scenario, seed=seed, humans=[seat], superior_style="communicative")
+        game = Game(scenario, seed=seed, humans=[seat], superior_style="communicative",
+                    subordinate_style=subordinate)
         game.run_to_end()
-        base = seat_by_computer(game, seat)
-        other = seat_by_computer(game, seat, "pressure")
-        communicative.append(figures(base, seat))
-        pressure.append(figures(other, seat))
+        communicative.append(figures(seat_by_computer(game, seat), seat))
+        pressure.append(figures(seat_by_computer(game, seat, "pressure"), seat))
     return communicative, pressure
 
 
@@ -123,12 +123,44 @@ def _mean(games: list, key: str) -> float:  # type: ignore[type-arg]
     return sum(g["indicators"][key]["value"] for g in games) / len(games)
 
 
-@pytest.mark.parametrize(("name", "seat"), [("tutorial", "hexi"), ("double_rice", "hukou")])
-def test_other_style_shows_what_the_notes_say_over_twenty_seeds(name, seat) -> None:  # type: ignore[no-untyped-def]
-    scenario = load_scenario(ROOT / "scenarios" / f"{name}.yaml")
-    communicative, pressure = _style_figures(scenario, seat, range(20))
-    # The notes: a pressure-type superior sanctions more, piles on forms, and the system
-    # is less resilient.
+def _the_general_contrast(communicative: list, pressure: list) -> None:  # type: ignore[type-arg]
+    """Pressure-type superiors sanction more, pile on forms, and the system is less resilient."""
     assert _mean(pressure, "accountability_events") > _mean(communicative, "accountability_events")
     assert _mean(pressure, "formalism") > _mean(communicative, "formalism")
     assert _mean(pressure, "resilience") < _mean(communicative, "resilience")
+
+
+def test_tutorial_other_style_shows_what_its_notes_say() -> None:
+    """The notes (scenarios/tutorial.yaml, 20 games a style, honest townships): both styles meet
+    the real target; a communicative bureau sanctions less than once a game; Formalism and
+    Overload come out three to four times higher under pressure, and no more is delivered."""
+    scenario = load_scenario(ROOT / "scenarios" / "tutorial.yaml")
+    communicative, pressure = _style_figures(scenario, "hexi", range(20), "honest")
+    _the_general_contrast(communicative, pressure)
+    assert _mean(communicative, "delivered_vs_original") >= 100
+    assert _mean(pressure, "delivered_vs_original") >= 100
+    assert _mean(communicative, "accountability_events") < 1
+    assert _mean(pressure, "formalism") >= 2.5 * _mean(communicative, "formalism")
+    assert _mean(pressure, "overload") >= 2.5 * _mean(communicative, "overload")
+    assert _mean(pressure, "delivered_vs_original") <= \
+        _mean(communicative, "delivered_vs_original") + 1
+
+
+def test_double_rice_other_style_shows_what_its_notes_say() -> None:
+    """The notes (scenarios/double_rice.yaml, 20 games a style): with honest townships a
+    communicative superior delivers over 90% of the real target yet falls short, a pressure-type
+    one about 80%, with Formalism several times higher and many times the sanctions; with gaming
+    townships Collusion rises under a communicative superior but stays below the pressure-type's."""
+    scenario = load_scenario(ROOT / "scenarios" / "double_rice.yaml")
+    communicative, pressure = _style_figures(scenario, "hukou", range(20), "honest")
+    _the_general_contrast(communicative, pressure)
+    assert 90 < _mean(communicative, "delivered_vs_original") < 100
+    assert _mean(pressure, "delivered_vs_original") < 85
+    assert _mean(pressure, "formalism") >= 3 * _mean(communicative, "formalism")
+    assert _mean(pressure, "accountability_events") >= \
+        5 * _mean(communicative, "accountability_events")
+    gaming_communicative, gaming_pressure = _style_figures(scenario, "hukou", range(20),
+                                                           "gaming")
+    _the_general_contrast(gaming_communicative, gaming_pressure)
+    assert _mean(gaming_communicative, "collusion") > _mean(communicative, "collusion") + 5
+    assert _mean(gaming_communicative, "collusion") < _mean(gaming_pressure, "collusion")
