@@ -128,6 +128,24 @@ def _visit(qtbot, window, screenshot, tag: str) -> list[tuple[str, str]]:  # typ
         QApplication.processEvents()
         screenshot(window, f"fit-{tag}-{key}")
         found += [(key, *hit) for hit in chinese_left(window, window.session.game)]
+        if key == "debrief":
+            found += _visit_debrief(qtbot, window, screenshot, tag)
+    return found
+
+
+def _visit_debrief(qtbot, window, screenshot, tag: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """Every tab of the debrief, the comparisons made."""
+    debrief = window.page.views["debrief"]
+    with qtbot.waitSignal(debrief.comparison_ready, timeout=60_000):
+        debrief.replay("pressure")
+    found = []
+    for number in range(debrief.tabs.count()):
+        debrief.tabs.setCurrentIndex(number)
+        QApplication.processEvents()
+        screenshot(window, f"fit-{tag}-debrief-{number}")
+        found += [(f"debrief {number}", *hit)
+                  for hit in chinese_left(window, window.session.game)]
+    debrief.tabs.setCurrentIndex(0)
     return found
 
 
