@@ -500,10 +500,10 @@ def field_name(key: str) -> str:
 
 def _term(value: str) -> str:
     """A cause, incentive, cadence, sanction, style or field id in the current language."""
-    for prefix in ("cause", "incentive", "cadence", "sanction", "request", "style", "phase",
-                   "debrief.term", "debrief.fieldname"):
+    for prefix in ("cause.", "incentive.", "cadence.", "sanction.", "request.", "style.",
+                   "phase.", "debrief.term.", "debrief.fieldname."):
         try:
-            return tr(f"{prefix}.{value}")
+            return tr(f"{prefix}{value}")
         except KeyError:
             continue
     return value
