@@ -192,6 +192,8 @@ class Citation(Strict):
 
     section: str = Field(title="Section", description="e.g. 一.1 or 三 (second effect).")
     quote: str = Field(min_length=1, title="Quote", description="A short quote from the paper.")
+    quote_en: str | None = Field(default=None, title="Quote in English",
+                                 description="A faithful English translation of the quote.")
 
 
 class Explanation(Text):

@@ -33,40 +33,85 @@ class Part:
     en: str
     section: str
     quote: str
+    #: A faithful English translation of `quote`.
+    quote_en: str = ""
 
 
 TOWNSHIP_PARTS = (
     Part("own_output", 3.0, "尽其所能", "Output against own capacity", "二.2",
-         "主体责任是指,基层政权是基层政策执行的第一责任主体,应当把政策任务的有效落实作为自身的行动取向。"),
+         "主体责任是指,基层政权是基层政策执行的第一责任主体,应当把政策任务的有效落实作为自身的行动取向。",
+         quote_en=("Main responsibility means that the grassroots regime is the first "
+                   "responsible subject of grassroots policy implementation and should take "
+                   "the effective implementation of policy tasks as the orientation of its "
+                   "own action.")),
     Part("credibility", 2.0, "上报的可信度", "Credibility of what was sent up", "二.1",
-         "对于上级来说,下级“实际上做没做以及做了多少,我都是知道的”。"),
+         "对于上级来说,下级“实际上做没做以及做了多少,我都是知道的”。",
+         quote_en=("For the superior, \"whether the subordinate actually did it, and how much"
+                   " it did — I know all of that.\"")),
     Part("target_fit", 1.0, "目标回到实际能力", "Target brought to real capacity", "一",
-         "上级对下级层层加码的空间,留有下级与上级讨价还价的余地,只要保证加码的部分能够弥补下级讨价还价的部分,则依然能够达成上级政策目标(见图1)。"),
+         "上级对下级层层加码的空间,留有下级与上级讨价还价的余地,只要保证加码的部分能够弥补下级讨价还价的部分,则依然能够达成上级政策目标(见图1)。",
+         quote_en=("The room the superior keeps by escalating layer by layer leaves the "
+                   "subordinate room to bargain with the superior; as long as the part added"
+                   " by escalation makes up for the part the subordinates bargain away, the "
+                   "superior's policy target can still be achieved (see Figure 1).")),
     Part("local_needs", 1.0, "对内负责", "Local needs answered", "二.2",
-         "对内负责是指,基层政府在完成上级行政化任务的同时还要回应下级的内生性需求"),
+         "对内负责是指,基层政府在完成上级行政化任务的同时还要回应下级的内生性需求",
+         quote_en=("Being responsible inward means that the grassroots government, while "
+                   "completing the administrative tasks from above, must also respond to the"
+                   " endogenous needs of those below it")),
     Part("overload", 1.0, "干部不超负荷", "Cadres not overloaded", "三（第二）",
-         "而不会动不动就“一票否决”或“末位淘汰”,进而减少干部的超负荷程度和体制的刚性程度。"),
+         "而不会动不动就“一票否决”或“末位淘汰”,进而减少干部的超负荷程度和体制的刚性程度。",
+         quote_en=("…and would not readily resort to the \"one-vote veto\" or \"elimination of "
+                   "the last-ranked\", thereby reducing the degree of cadres' overload and "
+                   "the rigidity of the system.")),
     Part("paperwork", 1.0, "少做纸面文章", "Little time on paper", "三（第一）",
-         "随着对政策过程管理的加强,建立了日报表、周考核、月通报等工作进度体系,在任何时间点上落后都可能会被通报批评。"),
+         "随着对政策过程管理的加强,建立了日报表、周考核、月通报等工作进度体系,在任何时间点上落后都可能会被通报批评。",
+         quote_en=("With the strengthening of policy-process management, a work-progress "
+                   "system of daily reports, weekly assessments and monthly notices was set "
+                   "up; falling behind at any point in time may bring a notice of criticism.")),
     Part("social_leverage", 1.0, "横向动员", "Social resources levered", "二.2",
-         "其三,横向动员是指,在政策执行中强调内部动员,依据自身的能力把上级安排的政策任务落实下去。"),
+         "其三,横向动员是指,在政策执行中强调内部动员,依据自身的能力把上级安排的政策任务落实下去。",
+         quote_en=("Third, horizontal mobilization means stressing internal mobilization in "
+                   "policy implementation and carrying out the policy tasks arranged from "
+                   "above according to one's own capacity.")),
 )
 
 BUREAU_PARTS = (
     Part("real_target", 3.0, "完成所欠的真实目标", "The real target it owed", "一（图1）",
-         "只要保证加码的部分能够弥补下级讨价还价的部分,则依然能够达成上级政策目标(见图1)。"),
+         "只要保证加码的部分能够弥补下级讨价还价的部分,则依然能够达成上级政策目标(见图1)。",
+         quote_en=("As long as the part added by escalation makes up for the part the "
+                   "subordinates bargain away, the superior's policy target can still be "
+                   "achieved (see Figure 1).")),
     Part("judgment", 2.0, "判断下级来文", "Judging what was sent up", "一.1",
-         "上级政府在充分了解情况的基础上进行客观性归因,即认为政策执行不力不是由下级工作态度或工作能力导致的,而是源于不可控的客观因素。"),
+         "上级政府在充分了解情况的基础上进行客观性归因,即认为政策执行不力不是由下级工作态度或工作能力导致的,而是源于不可控的客观因素。",
+         quote_en=("The superior government, on the basis of fully understanding the "
+                   "situation, makes an objective attribution: it holds that poor policy "
+                   "implementation is caused not by the subordinate's work attitude or "
+                   "ability but by uncontrollable objective factors.")),
     Part("split_fit", 1.5, "指标切合实际能力", "Targets fitted to real capacities", "一.3",
-         "了解和评估政策实施环境,征询下级的政策实施意见,制定相对合理的政策。"),
+         "了解和评估政策实施环境,征询下级的政策实施意见,制定相对合理的政策。",
+         quote_en=("…learns about and assesses the environment in which the policy will be "
+                   "implemented, solicits the subordinates' views on implementation, and "
+                   "formulates a relatively reasonable policy.")),
     Part("credibility", 1.5, "上报的可信度", "Credibility of what was sent up", "二.1",
-         "对于上级来说,下级“实际上做没做以及做了多少,我都是知道的”。"),
+         "对于上级来说,下级“实际上做没做以及做了多少,我都是知道的”。",
+         quote_en=("For the superior, \"whether the subordinate actually did it, and how much"
+                   " it did — I know all of that.\"")),
     Part("integrity", 1.5, "不共谋、不转报虚数", "No collusion, no false figures passed up", "二.2",
-         "如果仅考虑层级间的责任连带,上下级之间的政策共同体就会因为内部利益一致产生基层共谋。"),
+         "如果仅考虑层级间的责任连带,上下级之间的政策共同体就会因为内部利益一致产生基层共谋。",
+         quote_en=("If only the joint responsibility between levels is considered, the "
+                   "policy community of superior and subordinate will, because their "
+                   "internal interests coincide, give rise to grassroots collusion.")),
     Part("burden", 1.0, "不给下级添负担", "Burden put on the townships", "三（第一）",
-         "随着对政策过程管理的加强,建立了日报表、周考核、月通报等工作进度体系,在任何时间点上落后都可能会被通报批评。"),
+         "随着对政策过程管理的加强,建立了日报表、周考核、月通报等工作进度体系,在任何时间点上落后都可能会被通报批评。",
+         quote_en=("With the strengthening of policy-process management, a work-progress "
+                   "system of daily reports, weekly assessments and monthly notices was set "
+                   "up; falling behind at any point in time may bring a notice of criticism.")),
     Part("trust_morale", 1.0, "下级的信任与士气", "Trust and morale below", "三（第二）",
-         "上级能够真实地掌握下级的情况,下级具有解释和协商的机会,这样政策执行的松紧度就可以把握"),
+         "上级能够真实地掌握下级的情况,下级具有解释和协商的机会,这样政策执行的松紧度就可以把握",
+         quote_en=("The superior can truly grasp the subordinate's situation and the "
+                   "subordinate has the chance to explain and negotiate, so that how tight "
+                   "or loose policy implementation should be can be judged")),
 )
 
 
@@ -123,7 +168,7 @@ def _entry(part: Part, measured: float | None, value: float | None, evidence: It
                         {"zh": "本局没有可供衡量的事件（不适用）。",
                          "en": "Nothing in this game to measure (not applicable)."}),
         "evidence": sorted(set(evidence))[:50],
-        "citation": {"section": part.section, "quote": part.quote},
+        "citation": {"section": part.section, "quote": part.quote, "quote_en": part.quote_en},
     }
 
 
@@ -453,7 +498,8 @@ def score_seat(game: Game, unit: str, log: _Log | None = None) -> dict[str, Any]
     Returns:
         {"unit", "role" ('bureau' | 'township'), "score" (0-100, or None when no part
         applies), "indicators": {key: {label, weight, measured, value (0-100 or None = not
-        applicable), explanation {zh, en}, evidence [event seq], citation {section, quote}}}}.
+        applicable), explanation {zh, en}, evidence [event seq], citation {section, quote,
+        quote_en}}}}.
 
     Raises:
         KeyError: `unit` is not a unit of the game.

@@ -55,6 +55,7 @@ def new_chart(title: str) -> QChart:
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.legend().setFont(chart_font(7.5))
+    chart.legend().setShowToolTips(True)  # a name the legend has to shorten shows whole on hover
     return chart
 
 

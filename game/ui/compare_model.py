@@ -1,164 +1,188 @@
-"""Two reports side by side: this game and a replay of its scenario and seed under another
-superior style, with every computer seat; and the background job that plays the replay."""
+"""The debrief's fair comparisons side by side (see `game.headless.fair_comparisons`): your
+game, the same game with your seat held by a computer official, and that same official under
+the other superior style; and the background job that plays the two replays."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from game.engine.game import Game
-from game.engine.outcome import outcome
-from game.headless import differences, play_game
+from game.headless import fair_comparisons, figures
 from game.ui.i18n import language, register, tr
 from game.ui.task_model import Index
 
-Scorer = Callable[[Game], dict[str, Any]]
-
 register({
     "compare.col.indicator": ("指标", "Indicator"),
-    "compare.col.first": ("本局（{style}）", "This game ({style})"),
-    "compare.col.second": ("重演（{style}）", "Replay ({style})"),
-    "compare.col.diff": ("差异（重演−本局）", "Difference (replay − this)"),
-    "compare.mean_overload": ("乡镇平均负荷", "Mean township workload"),
-    "compare.mean_formalism": ("形式主义占比", "Share of time on formalities"),
+    "compare.col.yours": ("你（{style}）", "You ({style})"),
+    "compare.col.computer": ("电脑官员（{style}）", "Computer official ({style})"),
+    "compare.col.added": ("你带来的差异", "What you added"),
+    "compare.col.other": ("同一电脑官员（{style}）", "Same official ({style})"),
+    "compare.col.style": ("风格带来的差异", "What the style does"),
+    "compare.tip.added": ("你的对局减去电脑官员的对局：同一种子、同样的上级，"
+                          "只有你这个席位的动作不同。",
+                          "Your game minus the computer official's: same seed, same superiors, "
+                          "only your seat's moves differ."),
+    "compare.tip.style": ("另一种上级风格减去本局风格：两局都由同一电脑官员坐你的席位，"
+                          "只有上级风格不同。",
+                          "The other superior style minus this one: the same computer official "
+                          "holds your seat in both, only the superiors' style differs."),
+    "compare.better": ("更好", "better"),
+    "compare.worse": ("更差", "worse"),
+    "compare.same_style": ("两种上级风格下结果相同：在这个情景里，"
+                           "你的席位之上没有会因风格而改变做法的上级"
+                           "（你本身就是那个上级时，看第一项对比）。",
+                           "Both superior styles give the same results: in this scenario no "
+                           "superior above your seat acts differently by style (when your seat is "
+                           "that superior, see the first comparison)."),
 })
-#: Figures where less is better (the difference is green when it falls).
-LOWER_IS_BETTER = {"accountability_events", "mean_overload", "mean_formalism"}
-OUTCOME_KEYS = ("mean_overload", "mean_formalism")
-
-
-def game_figures(game: Game, scorer: Scorer) -> dict[str, Any]:
-    """A game's outcome and score, in the shape `game.headless.differences` compares."""
-    return {"superior_style": game.superior_style, "outcome": outcome(game),
-            "score": scorer(game)}
+#: Columns: name, yours, computer, yours - computer, other style, other - computer.
+COLUMNS = 6
 
 
 class CompareModel(QAbstractTableModel):
-    """Rows of indicators; columns: name, this game, the replay, the difference."""
+    """Rows: the seat's score and parts, then the county's indicators; columns: your game, the
+    computer official's, what you added, the other style's, what the style does."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._first: dict[str, Any] = {}
-        self._second: dict[str, Any] = {}
-        self._rows: list[str] = []
-        self._diff: dict[str, float] = {}
+        self._result: dict[str, Any] = {}
+        self._added: list[dict[str, Any]] = []
+        self._style: list[dict[str, Any]] = []
 
-    def set_reports(self, first: dict[str, Any], second: dict[str, Any]) -> None:
-        """Compare two reports from `game_figures`."""
+    def set_result(self, result: dict[str, Any]) -> None:
+        """Show a `fair_comparisons` result."""
         self.beginResetModel()
-        self._first, self._second = first, second
-        self._diff = differences(first, second)
-        indicators = list(first["score"].get("indicators", {}))
-        self._rows = indicators + [k for k in OUTCOME_KEYS if k not in indicators]
+        self._result = result
+        self._added = result["yours_vs_computer"]
+        self._style = result["style_vs_style"]
         self.endResetModel()
 
-    def difference(self, key: str) -> float | None:
-        """Replay minus this game for one row's key."""
-        return self._diff.get(key)
+    def result(self) -> dict[str, Any]:
+        """The comparison shown (empty before any)."""
+        return self._result
 
     def keys(self) -> list[str]:
         """The row keys in order."""
-        return list(self._rows)
+        return [row["key"] for row in self._added]
+
+    def difference(self, key: str, which: str = "added") -> float | None:
+        """What you added (`added`) or what the style does (`style`) on one row."""
+        rows = self._added if which == "added" else self._style
+        return next((r["diff"] for r in rows if r["key"] == key), None)
+
+    def style_changes_nothing(self) -> bool:
+        """True when the other superior style changed no figure at all."""
+        return bool(self._style) and not any(r["diff"] for r in self._style)
 
     def retranslate(self) -> None:
         """Texts follow the language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 3))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+        if self._added:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._added) - 1, COLUMNS - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._added)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else COLUMNS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        key, column = self._rows[index.row()], index.column()
+        added, style = self._added[index.row()], self._style[index.row()]
+        column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(key, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
-            return self._colour(key)
+            return self._text(added, style, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return f"{self._text(added, style, 0)}\n({added['key']})"
+            if column in (3, 5):
+                return tr("compare.tip.added" if column == 3 else "compare.tip.style")
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column in (3, 5):
+            better = (added if column == 3 else style)["better"]
+            return None if better is None else QColor("#15803d" if better else "#b91c1c")
+        if role == Qt.ItemDataRole.FontRole and (added["key"] == "seat_score" or
+                                                 column in (3, 5) and
+                                                 (added if column == 3 else style)["better"]
+                                                 is not None):
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _text(self, key: str, column: int) -> str:
+    def _text(self, added: dict[str, Any], style: dict[str, Any], column: int) -> str:
         if column == 0:
-            return self._label(key)
+            label = added["label"][language()]
+            return f"   · {label}" if added["group"] == "seat" and \
+                added["key"] != "seat_score" else label
         if column == 3:
-            diff = self._diff.get(key)
-            return "" if diff is None else f"{diff:+.2f}"
-        value = _value(self._first if column == 1 else self._second, key)
-        return "—" if value is None else self._format(key, value)
-
-    def _format(self, key: str, value: float) -> str:
-        unit = self._first["score"].get("indicators", {}).get(key, {}).get("unit")
-        if unit == "percent":
-            return f"{value:.1f}%"
-        if unit == "count":
-            return f"{value:g}"
-        return f"{value:.2f}"
-
-    def _label(self, key: str) -> str:
-        entry = self._first["score"].get("indicators", {}).get(key)
-        return entry["label"][language()] if entry else tr(f"compare.{key}")
-
-    def _colour(self, key: str) -> QColor | None:
-        diff = self._diff.get(key)
-        if not diff:
-            return None
-        entry = self._first["score"].get("indicators", {}).get(key, {})
-        lower = key in LOWER_IS_BETTER or entry.get("group") == "pathologies"
-        better = diff < 0 if lower else diff > 0
-        return QColor("#15803d" if better else "#b91c1c")
+            return _signed(added)
+        if column == 5:
+            return _signed(style)
+        value = {1: added["second"], 2: added["first"], 4: style["second"]}[column]
+        return format_figure(value, added["unit"])
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or role not in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        if section == 1:
-            return tr("compare.col.first", style=_style(self._first))
-        if section == 2:
-            return tr("compare.col.second", style=_style(self._second))
-        return tr("compare.col.indicator") if section == 0 else tr("compare.col.diff")
+        style = tr(f"style.{self._result['style']}") if self._result else ""
+        other = tr(f"style.{self._result['other_style']}") if self._result else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {3: tr("compare.tip.added"), 5: tr("compare.tip.style")}.get(section)
+        return {0: tr("compare.col.indicator"), 1: tr("compare.col.yours", style=style),
+                2: tr("compare.col.computer", style=style), 3: tr("compare.col.added"),
+                4: tr("compare.col.other", style=other), 5: tr("compare.col.style")}[section]
 
 
-def _value(report: dict[str, Any], key: str) -> float | None:
-    entry = report.get("score", {}).get("indicators", {}).get(key)
-    if entry is not None:
-        return None if entry["value"] is None else float(entry["value"])
-    value = report.get("outcome", {}).get(key)
-    return float(value) if isinstance(value, int | float) else None
+def format_figure(value: float | None, unit: str) -> str:
+    """A figure as read: 72.0, 104.5%, 3; — when not applicable."""
+    if value is None:
+        return "—"
+    if unit == "percent":
+        return f"{value:.1f}%"
+    if unit == "count":
+        return f"{value:g}"
+    return f"{value:.1f}"
 
 
-def _style(report: dict[str, Any]) -> str:
-    style = report.get("superior_style")
-    return tr(f"style.{style}") if style else ""
+def _signed(row: dict[str, Any]) -> str:
+    diff = row["diff"]
+    if diff is None:
+        return "—"
+    text = f"{diff:+g}" if row["unit"] == "count" else f"{diff:+.1f}"
+    if row["better"] is None:
+        return text
+    return f"{text} ({tr('compare.better') if row['better'] else tr('compare.worse')})"
 
 
 class ReplayJob(QObject):
-    """Plays the replay on a worker thread; the engine is pure Python and the replay has a
-    game of its own, so nothing is shared with the window but the scenario (read only)."""
+    """Plays the two replays on a worker thread; the engine is pure Python and each replay has
+    a game of its own, so nothing is shared with the window but the scenario (read only) and
+    the moves copied before the thread starts."""
 
     finished = Signal(object)
     failed = Signal(str)
 
-    def start(self, game: Game, superior: str, scorer: Scorer) -> threading.Thread:
-        """Replay `game`'s scenario and seed under `superior`, every seat by computer."""
-        thread = threading.Thread(target=self._run, args=(game, superior, scorer), daemon=True)
+    def start(self, game: Game, seat: str, superior: str) -> threading.Thread:
+        """Compare `game` with the seat held by a computer, and that official under `superior`."""
+        yours = figures(game, seat)
+        thread = threading.Thread(target=self._run, args=(game, seat, superior, yours),
+                                  daemon=True)
         thread.start()
         return thread
 
-    def _run(self, game: Game, superior: str, scorer: Scorer) -> None:
+    def _run(self, game: Game, seat: str, superior: str, yours: dict[str, Any]) -> None:
         try:
-            replay = play_game(game.scenario, game.seed, superior, game.subordinate_style)
-            result: dict[str, Any] | str = game_figures(replay, scorer)
+            result: dict[str, Any] | str = fair_comparisons(game, seat, superior, yours=yours)
         except Exception as err:  # noqa: BLE001 - the window shows whatever went wrong
             result = f"{type(err).__name__}: {err}"
         try:

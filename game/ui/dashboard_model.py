@@ -106,7 +106,7 @@ class SeriesTableModel(QAbstractTableModel):
         if index.column() == 0:
             return self._turns[index.row()]
         value = self._cells[index.column() - 1][index.row()]
-        return None if value is None else round(value, 2)
+        return None if value is None else round(value, 1)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

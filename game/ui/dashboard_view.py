@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from game.ui.dashboard_model import (
     time_columns,
     trust_columns,
 )
+from game.ui.fit import fit_combo
 from game.ui.i18n import register, tr
 from game.ui.lang import follow_language
 from game.ui.task_model import TaskListModel
@@ -60,6 +62,9 @@ register({
 })
 
 CHARTS = ("progress", "subordinates", "time", "funds", "trust")
+CHART_MIN_WIDTH, CHART_MIN_HEIGHT = 280, 210
+#: Rows of the table always in view below the charts.
+TABLE_ROWS = 4
 
 
 @dataclass
@@ -105,22 +110,39 @@ class DashboardView(QWidget):
         self.task_combo.currentIndexChanged.connect(self._on_task_chosen)
         self.task_label.setBuddy(self.task_combo)
         self.table_combo = QComboBox()
+        fit_combo(self.task_combo)
+        fit_combo(self.table_combo, 24)
         self.table_combo.currentIndexChanged.connect(self._on_table_chosen)
         self.table_label.setBuddy(self.table_combo)
         top = QHBoxLayout()
         for widget in (self.task_label, self.task_combo, self.table_label, self.table_combo):
             top.addWidget(widget)
         top.addStretch(1)
-        self.grid = QGridLayout()
+        charts = QWidget()
+        self.grid = QGridLayout(charts)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         for key in CHARTS:
-            self.panels[key] = _Panel(key, SeriesTableModel(self),
-                                      new_chart_view(new_chart(""), key))
+            view = new_chart_view(new_chart(""), key)
+            # Three charts a row fit at 1024 wide; 210 high keeps the axis labels whole (at 640
+            # high the page scrolls to the table rather than squeezing the charts).
+            view.setMinimumSize(QSize(CHART_MIN_WIDTH, CHART_MIN_HEIGHT))
+            self.panels[key] = _Panel(key, SeriesTableModel(self), view)
         self.table = QTableView()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(TABLE_ROWS * rows + self.table.horizontalHeader()
+                                    .sizeHint().height() + 4)
+        # Charts above, the table below: the player drags the handle to read more rows.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(charts)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(self.grid, 1)
+        layout.addWidget(self.splitter, 1)
 
     def _arrange(self) -> None:
         """Three charts a row, cadre time (the most series) last and as wide as the row has
@@ -136,11 +158,8 @@ class DashboardView(QWidget):
             span = 3 - cell % 3 if key == "time" else 1
             self.grid.addWidget(self.panels[key].view, cell // 3, cell % 3, 1, span)
             cell += span
-        rows = -(-cell // 3)
-        self.grid.addWidget(self.table, rows, 0, 1, 3)
-        for row in range(rows):
-            self.grid.setRowStretch(row, 3)
-        self.grid.setRowStretch(rows, 1)
+        for row in range(-(-cell // 3)):
+            self.grid.setRowStretch(row, 1)
 
     # ----- the bridge's signals -------------------------------------------------------------
 
@@ -255,4 +274,5 @@ class DashboardView(QWidget):
                 self.table_combo.addItem(panel.view.accessibleName(), key)
         self.table_combo.setCurrentIndex(max(0, self.table_combo.findData(current)))
         self.table_combo.blockSignals(False)
+        self.table_combo.setToolTip(self.table_combo.currentText())
         self._on_table_chosen(self.table_combo.currentIndex())

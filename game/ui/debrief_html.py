@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 
 from game.engine.game import Game
-from game.ui.debrief_model import GROUPS, Node, event_line, format_value
+from game.ui.debrief_model import GROUPS, Node, event_line, format_value, section_label
 from game.ui.debrief_reveal import reveal_html
 from game.ui.i18n import language, register, tr
 from game.ui.lang import number, text_of
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 register({
     "fig1.original": ("真实目标", "original target"),
     "fig1.level_one": ("下达到{kind}", "to the {kind}"),
-    "fig1.level_many": ("下达到各{kind}（合计）", "to each {kind} (sum)"),
+    "fig1.level_many": ("下达到各{kind}（合计）", "{kind} total"),
     "fig1.negotiated": ("协商后目标", "negotiated"),
     "fig1.delivered": ("实际完成", "delivered"),
     "fig1.reported": ("上报", "reported"),
@@ -34,9 +34,9 @@ register({
                      "{done}%。{verdict}",
                      "Markup added {markup} (+{pct}%); bargained away {bargained}; delivered "
                      "{done}% of the original target. {verdict}"),
-    "fig1.covered": ("加码覆盖了协商让出的部分，真实目标仍然守住（论文图1）。",
-                     "The markup covered what was bargained away: the real target still stood "
-                     "(the paper's Figure 1)."),
+    "fig1.covered": ("加码覆盖了协商让出的部分：协商后的目标仍不低于真实目标（论文图1）。",
+                     "The markup covered what was bargained away: the negotiated target still "
+                     "held the real one (the paper's Figure 1)."),
     "fig1.not_covered": ("协商后的目标已低于真实目标：让出的超过了加码。",
                          "The negotiated target fell below the real one: more was bargained away "
                          "than the markup added."),
@@ -51,7 +51,13 @@ register({
     "html.citation": ("论文依据（{section}）", "The paper ({section})"),
     "html.evidence": ("证据：{events}", "Evidence: {events}"),
     "html.figure": ("图1：加码与协商", "Figure 1: markup and bargaining"),
-    "html.compare": ("换一种上级风格重演", "Replayed with another superior style"),
+    "html.compare": ("公平对比", "Fair comparisons"),
+    "html.seat": ("你的席位：{unit} — {score}", "Your seat: {unit} — {score}"),
+    "html.county": ("全县的评分报告", "The county's report"),
+    "html.original": ("原文：{quote}", "Original: {quote}"),
+    "html.fired": ("✓ 触发", "✓ fired"),
+    "html.not_fired": ("· 未触发", "· not fired"),
+    "html.not_measured": ("本局没有可衡量的事件", "nothing to measure in this game"),
 })
 
 
@@ -113,7 +119,32 @@ def details_html(node: Node, report: dict[str, Any]) -> str:
         return _rule_html(payload, lang)
     if node.kind == "citation":
         return _citation_html(payload)
+    if node.kind == "seat":
+        return _seat_html(node.payload, lang, heading="h2")
+    if node.kind == "part":
+        return _part_html(payload, lang, heading="h2")
     return _indicator_html(payload, lang)
+
+
+def _seat_title(seat: dict[str, Any]) -> str:
+    return tr("debrief.seat", unit=seat.get("unit_name", seat["unit"]),
+              role=tr(f"debrief.seat.role.{seat['role']}"))
+
+
+def _seat_html(seat: dict[str, Any], lang: str, heading: str = "h2",
+               parts_heading: str = "p") -> str:
+    head = (f"<{heading}>{escape(_seat_title(seat))} "
+            f"{format_value(seat['score'], 'score')}</{heading}>")
+    return head + "".join(_part_html(part, lang, heading=parts_heading)
+                          for part in seat["indicators"].values())
+
+
+def _part_html(part: dict[str, Any], lang: str, heading: str = "p",
+               citation: bool = True) -> str:
+    title = f"{part['label'][lang]} — {format_value(part['value'], 'score')}"
+    text = (f"<{heading}><b>{escape(title)}</b></{heading}>"
+            f"<p>{escape(part['explanation'][lang])}</p>")
+    return text + (_citation_html(part["citation"], small=heading == "p") if citation else "")
 
 
 def _indicator_html(indicator: dict[str, Any], lang: str) -> str:
@@ -129,34 +160,59 @@ def _indicator_html(indicator: dict[str, Any], lang: str) -> str:
 
 def _rule_html(rule: dict[str, Any], lang: str, heading: bool = True) -> str:
     mark = "✓" if rule["fired"] else "·"
-    facts = " · ".join((tr("html.measured", value=rule["measured"]),
-                        tr("html.contribution", value=f"{rule['contribution']:+.1f}"),
-                        tr("html.weight", value=rule.get("weight", "—"))))
+    facts = " · ".join((
+        tr("html.fired") if rule["fired"] else tr("html.not_fired"),
+        tr("html.measured", value=_rounded(rule["measured"])),
+        tr("html.contribution", value=f"{rule['contribution']:+.1f}"),
+        tr("html.weight", value=_rounded(rule.get("weight")))))
     tag = "h3" if heading else "p"
     text = (f"<{tag}>{mark} {escape(rule['explanation'][lang])}</{tag}>"
-            f"<p style='color:#4b5563'><code>{escape(rule['id'])}</code> · {escape(facts)}</p>")
+            f"<p style='color:#4b5563'>{escape(facts)}</p>")
     if heading and rule.get("citation"):
         text += _citation_html(rule["citation"])
     return text
 
 
-def _citation_html(citation: dict[str, Any]) -> str:
-    return (f"<h3>{escape(tr('html.citation', section=citation['section']))}</h3>"
-            f"<blockquote>{escape(citation['quote'])}</blockquote>")
+def _rounded(value: Any) -> str:
+    """A measure as read: at most two decimals; — when there is none."""
+    if value is None:
+        return tr("html.not_measured")
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def _citation_html(citation: dict[str, Any], small: bool = False) -> str:
+    """The paper's passage; in English mode the translation with the original beside it."""
+    title = escape(tr("html.citation", section=section_label(citation["section"])))
+    head = f"<p style='color:#4b5563'><i>{title}</i></p>" if small else f"<h3>{title}</h3>"
+    english = citation.get("quote_en") if language() == "en" else None
+    if not english:
+        return f"{head}<blockquote>{escape(citation['quote'])}</blockquote>"
+    original = escape(tr("html.original", quote=citation["quote"]))
+    return (f"{head}<blockquote>{escape(english)}</blockquote>"
+            f"<blockquote style='color:#4b5563'>{original}</blockquote>")
 
 
 # ----- the PDF -------------------------------------------------------------------------------
 
 
 def report_html(game: Game, seat: str, report: dict[str, Any], figure_texts: dict[str, str],
-                compare: CompareModel | None) -> str:
-    """The whole debrief as one HTML page (Figure 1 images as figure1://TASK resources)."""
+                compare: CompareModel | None, extra: str = "") -> str:
+    """The whole debrief as one HTML page (Figure 1 images as figure1://TASK resources): the
+    seat's own score and its parts first, then the county's report with every rule (fired or
+    not), Figure 1, the comparisons when made, and `extra` (HTML) at the end."""
     lang = language()
     meta = tr("html.meta", seat=unit_name(game, seat), seed=game.seed,
               sup=tr(f"style.{game.superior_style}"), sub=tr(f"style.{game.subordinate_style}"),
               turn=game.turn)
     parts = [f"<h1>{escape(tr('html.title', title=text_of(game.scenario.title)))}</h1>",
              f"<p>{escape(meta)}</p>"]
+    own = report.get("seats", {}).get(seat)
+    if own is not None:
+        named = {**own, "unit_name": unit_name(game, own["unit"])}
+        parts.append(_seat_html(named, lang, heading="h2", parts_heading="h3"))
+    parts.append(f"<h2>{escape(tr('html.county'))}</h2>")
     for group in GROUPS:
         members = [i for i in report.get("indicators", {}).values() if i["group"] == group]
         if members:
@@ -166,20 +222,19 @@ def report_html(game: Game, seat: str, report: dict[str, Any], figure_texts: dic
     for task, text in figure_texts.items():
         parts.append(f"<p><img src='figure1://{task}' width='640'></p><p>{escape(text)}</p>")
     if compare is not None:
-        parts.append(f"<h2>{escape(tr('html.compare'))}</h2>{_table_html(compare)}")
+        parts.append(f"<h2>{escape(tr('html.compare'))}</h2>"
+                     f"<p>{escape(tr('debrief.compare_intro'))}</p>{_table_html(compare)}")
     if game.over:
         parts.append(reveal_html(game, seat))
-    return "".join(parts)
+    return "".join(parts) + extra
 
 
 def _indicator_pdf(game: Game, indicator: dict[str, Any], lang: str) -> str:
-    fired = [r for r in indicator["rules"] if r["fired"]]
     events = "; ".join(event_line(game, seq) for seq in indicator["evidence"][:8])
     return (f"<h3>{escape(indicator['label'][lang])} — "
             f"{format_value(indicator['value'], indicator['unit'])}</h3>"
-            + "".join(f"<p>✓ {escape(r['explanation'][lang])}</p>" for r in fired)
-            + f"<p style='color:#4b5563'>{escape(indicator['citation']['section'])}："
-              f"{escape(indicator['citation']['quote'])}</p>"
+            + "".join(_rule_html(rule, lang, heading=False) for rule in indicator["rules"])
+            + _citation_html(indicator["citation"], small=True)
             + (f"<p style='color:#6b7280'>{escape(tr('html.evidence', events=events))}</p>"
                if events else ""))
 

@@ -3,6 +3,7 @@ evidence > event) and one event's details as a table."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,10 @@ register({
     "debrief.group.effects": ("动员效果", "Effects"),
     "debrief.group.pathologies": ("病理（越低越好）", "Pathologies (lower is better)"),
     "debrief.group.outcome": ("结果", "Outcome"),
+    "debrief.group.county": ("全县的评分报告", "The county's report"),
+    "debrief.seat": ("你的席位：{unit}{role} — 得分", "Your seat: {unit} {role} — score"),
+    "debrief.seat.role.bureau": ("（上级部门）", "(a bureau above others)"),
+    "debrief.seat.role.township": ("（基层执行单位）", "(a unit that carries the work)"),
     "debrief.col.name": ("指标 / 规则 / 证据", "Indicator / rule / evidence"),
     "debrief.col.value": ("数值", "Value"),
     "debrief.citation": ("论文 {section}：{quote}", "Paper, section {section}: {quote}"),
@@ -44,9 +49,118 @@ register({
     "debrief.field.actor": ("行动方", "actor"),
     "debrief.field.target": ("对象", "target"),
     "debrief.field.task": ("任务", "task"),
-    "debrief.field.data": ("数据 · {name}", "data · {name}"),
+    "debrief.field.data": ("{name}", "{name}"),
     "debrief.field.hidden": ("真相（仅复盘可见） · {name}", "truth (debrief only) · {name}"),
 })
+register({f"debrief.fieldname.{key}": pair for key, pair in {
+    "accepted": ("是否采纳", "accepted"),
+    "amount": ("数额", "amount"),
+    "attended": ("到会", "attended"),
+    "beyond_unit": ("超出本单位能力", "beyond what the unit can do"),
+    "cadence": ("报送频次", "reporting cadence"),
+    "cadre_time": ("干部可用时间（人日）", "cadre time (cadre-days)"),
+    "capacity": ("真实能力", "real capacity"),
+    "capacity_added": ("增加的能力", "capacity added"),
+    "capacity_short": ("确实能力不足", "really short of capacity"),
+    "causes": ("所述原因", "causes given"),
+    "cycle": ("第几轮", "cycle"),
+    "deadline": ("期限", "deadline"),
+    "delivered": ("实际完成", "delivered"),
+    "detected": ("是否被发现", "found out"),
+    "escalated": ("逐级加码后的指标", "escalated quotas"),
+    "event": ("外部事件", "world event"),
+    "event_kind": ("事件类别", "kind of event"),
+    "expected": ("应有进度", "expected progress"),
+    "expired": ("已过期", "expired"),
+    "external": ("下达指标（外在标准）", "quota received (external standard)"),
+    "false_causes": ("虚假的原因", "false causes"),
+    "falsification_found": ("发现虚报", "false figures found"),
+    "familiarity": ("熟悉程度", "familiarity"),
+    "figure": ("上报数", "figure reported"),
+    "formalism": ("形式主义占比", "share of time on formalities"),
+    "funds": ("资金（万元）", "funds (10,000 yuan)"),
+    "gap": ("差距", "gap"),
+    "grace": ("宽限", "grace"),
+    "grace_until": ("宽限至第几回合", "grace until turn"),
+    "heard": ("是否听取", "heard"),
+    "how": ("方式", "how"),
+    "incentive": ("激励", "incentive"),
+    "inflation": ("转报的虚数", "false figure passed up"),
+    "inspector": ("督查单位", "inspecting unit"),
+    "lambda": ("强度", "intensity"),
+    "levered": ("撬动的社会资源", "social resources levered"),
+    "local": ("村民诉求", "local needs"),
+    "local_given": ("给村民诉求的时间（人日）", "time given to local needs (cadre-days)"),
+    "local_required": ("村民诉求所需时间（人日）", "time local needs required (cadre-days)"),
+    "lowball": ("压低的目标", "lowballed target"),
+    "main_responsibility": ("主体责任", "main responsibility"),
+    "markup": ("加码", "markup"),
+    "meetings": ("开会", "meetings"),
+    "memory": ("记忆", "memory"),
+    "morale": ("士气", "morale"),
+    "morale_gain": ("士气提升", "morale gained"),
+    "needed": ("所需", "needed"),
+    "negotiated": ("协商后目标", "negotiated target"),
+    "new_target": ("新目标", "new target"),
+    "next": ("下一次", "next"),
+    "old": ("原值", "before"),
+    "old_target": ("原目标", "old target"),
+    "on_paper": ("只在纸面上", "on paper only"),
+    "order": ("顺序", "order"),
+    "original": ("真实目标", "original target"),
+    "output": ("产出", "output"),
+    "outside": ("外部", "outside"),
+    "overstate": ("虚报数", "overstatement"),
+    "owed": ("所欠", "owed"),
+    "paper": ("纸面工作", "paperwork"),
+    "party_committee": ("党委牵头", "party committee leads"),
+    "passed_down": ("下达数", "passed down"),
+    "potential": ("可撬动量", "what could be levered"),
+    "proposed_target": ("提出的目标", "target proposed"),
+    "quota": ("指标", "quota"),
+    "ratio": ("比例", "ratio"),
+    "ratios": ("比例", "ratios"),
+    "recent_unfounded": ("近期无据请求", "recent unfounded requests"),
+    "relief": ("减负", "relief"),
+    "reported": ("上报数", "reported"),
+    "reports": ("报表", "reports"),
+    "request": ("来文编号", "request number"),
+    "request_kind": ("来文类别", "kind of request"),
+    "result": ("结果", "result"),
+    "rework": ("整改返工", "rework"),
+    "sanction": ("问责方式", "sanction"),
+    "seen_through": ("被识破", "seen through"),
+    "shares": ("分配比例", "shares"),
+    "source": ("来源", "source"),
+    "space": ("协商空间", "room to bargain"),
+    "spent": ("时间用途（人日）", "time spent (cadre-days)"),
+    "standing": ("排名", "standing"),
+    "symmetry": ("信息对称", "information symmetry"),
+    "target": ("目标", "target"),
+    "target_too_low": ("目标过低", "target too low"),
+    "targets": ("目标", "targets"),
+    "time": ("时间（人日）", "time (cadre-days)"),
+    "true_causes": ("真实原因", "true causes"),
+    "trust": ("信任", "trust"),
+    "truthful": ("是否属实", "truthful"),
+    "turn": ("回合", "turn"),
+    "turns": ("回合数", "turns"),
+    "was": ("原值", "was"),
+    "withheld": ("隐瞒", "withheld"),
+    "work": ("任务工作", "work on tasks"),
+    "pressure": ("压力", "pressure"),
+    "overload": ("负荷", "workload"),
+}.items()})
+register({f"debrief.term.{key}": pair for key, pair in {
+    "condoned": ("被纵容", "condoned"),
+    "cross_level_inspection": ("跨级督查", "cross-level inspection"),
+    "discretion": ("自行决定", "at its own discretion"),
+    "inspection": ("督查", "inspection"),
+    "leader_attention": ("领导关注", "the leaders’ attention"),
+    "new_central_task": ("新的中心工作", "a new central task"),
+    "proposed": ("已提出", "proposed"),
+    "regime": ("制度安排", "regime"),
+}.items()})
 register({f"debrief.kind.{kind}": pair for kind, pair in {
     "turn_started": ("新回合", "turn started"), "task_started": ("任务下达", "task started"),
     "directive_issued": ("下达指标", "quota passed down"),
@@ -103,6 +217,41 @@ def format_value(value: float | None, unit: str) -> str:
     return f"{value:.1f} / 100"
 
 
+_NUMERALS = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V"}
+_ORDINALS = {"第一": "first", "第二": "second", "第三": "third", "第四": "fourth"}
+
+
+def section_label(section: str) -> str:
+    """A section of the paper as read: 二.2 / 三（第二）/ 一（图1）in Chinese; II.2 /
+    III (second) / I (Figure 1) in English."""
+    if language() != "en":
+        return section
+    text = section.replace("引言", "Introduction").replace("结论", "Conclusion")
+    for zh, en in _ORDINALS.items():
+        text = text.replace(f"（{zh}）", f" ({en})")
+    text = re.sub(r"（图(\d+)）", r" (Figure \1)", text)
+    return "".join(_NUMERALS.get(c, c) for c in text).replace("（", " (").replace("）", ")")
+
+
+def quote_text(citation: dict[str, Any]) -> str:
+    """The paper's passage as read: in English mode the translation (when there is one) with
+    the Chinese original after it; in Chinese mode the original."""
+    english = citation.get("quote_en")
+    if language() == "en" and english:
+        return f"{english} (original: {citation['quote']})"
+    return str(citation["quote"])
+
+
+def citation_tooltip(citation: dict[str, Any]) -> str:
+    """The passage with its translation beside it, for a tooltip."""
+    english = citation.get("quote_en")
+    return f"{citation['quote']}\n{english}" if english else str(citation["quote"])
+
+
+def _plain_number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def event_line(game: Game, seq: int) -> str:
     """One line naming an event: number, turn, kind, who acted on whom."""
     if not 0 <= seq < len(game.log):
@@ -134,10 +283,21 @@ class ScoreTreeModel(QAbstractItemModel):
         self._nodes: list[Node] = []
         self._roots: list[int] = []
 
-    def set_report(self, game: Game, report: dict[str, Any]) -> None:
-        """Show another report (of `game`, whose log holds the evidence)."""
+    def set_report(self, game: Game, report: dict[str, Any], seat: str | None = None) -> None:
+        """Show another report (of `game`, whose log holds the evidence); the seat's own
+        score and its parts lead when the report scores `seat`."""
         self.beginResetModel()
         self._game, self._nodes, self._roots = game, [], []
+        own = report.get("seats", {}).get(seat) if seat else None
+        if own is not None:
+            own = {**own, "unit_name": unit_name(game, own["unit"])}
+            root = self._add("seat", own, -1)
+            for part in own["indicators"].values():
+                node = self._add("part", part, root)
+                self._add("citation", part["citation"], node)
+                evidence = self._add("evidence", part, node)
+                for seq in part["evidence"]:
+                    self._add("event", seq, evidence)
         indicators = list(report.get("indicators", {}).values())
         for group in GROUPS:
             members = [i for i in indicators if i["group"] == group]
@@ -228,7 +388,7 @@ class ScoreTreeModel(QAbstractItemModel):
             return self._text(node, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
-        if role == Qt.ItemDataRole.FontRole and node.kind in ("group", "indicator"):
+        if role == Qt.ItemDataRole.FontRole and node.kind in ("group", "indicator", "seat"):
             font = QFont()
             font.setBold(True)
             return font
@@ -244,6 +404,16 @@ class ScoreTreeModel(QAbstractItemModel):
         lang, payload = language(), node.payload
         if node.kind == "group":
             return tr(f"debrief.group.{payload}") if column == 0 else ""
+        if node.kind == "seat":
+            if column == 1:
+                return format_value(payload["score"], "score")
+            return tr("debrief.seat", unit=payload["unit_name"],
+                      role=tr(f"debrief.seat.role.{payload['role']}"))
+        if node.kind == "part":
+            if column == 1:
+                return format_value(payload["value"], "score")
+            return f"{payload['label'][lang]}：{payload['explanation'][lang]}" if lang == "zh" \
+                else f"{payload['label'][lang]}: {payload['explanation'][lang]}"
         if node.kind == "indicator":
             return payload["label"][lang] if column == 0 else \
                 format_value(payload["value"], payload["unit"])
@@ -252,7 +422,9 @@ class ScoreTreeModel(QAbstractItemModel):
             return mark + payload["explanation"][lang] if column == 0 else \
                 f"{payload['contribution']:+.1f}"
         if node.kind == "citation":
-            return tr("debrief.citation", **payload) if column == 0 else payload["section"]
+            section = section_label(payload["section"])
+            return tr("debrief.citation", section=section,
+                      quote=quote_text(payload)) if column == 0 else section
         if node.kind == "evidence":
             return tr("debrief.evidence", n=len(payload["evidence"])) if column == 0 else ""
         return event_line(self._game, payload) if column == 0 else ""
@@ -261,7 +433,12 @@ class ScoreTreeModel(QAbstractItemModel):
         if node.kind == "rule":
             rule = node.payload
             state = tr("debrief.fired") if rule["fired"] else tr("debrief.not_fired")
-            return f"{rule['id']} · {state} · {rule['measured']}\n{rule['explanation'][language()]}"
+            measured = "—" if rule["measured"] is None else _plain_number(rule["measured"])
+            return f"{rule['explanation'][language()]}\n{state} · {measured}\n({rule['id']})"
+        if node.kind in ("indicator", "part"):
+            return f"{self._text(node, 0)}\n({node.payload['key']})"
+        if node.kind == "citation":
+            return citation_tooltip(node.payload)
         return self._text(node, 0)
 
 
@@ -305,18 +482,28 @@ def _event_rows(game: Game, event: Event) -> list[tuple[str, str]]:
             (tr("debrief.field.actor"), unit_name(game, event.actor) if event.actor else "—"),
             (tr("debrief.field.target"), unit_name(game, event.target) if event.target else "—"),
             (tr("debrief.field.task"), task_name(game, event.task) or "—")]
-    rows += [(tr("debrief.field.data", name=k), _plain(game, v)) for k, v in event.data.items()]
+    rows += [(tr("debrief.field.data", name=field_name(k)), _plain(game, v))
+             for k, v in event.data.items()]
     if game.over:
-        rows += [(tr("debrief.field.hidden", name=k), _plain(game, v))
+        rows += [(tr("debrief.field.hidden", name=field_name(k)), _plain(game, v))
                  for k, v in event.hidden.items()]
     return rows
 
 
+def field_name(key: str) -> str:
+    """An event field's name in words (its id only when the table lacks it)."""
+    try:
+        return tr(f"debrief.fieldname.{key}")
+    except KeyError:
+        return key
+
+
 def _term(value: str) -> str:
-    """A cause, incentive, cadence, sanction or style id in the current language."""
-    for prefix in ("cause", "incentive", "cadence", "sanction", "request", "style", "phase"):
+    """A cause, incentive, cadence, sanction, style or field id in the current language."""
+    for prefix in ("cause.", "incentive.", "cadence.", "sanction.", "request.", "style.",
+                   "phase.", "debrief.term.", "debrief.fieldname."):
         try:
-            return tr(f"{prefix}.{value}")
+            return tr(f"{prefix}{value}")
         except KeyError:
             continue
     return value
@@ -326,7 +513,7 @@ def _plain(game: Game, value: Any) -> str:
     if isinstance(value, bool):
         return "✓" if value else "✗"
     if isinstance(value, float):
-        return f"{value:,.3f}".rstrip("0").rstrip(".")
+        return _plain_number(value)
     if isinstance(value, str) and value in game.units:
         return unit_name(game, value)
     if isinstance(value, str):
@@ -334,7 +521,8 @@ def _plain(game: Game, value: Any) -> str:
     if isinstance(value, dict) and isinstance(value.get(language()), str):
         return str(value[language()])  # a reason: its sentence in the reader's language
     if isinstance(value, dict):
-        return ", ".join(f"{_plain(game, k)}: {_plain(game, v)}" for k, v in value.items())
+        sep = "：" if language() == "zh" else ": "
+        return ", ".join(f"{_plain(game, k)}{sep}{_plain(game, v)}" for k, v in value.items())
     if isinstance(value, list):
         return ", ".join(_plain(game, v) for v in value)
     return str(value)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget
 
+import game.ui.documents  # noqa: F401 - registers doc.list_sep, which the reveal's rows use
 from game.engine.game import Game
 from game.scoring.debrief import reveal
 from game.ui.debrief_model import EventDetailModel, event_line

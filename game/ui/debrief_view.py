@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSize, QTimer, QUrl, Signal
-from PySide6.QtGui import QPageSize, QPdfWriter, QShowEvent, QTextDocument
+from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 from game.engine.game import Game
 from game.engine.outcome import outcome
 from game.ui.charts import chart_font, figure_one_chart, install_chart, new_chart, new_chart_view
-from game.ui.compare_model import CompareModel, ReplayJob, game_figures
+from game.ui.compare_model import CompareModel, ReplayJob
 from game.ui.debrief_html import details_html, figure_bars, figure_summary, report_html
 from game.ui.debrief_model import NODE_ROLE, SEQ_ROLE, EventDetailModel, ScoreTreeModel
+from game.ui.debrief_pdf import DocumentFont
 from game.ui.debrief_reveal import RevealPage
+from game.ui.fit import fit_combo
 from game.ui.i18n import register, tr
 from game.ui.lang import follow_language, text_of
 from game.ui.task_model import TaskListModel
@@ -40,7 +42,14 @@ from game.ui.task_model import TaskListModel
 register({
     "debrief.tab.report": ("评分报告", "Score report"),
     "debrief.tab.figure": ("图1：加码与协商", "Figure 1: markup and bargaining"),
-    "debrief.tab.compare": ("换一种上级风格重演", "Replay with another superior style"),
+    "debrief.tab.compare": ("公平对比", "Fair comparisons"),
+    "debrief.compare_intro": (
+        "两项对比，种子相同：① 你的席位交给电脑官员（同样的上级风格，其他席位照旧），"
+        "差异就是你的操作带来的；② 同一电脑官员坐你的席位，只换上级风格，差异就是风格带来的。",
+        "Two comparisons, same seed: (1) your seat held by a computer official (same superior "
+        "style, every other seat as it was) — the difference is what your moves added; (2) the "
+        "same computer official in your seat under another superior style — the difference is "
+        "what the style does."),
     "debrief.tree": ("评分报告：指标、规则与证据", "Score report: indicators, rules, evidence"),
     "debrief.details": ("所选条目的详情", "Details of the selected entry"),
     "debrief.event_table": ("证据事件详情", "Evidence event details"),
@@ -55,12 +64,15 @@ register({
     "debrief.fig_task": ("任务：", "Task:"),
     "debrief.fig_task.name": ("图1所示的任务", "Task shown in Figure 1"),
     "debrief.fig_chart": ("图1：{task}", "Figure 1: {task}"),
-    "debrief.style": ("上级风格：", "Superior style:"),
-    "debrief.style.name": ("重演时电脑上级的风格", "Style of the computer superiors in the replay"),
-    "debrief.replay": ("以此风格重演同一种子", "Replay the same seed in this style"),
-    "debrief.replaying": ("正在重演……", "Replaying…"),
-    "debrief.replayed": ("重演完成：所有席位由电脑扮演，种子 {seed}。",
-                         "Replayed: every seat by computer, seed {seed}."),
+    "debrief.style": ("另一种上级风格：", "Other superior style:"),
+    "debrief.style.name": ("第二项对比中电脑上级的风格",
+                           "Style of the computer superiors in the second comparison"),
+    "debrief.replay": ("进行两项对比", "Run both comparisons"),
+    "debrief.replaying": ("正在对比……", "Comparing…"),
+    "debrief.replayed": ("对比完成（种子 {seed}）：你的席位有 {yours} 个动作，"
+                         "电脑官员有 {computer} 个。",
+                         "Compared (seed {seed}). Moves made in your seat — by you: {yours}; by "
+                         "the computer official: {computer}."),
     "debrief.replay_failed": ("重演失败：{error}", "The replay failed: {error}"),
     "debrief.compare_table": ("两局对比", "The two games compared"),
     "debrief.pdf_filter": ("PDF 文件 (*.pdf)", "PDF files (*.pdf)"),
@@ -99,7 +111,6 @@ class DebriefView(QWidget):
         self._job = ReplayJob(self)
         self._job.finished.connect(self._on_replay_finished)
         self._job.failed.connect(self._on_replay_failed)
-        self._this: dict[str, Any] = {}
         self._build()
         bridge = session.bridge  # type: ignore[attr-defined]
         bridge.state_changed.connect(self._on_state_changed)
@@ -162,6 +173,7 @@ class DebriefView(QWidget):
         self.fig_tasks = TaskListModel(self.game, parent=self)
         self.fig_combo = QComboBox()
         self.fig_combo.setModel(self.fig_tasks)
+        fit_combo(self.fig_combo)
         self.fig_combo.currentIndexChanged.connect(self._on_figure_task_chosen)
         self.fig_label, self.fig_summary = QLabel(), QLabel()
         self.fig_label.setBuddy(self.fig_combo)
@@ -175,23 +187,30 @@ class DebriefView(QWidget):
         row.addWidget(self.fig_combo)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addWidget(self.fig_summary)  # the reading first: above the fold at 1024x640
         layout.addWidget(self.fig_view, 1)
-        layout.addWidget(self.fig_summary)
         return page
 
     def _build_compare(self) -> QWidget:
         self.style_label, self.status = QLabel(), QLabel()
-        self.style_combo = QComboBox()
+        self.compare_intro = QLabel()
+        self.compare_intro.setWordWrap(True)
+        self.status.setWordWrap(True)
+        self.style_combo = fit_combo(QComboBox(), 12)
         self.style_label.setBuddy(self.style_combo)
         self.replay_button = QPushButton()
         self.replay_button.clicked.connect(self._on_replay_clicked)
         self.compare = CompareModel(self)
         self.compare_table = QTableView()
         self.compare_table.setModel(self.compare)
-        self.compare_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.compare_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         self.compare_table.verticalHeader().setVisible(False)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addWidget(self.compare_intro)
         row = QHBoxLayout()
         for widget in (self.style_label, self.style_combo, self.replay_button):
             row.addWidget(widget)
@@ -221,8 +240,9 @@ class DebriefView(QWidget):
         except Exception as err:  # noqa: BLE001 - a scoring failure must not close the window
             self.error = f"{type(err).__name__}: {err}"
             self.report = {"schema": 1, "indicators": {}, "figure1": outcome(self.game)["tasks"]}
-        self.tree_model.set_report(self.game, self.report)
+        self.tree_model.set_report(self.game, self.report, self.seat)
         self.tree.expandToDepth(0)
+        self.tree.setCurrentIndex(self.tree_model.index(0, 0))  # the seat (or the first group)
         self.fig_tasks.reset(self.game, list(self.report.get("figure1", {})))
         self.fig_combo.setCurrentIndex(0 if self.fig_tasks.rowCount() else -1)
         self._retranslate()
@@ -250,6 +270,7 @@ class DebriefView(QWidget):
         self.fig_label.setText(tr("debrief.fig_task"))
         self.fig_combo.setAccessibleName(tr("debrief.fig_task.name"))
         self.style_label.setText(tr("debrief.style"))
+        self.compare_intro.setText(tr("debrief.compare_intro"))
         self.style_combo.setAccessibleName(tr("debrief.style.name"))
         self.compare_table.setAccessibleName(tr("debrief.compare_table"))
         self._fill_styles()
@@ -310,18 +331,28 @@ class DebriefView(QWidget):
     def _on_replay_clicked(self) -> None:
         self.replay(self.style_combo.currentData())
 
+    @property
+    def seat(self) -> str:
+        """The seat the person plays."""
+        return self.session.seat  # type: ignore[attr-defined,no-any-return]
+
     def replay(self, style: str) -> None:
-        """Replay this scenario and seed under `style`, every seat by computer (in the
-        background); `comparison_ready` fires when both reports stand side by side."""
-        self._this = game_figures(self.game, self.scorer)
+        """Run the two fair comparisons in the background (`game.headless.fair_comparisons`):
+        the seat held by a computer official, and that official under `style`;
+        `comparison_ready` fires when the three games stand side by side."""
         self.replay_button.setEnabled(False)
         self.status.setText(tr("debrief.replaying"))
-        self._job.start(self.game, style, self.scorer)
+        self._job.start(self.game, self.seat, style)
 
-    def _on_replay_finished(self, other: dict[str, Any]) -> None:
-        self.compare.set_reports(self._this, other)
+    def _on_replay_finished(self, result: dict[str, Any]) -> None:
+        self.compare.set_result(result)
         self.replay_button.setEnabled(True)
-        self.status.setText(tr("debrief.replayed", seed=self.game.seed))
+        moves = result["seat_moves"]
+        text = tr("debrief.replayed", seed=self.game.seed, yours=moves["yours"],
+                  computer=moves["computer"])
+        if self.compare.style_changes_nothing():
+            text += " " + tr("compare.same_style")
+        self.status.setText(text)
         self.comparison_ready.emit()
 
     def _on_replay_failed(self, error: str) -> None:
@@ -348,25 +379,37 @@ class DebriefView(QWidget):
         return path
 
     def export_pdf(self, path: Path) -> Path:
-        """Write the debrief (report, Figure 1 per task, comparison if any) as a PDF."""
-        document = QTextDocument()
-        document.setDefaultFont(chart_font(9))
+        """Write the debrief (the seat's score, the county's report with every rule, Figure 1
+        per task, the comparisons if made) as a PDF whose text extracts as written.
+
+        Raises:
+            game.ui.debrief_pdf.PdfFontError: no Noto Sans CJK font is installed.
+        """
         images = {}
         for task, figures in self.report.get("figure1", {}).items():
             chart, summary = figure_chart(self.game, task, figures)
             view = new_chart_view(chart, task)
             view.resize(QSize(900, 420))
             images[task] = (view.grab().toImage(), summary)
-            document.addResource(QTextDocument.ResourceType.ImageResource,
-                                 QUrl(f"figure1://{task}"), images[task][0])
         compare = self.compare if self.compare.rowCount() else None
-        document.setHtml(report_html(self.game, self.session.seat,  # type: ignore[attr-defined]
-                                     self.report, {t: s for t, (_, s) in images.items()},
-                                     compare))
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setTitle(text_of(self.game.scenario.title))
-        document.print_(writer)
+        html = report_html(self.game, self.seat, self.report,
+                           {t: s for t, (_, s) in images.items()}, compare)
+        title = text_of(self.game.scenario.title)
+        reading = QTextDocument()
+        reading.setHtml(html)
+        # A font cut to exactly this document's characters: its text extracts as written
+        # (see game.ui.debrief_pdf for why Noto CJK itself does not).
+        with DocumentFont(reading.toPlainText() + title) as font:
+            document = QTextDocument()
+            document.setDefaultFont(QFont(font.family, 9))
+            for task, (image, _) in images.items():
+                document.addResource(QTextDocument.ResourceType.ImageResource,
+                                     QUrl(f"figure1://{task}"), image)
+            document.setHtml(html)
+            writer = QPdfWriter(str(path))
+            writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+            writer.setTitle(title)
+            document.print_(writer)
         return path
 
 

@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
         """Title and menus in the current language."""
         self.setWindowTitle(tr("window.title"))
         self.menus.retranslate(i18n.language(), self._end_key())
+        self.statusBar().clearMessage()  # a passing message in the old language goes
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A clean exit: the autosave is current and the next start will not offer to resume."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from game.engine.knowledge import Flow, Knowledge
 from game.ui.charts import chart_font, trust_colour
+from game.ui.fit import fit_combo
 from game.ui.i18n import register, tr
 from game.ui.lang import follow_language
 from game.ui.map_items import (
@@ -101,6 +102,8 @@ class MapView(QWidget):
         self.task_combo, self.goto_combo = QComboBox(), QComboBox()
         self.task_combo.setModel(self.tasks)
         self.goto_combo.setModel(self.units)
+        fit_combo(self.task_combo, 26)
+        fit_combo(self.goto_combo, 26)
         self.task_combo.currentIndexChanged.connect(self._on_task_chosen)
         self.goto_combo.activated.connect(self._on_goto_chosen)
         self.task_label, self.goto_label = QLabel(), QLabel()

@@ -4,7 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
-_state: dict[str, QTranslator | None] = {"installed": None}
+_state: dict[str, QTranslator | None] = {"installed": None, "missing": None}
+
+
+class _Missing(QTranslator):
+    """Qt's own texts that Qt's Chinese catalogue lacks (its file dialog's form asks for
+    "&Look in:" and "Files of &type:" with mnemonics, the catalogue has them only without)."""
+
+    TEXTS = {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    }
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        del disambiguation, n
+        return self.TEXTS.get((context, source))  # None: not ours, Qt asks the next one
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def follow(lang: str) -> bool:
@@ -13,10 +31,11 @@ def follow(lang: str) -> bool:
     app = QCoreApplication.instance()
     if app is None:
         return False
-    old = _state["installed"]
-    if old is not None:
-        app.removeTranslator(old)
-        _state["installed"] = None
+    for key in ("installed", "missing"):
+        old = _state[key]
+        if old is not None:
+            app.removeTranslator(old)
+            _state[key] = None
     if lang != "zh":
         return True
     translator = QTranslator(app)
@@ -25,4 +44,7 @@ def follow(lang: str) -> bool:
         return False
     app.installTranslator(translator)
     _state["installed"] = translator
+    missing = _Missing(app)
+    app.installTranslator(missing)
+    _state["missing"] = missing
     return True

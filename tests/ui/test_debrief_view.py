@@ -138,18 +138,36 @@ def test_event_detail_model_shows_the_truth_only_after_the_game(make_session) ->
     assert any("真相" in model.index(r, 0).data() for r in range(model.rowCount()))
 
 
-def test_compare_model_rows_columns_and_signed_differences() -> None:
-    first = {"superior_style": "mixed", "score": REPORT, "outcome": {"mean_overload": 0.8}}
+def _comparison(seat_score: float, collusion: float) -> dict[str, Any]:
+    from game.headless import compare_rows
+
+    seat = {"score": 60.0, "indicators": {"own_output": {
+        "label": {"zh": "尽其所能", "en": "Output against own capacity"}, "value": 70.0}}}
     other = json.loads(json.dumps(REPORT))
-    other["indicators"]["collusion"]["value"] += 5.0
-    second = {"superior_style": "pressure", "score": other, "outcome": {"mean_overload": 0.9}}
+    other["indicators"]["collusion"]["value"] = collusion
+    yours = {"seat": seat, "indicators": REPORT["indicators"]}
+    computer = {"seat": {**seat, "score": seat_score}, "indicators": other["indicators"]}
+    return {"seat": "hexi", "seed": 5, "style": "mixed", "other_style": "pressure",
+            "seat_moves": {"yours": 3, "computer": 9},
+            "yours_vs_computer": compare_rows(computer, yours),
+            "style_vs_style": compare_rows(computer, yours)}
+
+
+def test_compare_model_rows_columns_and_marked_differences() -> None:
     model = CompareModel()
-    model.set_reports(first, second)
-    row = model.keys().index("collusion")
-    assert model.columnCount() == 4 and model.rowCount() == 19 + 2
-    assert model.index(row, 3).data() == "+5.00"
-    assert model.index(row, 3).data(Qt.ItemDataRole.ForegroundRole).name() == "#b91c1c"
-    assert "压力型" in model.headerData(2, Qt.Orientation.Horizontal)
+    model.set_result(_comparison(50.0, REPORT["indicators"]["collusion"]["value"] + 5.0))
+    keys = model.keys()
+    assert keys[:2] == ["seat_score", "seat.own_output"]
+    assert model.columnCount() == 6 and model.rowCount() == 2 + 19
+    row = keys.index("collusion")
+    # Collusion is a pathology: more of it under the computer official means you did better.
+    assert model.index(row, 3).data() == "-5.0 (更好)"
+    assert model.index(row, 3).data(Qt.ItemDataRole.ForegroundRole).name() == "#15803d"
+    assert model.index(row, 5).data() == "-5.0 (更好)"
+    assert model.index(0, 3).data() == "+10.0 (更好)" and model.index(0, 1).data() == "60.0"
+    assert "压力型" in model.headerData(4, Qt.Orientation.Horizontal)
+    assert "collusion" not in model.index(row, 0).data()
+    assert "collusion" in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
 
 
 # ----- the view ------------------------------------------------------------------------------
@@ -213,7 +231,57 @@ def test_pdf_export_writes_a_pdf(view, tmp_path) -> None:  # type: ignore[no-unt
     path = view.export_pdf(tmp_path / "debrief.pdf")
     data = path.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 10_000
-    assert b"NotoSansCJK" in data
+
+
+def _pdf_text(path) -> str:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    return "".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
+def _squashed(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pdf_text_extracts_as_written(qtbot, finished, tmp_path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from game.scoring.report import score_game
+
+    i18n.set_language(lang)
+    debrief = DebriefView(finished)
+    qtbot.addWidget(debrief)
+    report = score_game(finished.game)
+    raw = _pdf_text(debrief.export_pdf(tmp_path / f"debrief-{lang}.pdf"))
+    text, flat = " ".join(raw.split()), _squashed(raw)
+    # No Kangxi radicals or radical supplements, no control characters.
+    assert not [c for c in raw if 0x2E80 <= ord(c) <= 0x2FDF]
+    assert not [c for c in raw if ord(c) < 32 and c not in "\n\t"]
+    resilience = f"{report['indicators']['resilience']['value']:.1f}"
+    seed = str(finished.game.seed)
+    assert resilience in text and f"种子 {seed}" in text if lang == "zh" else \
+        resilience in text and f"seed {seed}" in text
+    # The scenario's title and its style, in the language chosen.
+    assert "入门" in flat and "风格" in flat if lang == "zh" else "Getting started" in text or \
+        finished.game.scenario.title.en.split()[0] in text
+    # Every rule is there, fired or not, and the seat's own section leads.
+    for indicator in report["indicators"].values():
+        for rule in indicator["rules"]:
+            assert _squashed(rule["explanation"][lang])[:12] in flat, rule["id"]
+    seat = report["seats"]["county_agri"]
+    for part in seat["indicators"].values():
+        assert _squashed(part["label"][lang]) in flat
+    # The reveal closes the document.
+    assert _squashed(i18n.tr("reveal.title")) in flat
+    first_part = _squashed(next(iter(seat["indicators"].values()))["label"][lang])
+    first_indicator = _squashed(report["indicators"]["objective_attribution"]["label"][lang])
+    assert flat.index(first_part) < flat.index(first_indicator)
+
+
+def test_pdf_in_chinese_carries_the_words_the_issue_named(qtbot, finished, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    debrief = DebriefView(finished)
+    qtbot.addWidget(debrief)
+    flat = _squashed(_pdf_text(debrief.export_pdf(tmp_path / "zh.pdf")))
+    assert "入门" in flat and "风格" in flat
 
 
 def test_json_export_is_the_game_log(view, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -221,12 +289,37 @@ def test_json_export_is_the_game_log(view, tmp_path) -> None:  # type: ignore[no
     assert path.read_text(encoding="utf-8") == view.session.game.log.to_json()
 
 
-def test_replay_shows_both_reports_side_by_side(qtbot, view) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(view.comparison_ready, timeout=30_000):
+def test_replay_shows_the_three_games_side_by_side(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(view.comparison_ready, timeout=60_000):
         view.replay("pressure")
-    assert view.compare.rowCount() == 21
-    assert "压力型" in view.compare.headerData(2, Qt.Orientation.Horizontal)
+    keys = view.compare.keys()
+    assert keys[0] == "seat_score" and "resilience" in keys
+    assert "压力型" in view.compare.headerData(4, Qt.Orientation.Horizontal)
+    assert "电脑官员" in view.compare.headerData(2, Qt.Orientation.Horizontal)
     assert view.replay_button.isEnabled()
+    assert view.compare.result()["seat_moves"]["computer"] > 0
+
+
+def test_the_report_leads_with_the_seat(qtbot, finished) -> None:  # type: ignore[no-untyped-def]
+    from game.scoring.report import score_game
+
+    debrief = DebriefView(finished)
+    qtbot.addWidget(debrief)
+    seat = score_game(finished.game)["seats"]["county_agri"]
+    top = debrief.tree_model.index(0, 0)
+    assert top.data(NODE_ROLE) == "seat" and "县农业农村局" in top.data()
+    part = debrief.tree_model.index(0, 0, top)
+    first = next(iter(seat["indicators"].values()))
+    assert part.data(NODE_ROLE) == "part" and part.data().startswith(first["label"]["zh"])
+    assert first["explanation"]["zh"] in part.data()
+    kinds = [debrief.tree_model.index(r, 0, part).data(NODE_ROLE)
+             for r in range(debrief.tree_model.rowCount(part))]
+    assert kinds == ["citation", "evidence"]
+    assert debrief.tree_model.index(1, 0).data() == "沟通式动员的形式"
+    i18n.set_language("en")
+    debrief.tree_model.retranslate()
+    citation = debrief.tree_model.index(0, 0, part).data()
+    assert first["citation"]["quote"] in citation and "Paper" in citation
 
 
 def test_preview_says_the_game_is_not_over(qtbot, make_session) -> None:  # type: ignore[no-untyped-def]

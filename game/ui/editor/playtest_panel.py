@@ -212,8 +212,10 @@ class PlaytestPanel(QWidget):
         self.status.setText(tr("editor.play.done", turns=min(out["turns_played"],
                                                              self.turn.value()),
                                total=self.turn.maximum(),
-                               delivered=out["delivered_vs_original"]))
-        self.output.setPlainText(render_text(report, language()))
+                               delivered=f"{out['delivered_vs_original']:.1f}"))
+        scenario = self._scenario()
+        names = {t.id: text_of(t.name) for t in scenario.tasks} if scenario else {}
+        self.output.setPlainText(render_text(report, language(), plain=True, names=names))
 
     def stop(self) -> None:
         """Stop a running play-test (the window is closing)."""
