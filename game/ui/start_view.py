@@ -46,8 +46,10 @@ register({
     "start.language": ("语言(&G)：", "Lan&guage:"),
     "start.about": ("关于(&A)", "&About"),
     "start.back": ("返回当前游戏(&R)", "&Return to the current game"),
-    "start.meta": ("共 {turns} 回合，每回合 {days} 天 · {units} 个单位 · {tasks} 项任务",
-                   "{turns} turns of {days} days · {units} units · {tasks} tasks"),
+    "start.meta": ("共 {turns} 回合，每回合 {days} 天 · {units} 个单位 · {tasks}",
+                   "{turns} turns of {days} days · {units} units · {tasks}"),
+    "start.tasks_one": ("{n} 项任务", "{n} task"),
+    "start.tasks_many": ("{n} 项任务", "{n} tasks"),
     "start.briefing": ("情景简介", "Briefing"),
     "start.notes": ("教学提示", "Instructor's note"),
     "start.seat_kind": ("{name}（{kind}）", "{name} ({kind})"),
@@ -292,7 +294,7 @@ class StartView(LibraryFiles, QWidget):
         other = "en" if language() == "zh" else "zh"
         self.other_title.setText(scenario.title.get(other))
         self.scenario_meta.setText(tr("start.meta", turns=scenario.turns, days=scenario.turn_days,
-                                      units=len(scenario.units), tasks=len(scenario.tasks)))
+                                      units=len(scenario.units), tasks=_tasks(len(scenario.tasks))))
         html = f"<h3>{tr('start.briefing')}</h3><p>{escape(text_of(scenario.briefing))}</p>"
         if scenario.notes is not None:
             html += f"<h3>{tr('start.notes')}</h3><p>{escape(text_of(scenario.notes))}</p>"
@@ -375,3 +377,7 @@ class StartView(LibraryFiles, QWidget):
                             (self.back_button, "start.back")):
             widget.setAccessibleName(plain(tr(key)))
 
+
+def _tasks(count: int) -> str:
+    """'1 task' / '3 tasks' (Chinese has no plural)."""
+    return tr("start.tasks_one" if count == 1 else "start.tasks_many", n=count)
