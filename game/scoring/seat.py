@@ -378,9 +378,10 @@ _SHOULD_REJECT = ("collusion", "discrepancy")
 def _informed(log: _Log, unit: str, sender: str, turn: int) -> float:
     """How far a right answer was an informed one: 0.75 to 1 with the information symmetry
     the superior had with the sender before answering (一.1: 在充分了解情况的基础上)."""
-    symmetry = 0.2
+    relation = log.game.scenario.relation_defaults
+    symmetry = float(relation.information_symmetry)
     for event in log.of("relation_turn", actor=unit, target=sender):
-        if event.turn < turn:
+        if event.turn <= turn:  # the turn's own visits and meetings come before the answer
             symmetry = float(event.data["symmetry"])
     return 0.75 + 0.25 * max(0.0, min(1.0, (symmetry - 0.2) / 0.4))
 
