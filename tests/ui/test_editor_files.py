@@ -130,3 +130,21 @@ def test_a_file_that_does_not_parse_opens_with_its_text_and_its_problem(qtbot, t
     assert window.yaml.toPlainText() == "id: x\nturns: [8\n"
     assert window.problems and window.problems[0].line >= 2
     assert not window.pages.isEnabled()
+
+
+@pytest.mark.parametrize("case", ["deep_flow_300.yaml", "selfmerge_anchor.yaml",
+                                  "yaml11_directive.yaml"])
+def test_a_bad_draft_never_stops_the_editor_opening_its_scenario(qtbot, tmp_path: Path,
+                                                                 monkeypatch, case: str):
+    """Issue 9: a draft that cannot be read was a traceback at every opening."""
+    path = copy_scenario(tmp_path)
+    bad = (Path(__file__).resolve().parents[1] / "data" / "cases" / case).read_text(
+        encoding="utf-8")
+    DraftStore(tmp_path / "drafts").write(path, bad)
+    answer_questions(monkeypatch, Yes)
+    window = ScenarioEditorWindow(path, drafts_dir=tmp_path / "drafts")
+    qtbot.addWidget(window)
+    window.show()
+    window.validate_now()
+    assert window.document.path == path  # the scenario opened; the draft shows its problem
+    assert window.problems or window.scenario is not None
