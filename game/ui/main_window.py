@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from game.ui import dialogs, i18n, saves
+from game.ui.hotseat import HandOverView
 from game.ui.i18n import register, tr
 from game.ui.lang import follow_language
 from game.ui.menus import WindowMenus
@@ -52,10 +53,13 @@ class MainWindow(QMainWindow):
         self.page: GamePage | None = None
         self.save_path: Path | None = None
         self._told_over = False
+        self._handing_over = False
         self._folder_warned = False
         self.stack = QStackedWidget()
         self.start = StartView(user_dir=self.paths.scenarios_dir)
         self.stack.addWidget(self.start)
+        self.handover = HandOverView()  # hot-seat: hides the game between two people
+        self.stack.addWidget(self.handover)
         self.setCentralWidget(self.stack)
         self.menus = WindowMenus(self)
         self._connect()
@@ -86,12 +90,14 @@ class MainWindow(QMainWindow):
         self.start.language_requested.connect(self.set_language)
         self.start.about_requested.connect(self._on_about_requested)
         self.start.back_requested.connect(self._on_back_requested)
+        self.handover.confirmed.connect(self._on_handover_confirmed)
 
     # ----- opening games ----------------------------------------------------------------------
 
     def new_game(self, path: Path, seat: str, superior: str = "", subordinate: str = "",
-                 seed: int = 0) -> bool:
-        """Start a new game of the scenario in `path` with the human in `seat`."""
+                 seed: int = 0, others: list[str] | None = None) -> bool:
+        """Start a new game of the scenario in `path` with a person in `seat` (and, hot-seat,
+        in each of `others`, taking turns at this computer)."""
         from game.scenario.loader import ScenarioError, load_scenario
 
         try:
@@ -101,8 +107,8 @@ class MainWindow(QMainWindow):
             return False
         from game.engine.game import Game
 
-        game = Game(scenario, seed=seed, humans=[seat], superior_style=superior or None,
-                    subordinate_style=subordinate or None)  # type: ignore[arg-type]
+        game = Game(scenario, seed=seed, humans=[seat, *(others or [])],
+                    superior_style=superior or None, subordinate_style=subordinate or None)  # type: ignore[arg-type]
         self.save_path = None
         self._open(game, seat, Path(path))
         return True
@@ -164,6 +170,7 @@ class MainWindow(QMainWindow):
             self.menus.retranslate(i18n.language(), self._end_key())
         else:
             self.session.replace(game, seat, path)
+        self._handing_over = False
         self.stack.setCurrentWidget(self.page)
         self.page.show_tab("inbox")
         self.settings.running = True
@@ -189,13 +196,39 @@ class MainWindow(QMainWindow):
         """End the phase (or the turn); after a turn, show its report."""
         if self.session is None or self.session.game.over or self.page is None:
             return
-        game = self.session.game
+        if self._handing_over:
+            return
+        game, seat = self.session.game, self.session.seat
         turn, phase = game.turn, game.phase
         self.session.end_phase()
-        if phase == "respond" or game.over:
+        if self.session.seat != seat:  # hot-seat: the next person takes the keyboard
+            self._hand_over()
+        if (turn, phase) != (game.turn, game.phase) and (phase == "respond" or game.over):
             self.page.report.show_turn(turn)
             self.page.show_tab("debrief" if game.over and "debrief" in self.page.views
                                else "report")
+
+    def _hand_over(self) -> None:
+        """Hide the game until the person for the session's seat confirms they sit here."""
+        from game.ui.vocab import unit_name
+
+        session = self.session
+        assert session is not None
+        self._handing_over = True
+        self.handover.hand_to(lambda: unit_name(session.game, session.seat))
+        self.stack.setCurrentWidget(self.handover)
+        self.handover.button.setFocus()
+        self._refresh_actions()
+
+    def _on_handover_confirmed(self) -> None:
+        self._handing_over = False
+        self._show_game()
+        self._refresh_actions()
+
+    def _show_game(self) -> None:
+        """The game page, or the hand-over screen while the computer changes hands."""
+        if self.page is not None:
+            self.stack.setCurrentWidget(self.handover if self._handing_over else self.page)
 
     def _on_state_changed(self) -> None:
         self._autosave()
@@ -239,7 +272,8 @@ class MainWindow(QMainWindow):
 
     def _on_new_game_requested(self, path: Path, seat: str, superior: str, subordinate: str,
                                seed: int) -> None:
-        self.new_game(path, seat, superior, subordinate, seed)
+        self.new_game(path, seat, superior, subordinate, seed,
+                      self.start.people_button.chosen())
 
     def _on_new_triggered(self) -> None:
         self.start.set_can_continue(self.paths.autosave.exists())
@@ -252,8 +286,7 @@ class MainWindow(QMainWindow):
         self.start.choose_scenario_file()
 
     def _on_back_requested(self) -> None:
-        if self.page is not None:
-            self.stack.setCurrentWidget(self.page)
+        self._show_game()
 
     def _on_continue_requested(self) -> None:
         if self.paths.autosave.exists():
@@ -315,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def _on_tab_action(self) -> None:
         action = self.sender()
-        if self.page is not None and action is not None:
+        if self.page is not None and action is not None and not self._handing_over:
             self.stack.setCurrentWidget(self.page)
             self.page.show_tab(str(action.data()))
 
@@ -341,7 +374,8 @@ class MainWindow(QMainWindow):
         over = playing and self.session.game.over  # type: ignore[union-attr]
         self.menus.actions["save"].setEnabled(playing)
         self.menus.actions["save_as"].setEnabled(playing)
-        self.menus.actions["end_phase"].setEnabled(playing and not over)
+        self.menus.actions["end_phase"].setEnabled(playing and not over
+                                                   and not self._handing_over)
         self.menus.actions["end_phase"].setText(tr(self._end_key()))
         self.menus.actions["continue"].setEnabled(self.paths.autosave.exists())
         self.start.set_can_continue(self.paths.autosave.exists())

@@ -1,4 +1,10 @@
-"""A played game as the window holds it: the game, the human's seat, and the bridge."""
+"""A played game as the window holds it: the game, the seat in front, and the bridge.
+
+Hot-seat: when several seats are held by people at this computer (`humans`), `seat` is the one
+whose person sits at the keyboard now. A person ends their part of a phase; the next seat that
+still has something to do in it takes the keyboard (the window hands over, `game/ui/hotseat.py`),
+and the game advances only once every such seat has ended the phase (`ended`).
+"""
 
 from __future__ import annotations
 
@@ -21,7 +27,9 @@ class GameSession:
 
     Attributes:
         game: the running game.
-        seat: the unit the human plays.
+        seat: the unit the person at the keyboard plays.
+        humans: every seat people hold at this computer, in the order they take the keyboard.
+        ended: the seats (of `humans`) that have ended the current phase.
         bridge: the signal bridge every view listens to.
         scenario_path: the scenario file the game was built from.
     """
@@ -32,6 +40,8 @@ class GameSession:
         self.bridge = bridge if bridge is not None else EngineBridge()
         self.game = game
         self.seat = seat
+        self.humans = _humans_of(game, seat)
+        self.ended: set[str] = set()
         self.scenario_path = Path(scenario_path)
         self.bridge.attach(game)
 
@@ -44,16 +54,45 @@ class GameSession:
         return result
 
     def end_phase(self) -> list[Event]:
-        """End the current phase and run on to the seat's next decision (or the game's end)."""
+        """End the seat's part of the phase. When no other seat held here still has something
+        to do in it, run on to the next decision (or the game's end); the keyboard then goes
+        to the first seat with something to do (`seat` changes: the window hands over)."""
+        self.ended.add(self.seat)
+        if self._hand_to(self.still_to_act()):
+            return []
+        self.ended.clear()
         events = self.game.advance()
         self.bridge.flush()
         self.bridge.state_changed.emit()
+        self._hand_to(self.still_to_act())
         return events
+
+    def still_to_act(self) -> list[str]:
+        """The seats held here that have not ended the phase and have moves open in it."""
+        from game.engine.views import move_options
+
+        if self.game.over:
+            return []
+        return [s for s in self.humans if s not in self.ended and move_options(self.game, s)]
+
+    def _hand_to(self, seats: list[str]) -> bool:
+        if not seats or seats[0] == self.seat:
+            return bool(seats)
+        self.seat = seats[0]
+        self.bridge.game_replaced.emit()  # every view redraws for the next seat
+        return True
 
     def replace(self, game: Game, seat: str, path: Path) -> None:
         """Take up another game (new or loaded); the views rebuild themselves."""
         self.game = game
         self.seat = seat
+        self.humans = _humans_of(game, seat)
+        self.ended = set()
         self.scenario_path = Path(path)
         self.bridge.attach(game)
         self.bridge.game_replaced.emit()
+
+
+def _humans_of(game: Game, seat: str) -> list[str]:
+    """The seats people hold, `seat` first, then in the scenario's order."""
+    return [seat, *(s for s in game.scenario.seats if s in game.humans and s != seat)]

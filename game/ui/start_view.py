@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from game.ui.hotseat import PeopleButton
 from game.ui.i18n import language, register, tr
 from game.ui.lang import follow_language, plain, text_of
 from game.ui.library import OPENED, ScenarioEntry, ScenarioLibraryModel, where
@@ -179,6 +180,10 @@ class StartView(LibraryFiles, QWidget):
                              (self.seed_label, self.seed_spin)):
             label.setBuddy(field)
             form.addRow(label, field)
+            if field is self.seat_combo:  # hot-seat: other seats people play here
+                self.people_button, self.people_label = PeopleButton(), QLabel()
+                self.people_label.setBuddy(self.people_button)
+                form.addRow(self.people_label, self.people_button)
         self.begin_button = QPushButton(objectName="Primary")
         self.begin_button.setDefault(True)
         self.continue_button, self.load_button = QPushButton(), QPushButton()
@@ -230,6 +235,9 @@ class StartView(LibraryFiles, QWidget):
                               (self.load_button, self.language_combo),
                               (self.language_combo, self.about_button)):
             self.setTabOrder(first, second)
+        self.setTabOrder(self.seat_combo, self.people_button)
+        self.setTabOrder(self.people_button, self.superior_combo)
+        self.seat_combo.currentIndexChanged.connect(self._fill_people)
 
     # ----- state ------------------------------------------------------------------------------
 
@@ -270,6 +278,12 @@ class StartView(LibraryFiles, QWidget):
             self.seat_combo.addItem(tr("start.seat_kind", name=unit_name_in(scenario, seat),
                                        kind=kind), seat)
         self.select_seat(chosen or "")
+        self._fill_people()
+
+    def _fill_people(self, *_: object) -> None:
+        seats = {self.seat_combo.itemData(i): self.seat_combo.itemText(i)
+                 for i in range(self.seat_combo.count())}
+        self.people_button.fill(seats, str(self.seat_combo.currentData()))
 
     def _fill_styles(self) -> None:
         for combo, side in ((self.superior_combo, "superior"),
@@ -345,6 +359,7 @@ class StartView(LibraryFiles, QWidget):
         self.library_label.setText(tr("start.library"))
         self.new_box.setTitle(tr("start.new_game"))
         self.seat_label.setText(tr("start.seat"))
+        self.people_label.setText(tr("start.people"))
         self.superior_label.setText(tr("start.superior"))
         self.subordinate_label.setText(tr("start.subordinate"))
         self.seed_label.setText(tr("start.seed"))
