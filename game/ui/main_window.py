@@ -23,6 +23,7 @@ from game.ui.vocab import phase_name
 if TYPE_CHECKING:
     from game.engine.game import Game
     from game.ui.game_page import GamePage
+    from game.ui.workshop.remote_page import RemotePage
 
 VERSION = "0.1.0"
 
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.save_path: Path | None = None
         self._told_over = False
         self._handing_over = False
+        self.remote: RemotePage | None = None  # a seat played at a workshop table
+        self._workshop_address = ""
         self._folder_warned = False
         self.stack = QStackedWidget()
         self.start = StartView(user_dir=self.paths.scenarios_dir)
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
         actions["about"].triggered.connect(self._on_about_requested)
         actions["editor"].triggered.connect(self._on_editor_requested)
         actions["open_scenario"].triggered.connect(self._on_open_scenario_triggered)
+        actions["join"].triggered.connect(self._on_join_triggered)
         self.menus.languages.triggered.connect(
             lambda action: self.set_language(str(action.data())))
         self.start.new_game_requested.connect(self._on_new_game_requested)
@@ -317,6 +321,9 @@ class MainWindow(QMainWindow):
             self.save_to(path)
 
     def _on_end_phase_triggered(self) -> None:
+        if self.remote is not None and self.stack.currentWidget() is self.remote:
+            self.remote.end_phase()
+            return
         self.end_phase()
 
     def _on_editor_requested(self) -> None:
@@ -342,6 +349,38 @@ class MainWindow(QMainWindow):
         self._open(game, seat, path)
         self.raise_()
         self.activateWindow()
+
+    def _on_join_triggered(self) -> None:
+        """Game ▸ Join a workshop…: ask for the address and the code (window-modal)."""
+        from game.ui.workshop.join_dialog import JoinDialog
+
+        self.join_dialog = JoinDialog(self, self._workshop_address)
+        self.join_dialog.accepted.connect(
+            lambda: self.join_workshop(*self.join_dialog.values()))
+        self.join_dialog.open()
+
+    def join_workshop(self, address: str, code: str, label: str = "") -> None:
+        """Play the seat of `code` at the workshop at `address`: the window draws the seat's
+        view as the host sends it, and the connection reconnects by itself."""
+        from game.ui.workshop.connection import WorkshopConnection
+        from game.ui.workshop.remote_page import RemotePage
+
+        self.leave_workshop()
+        self._workshop_address = address
+        connection = WorkshopConnection(address, code, label, self)
+        self.remote = RemotePage(connection, saves.library_folders(self.paths))
+        self.stack.addWidget(self.remote)
+        self.stack.setCurrentWidget(self.remote)
+        connection.start()
+
+    def leave_workshop(self) -> None:
+        """Say bye to the workshop's host and drop its page."""
+        if self.remote is None:
+            return
+        self.remote.connection.close()
+        self.stack.removeWidget(self.remote)
+        self.remote.deleteLater()
+        self.remote = None
 
     def _on_about_requested(self) -> None:
         self.prompts.show(dialogs.about_box(self, VERSION))
@@ -388,6 +427,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A clean exit: the autosave is current and the next start will not offer to resume."""
+        self.leave_workshop()
         self._autosave()
         self.settings.running = False
         self.settings.geometry = bytes(self.saveGeometry().data())

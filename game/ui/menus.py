@@ -20,6 +20,7 @@ register({
     "act.save": ("保存(&S)", "&Save"),
     "act.save_as": ("另存为(&A)…", "Save &as…"),
     "act.quit": ("退出(&Q)", "&Quit"),
+    "act.join": ("加入工作坊(&J)…", "&Join a workshop…"),
     "act.editor": ("情景编辑器(&D)…", "Scenario e&ditor…"),
     "act.end_phase": ("结束本阶段(&E)", "&End this phase"),
     "act.end_turn": ("结束本回合(&E)", "&End this turn"),
@@ -30,7 +31,7 @@ register({
 })
 
 ACTIONS = ("new", "continue", "open", "open_scenario", "save", "save_as", "editor", "quit",
-           "end_phase", "about")
+           "end_phase", "about", "join")
 SHORTCUTS = {
     "new": QKeySequence.StandardKey.New,
     "open": QKeySequence.StandardKey.Open,
@@ -63,6 +64,8 @@ class WindowMenus:
         self.game_menu = bar.addMenu("")
         for name in ("new", "continue", "open", "save", "save_as"):
             self.game_menu.addAction(self.actions[name])
+        self.game_menu.addSeparator()
+        self.game_menu.addAction(self.actions["join"])  # a workshop table, over the network
         self.game_menu.addSeparator()
         self.game_menu.addAction(self.actions["open_scenario"])
         self.game_menu.addAction(self.actions["editor"])
