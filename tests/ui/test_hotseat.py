@@ -57,7 +57,7 @@ def _assert_hides_both_seats(window, next_seat: str) -> None:  # type: ignore[no
 
 
 def test_the_bureau_and_a_township_play_the_tutorial_at_one_computer(
-        qtbot, window, prompts, app_paths) -> None:  # type: ignore[no-untyped-def]
+        qtbot, window, prompts, screenshot) -> None:  # type: ignore[no-untyped-def]
     _start_hotseat(qtbot, window)
     session = window.session
     game = session.game
@@ -77,10 +77,15 @@ def test_the_bureau_and_a_township_play_the_tutorial_at_one_computer(
             handovers += 1
             _assert_hides_both_seats(window, session.seat)
             if handovers == 1:  # the screen follows the language, still without figures
-                set_language("en")
-                assert "Hand the computer to" in window.handover.title.text()
-                _assert_hides_both_seats(window, session.seat)
+                for lang, size in (("zh", (1280, 800)), ("en", (1024, 640)),
+                                   ("zh", (1024, 640)), ("en", (1280, 800))):
+                    set_language(lang)
+                    window.resize(*size)
+                    _assert_hides_both_seats(window, session.seat)
+                    screenshot(window, f"hotseat-handover-{size[0]}x{size[1]}")
+                assert "Hand the computer to Hexi town" in window.handover.title.text()
                 set_language("zh")
+                window.resize(1280, 720)
             window.handover.button.setFocus()
             qtbot.keyClick(window.handover.button, Qt.Key.Key_Space)  # keyboard reachable
             qtbot.waitUntil(lambda: window.stack.currentWidget() is window.page)

@@ -17,6 +17,7 @@ from game.workshop.record import Record
 from tests.workshop.helpers import tutorial
 
 WAIT_MS = 20_000
+SHOTS = [(lang, size) for lang in ("zh", "en") for size in ((1280, 800), (1024, 640))]
 
 
 class HostThread:
@@ -99,7 +100,7 @@ def test_the_window_plays_a_remote_seat_and_reconnects_by_itself(
     assert "河西镇" in page.seat.text()  # names come from the library's copy of the scenario
     assert page.inbox.count() == len(view.documents) > 0
     assert page.stakes.rowCount() == len(view.stakes) > 0
-    for lang, size in (("zh", (1280, 800)), ("en", (1024, 640))):
+    for lang, size in SHOTS:
         set_language(lang)
         window.resize(*size)
         screenshot(window, f"workshop-joined-{size[0]}x{size[1]}")
@@ -109,6 +110,13 @@ def test_the_window_plays_a_remote_seat_and_reconnects_by_itself(
     # a move through the composer: the host accepts it and sends a new view
     assert page.choose("allocate_time")
     page.form.inputs["weights"].spins["local_needs"].setValue(0.25)
+    page.tabs.setCurrentIndex(1)
+    for lang, size in SHOTS:
+        set_language(lang)
+        window.resize(*size)
+        screenshot(window, f"workshop-composer-{size[0]}x{size[1]}")
+    set_language("zh")
+    window.resize(1280, 720)
     before = len(view.documents)
     qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.status.text() == tr(

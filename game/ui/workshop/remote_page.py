@@ -72,11 +72,16 @@ register({
     "remote.col.below": ("下级（上报 / 你的估计）", "Below (reported / your estimate)"),
     "remote.below_item": ("{unit} {reported} / {estimate}", "{unit} {reported} / {estimate}"),
     "remote.pending_item": ("第 {turn} 回合 {sender}：{kind}", "Turn {turn}, {sender}: {kind}"),
+    "remote.turn_n": ("第 {turn} 回合", "Turn {turn}"),
     "remote.no_pending": ("没有待答复的请示。", "No request awaits your answer."),
     "remote.sending": ("正在发送…", "Sending…"),
     "remote.refused_end": ("未能结束本阶段：{reason}", "Could not end the phase: {reason}"),
     "remote.no_options": ("本阶段没有可办的事项。", "Nothing to do in this phase."),
 })
+
+
+#: The connection's state in the header: green, amber, red (and the word says it too).
+STATE_COLOURS = {"connected": "#1b7f3b", "reconnecting": "#a35c00", "lost": "#b3261e"}
 
 
 class ScenarioNames:
@@ -272,7 +277,7 @@ class RemotePage(QWidget):
         self.inbox.blockSignals(True)
         self.inbox.clear()
         for doc in reversed(view.documents):  # newest first
-            item = QListWidgetItem(tr("inbox.turn_n", turn=doc.turn) + " · " + self._title(doc))
+            item = QListWidgetItem(tr("remote.turn_n", turn=doc.turn) + " · " + self._title(doc))
             item.setData(Qt.ItemDataRole.UserRole, doc.seq)
             self.inbox.addItem(item)
         self.inbox.blockSignals(False)
@@ -414,6 +419,7 @@ class RemotePage(QWidget):
 
     def _on_state(self, state: str) -> None:
         self.link.setText(tr(f"remote.state.{state}"))
+        self.link.setStyleSheet(f"color: {STATE_COLOURS.get(state, '#666666')}")
         self.link.setAccessibleName(plain(self.link.text()))
         self.end_button.setEnabled(self._can_end())
 
@@ -429,6 +435,14 @@ class RemotePage(QWidget):
         self._on_state(self.connection.state)
         key, values = self.status_key
         self.status.setText(tr(key, **values) if key else "")
-        if self.view is not None:
-            view, self.view = self.view, None
-            self.show_view(view)
+        if self.view is not None:  # redrawn, but a form being filled in keeps its values
+            self._header()
+            self._inbox(keep=False)
+            self._stakes()
+            self._pending()
+            for row in range(self.options.count()):
+                item = self.options.item(row)
+                item.setText(tr(f"action.{item.data(Qt.ItemDataRole.UserRole)}"))
+            option = self._option()
+            if option is not None:
+                self.price.setText(tr("composer.price", cost=cost_details(option)))
