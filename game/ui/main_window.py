@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         session = self.session
         assert session is not None
         self._handing_over = True
+        self.statusBar().clearMessage()
         self.handover.hand_to(lambda: unit_name(session.game, session.seat))
         self.stack.setCurrentWidget(self.handover)
         self.handover.button.setFocus()

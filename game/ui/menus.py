@@ -50,6 +50,7 @@ class WindowMenus:
         for name, key in SHORTCUTS.items():
             self.actions[name].setShortcut(QKeySequence(key))
         self.actions["editor"].setShortcut(QKeySequence("Ctrl+E"))
+        self.actions["join"].setShortcut(QKeySequence("Ctrl+J"))
         self.actions["end_phase"].setShortcuts([QKeySequence("Ctrl+Return"),
                                                 QKeySequence("Ctrl+Enter"), QKeySequence("F5")])
         self.languages = QActionGroup(window)

@@ -42,6 +42,7 @@ def _assert_hides_both_seats(window, next_seat: str) -> None:  # type: ignore[no
     no figure and no other unit or task of either seat."""
     assert window.stack.currentWidget() is window.handover
     assert not window.page.isVisible()
+    assert not DIGITS.search(window.statusBar().currentMessage())
     game = window.session.game
     texts = _handover_texts(window)
     joined = " ".join(texts)

@@ -26,8 +26,13 @@ from PySide6.QtWidgets import (
 from game.engine import moves as engine_moves
 from game.engine.views import MoveOption
 from game.ui import move_fields  # noqa: F401  (registers the field.* texts used here)
-from game.ui.i18n import all_strings, tr
+from game.ui.i18n import all_strings, register, tr
 from game.ui.lang import plain
+
+register({
+    "field.shares": ("分给各下级(&H)：", "S&hares:"),
+    "field.weights": ("时间分配比重(&W)：", "&Weights:"),
+})
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -62,6 +67,7 @@ class RemoteMoveForm(QWidget):
         super().__init__(parent)
         self.option = option
         self.values: dict[str, Callable[[], Any]] = {}
+        self.setters: dict[str, Callable[[Any], None]] = {}
         self.inputs: dict[str, QWidget] = {}
         form = QFormLayout(self)
         model = move_model(option.move_kind)
@@ -74,6 +80,7 @@ class RemoteMoveForm(QWidget):
                 continue
             self.inputs[name] = widget
             self.values[name] = value
+            self.setters[name] = _setter(widget)
             label = text(f"field.{name}", info.title or name)
             if isinstance(widget, QCheckBox):
                 widget.setText(label)
@@ -90,6 +97,12 @@ class RemoteMoveForm(QWidget):
         for name, value in self.values.items():
             move[name] = value()
         return move
+
+    def restore(self, move: dict[str, Any]) -> None:
+        """Put back values read from `move()` (after the form was rebuilt in another language)."""
+        for name, value in move.items():
+            if name in self.setters:
+                self.setters[name](value)
 
     def _field(self, name: str, annotation: Any, default: Any, names: Callable[[str], str],
                requests: dict[int, str]) -> tuple[QWidget | None, Callable[[], Any]]:
@@ -182,3 +195,23 @@ def _checks(choices: list[tuple[str, str]]) -> tuple[QWidget, Callable[[], Any]]
         checks[value] = check
     box.checks = checks  # type: ignore[attr-defined]
     return box, lambda: [v for v, c in checks.items() if c.isChecked()]
+
+
+def _setter(widget: QWidget) -> Callable[[Any], None]:
+    """How to put a value back into a field made above."""
+    if isinstance(widget, QComboBox):
+        return lambda v: widget.setCurrentIndex(max(0, widget.findData(v)))
+    if isinstance(widget, QCheckBox):
+        return lambda v: widget.setChecked(bool(v))
+    if isinstance(widget, QDoubleSpinBox):
+        return lambda v: widget.setValue(NONE if v is None else float(v))
+    spins: dict[str, QDoubleSpinBox] = getattr(widget, "spins", {})
+    checks: dict[str, QCheckBox] = getattr(widget, "checks", {})
+
+    def put(value: Any) -> None:
+        for key, spin in spins.items():
+            spin.setValue(float(value.get(key, 0)))
+        for key, check in checks.items():
+            check.setChecked(key in value)
+
+    return put

@@ -258,9 +258,10 @@ class RemotePage(QWidget):
             lines.append(tr("remote.computer"))
         if view.ended:
             lines.append(tr("remote.ended"))
-        if view.waiting_for and not view.over:
+        others = [u for u in view.waiting_for if u != view.seat]
+        if others and not view.over:
             lines.append(tr("remote.waiting", units=tr("doc.list_sep").join(
-                self.name(u) for u in view.waiting_for)))
+                self.name(u) for u in others)))
         self.waiting.setText(" ".join(lines))
         self.end_button.setEnabled(self._can_end())
 
@@ -443,6 +444,8 @@ class RemotePage(QWidget):
             for row in range(self.options.count()):
                 item = self.options.item(row)
                 item.setText(tr(f"action.{item.data(Qt.ItemDataRole.UserRole)}"))
-            option = self._option()
-            if option is not None:
-                self.price.setText(tr("composer.price", cost=cost_details(option)))
+            if self.form is not None:
+                typed = self.form.move()
+                self._choose(self.options.currentRow())
+                if self.form is not None:
+                    self.form.restore(typed)
