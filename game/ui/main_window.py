@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         actions["editor"].triggered.connect(self._on_editor_requested)
         actions["open_scenario"].triggered.connect(self._on_open_scenario_triggered)
         actions["join"].triggered.connect(self._on_join_triggered)
+        self.stack.currentChanged.connect(lambda _index: self._refresh_actions())
         self.menus.languages.triggered.connect(
             lambda action: self.set_language(str(action.data())))
         self.start.new_game_requested.connect(self._on_new_game_requested)
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         return not detail
 
     def _open(self, game: Game, seat: str, path: Path) -> None:
+        self.leave_workshop()  # one window plays one game (the seat's code still rejoins)
         self._told_over = game.over
         if self.session is None:
             self.session = GameSession(game, seat, path)
@@ -231,8 +233,11 @@ class MainWindow(QMainWindow):
         self._refresh_actions()
 
     def _show_game(self) -> None:
-        """The game page, or the hand-over screen while the computer changes hands."""
-        if self.page is not None:
+        """The workshop seat, the game page, or the hand-over screen while the computer
+        changes hands."""
+        if self.remote is not None:
+            self.stack.setCurrentWidget(self.remote)
+        elif self.page is not None:
             self.stack.setCurrentWidget(self.handover if self._handing_over else self.page)
 
     def _on_state_changed(self) -> None:
@@ -414,8 +419,9 @@ class MainWindow(QMainWindow):
         over = playing and self.session.game.over  # type: ignore[union-attr]
         self.menus.actions["save"].setEnabled(playing)
         self.menus.actions["save_as"].setEnabled(playing)
-        self.menus.actions["end_phase"].setEnabled(playing and not over
-                                                   and not self._handing_over)
+        remote = self.remote is not None and self.stack.currentWidget() is self.remote
+        self.menus.actions["end_phase"].setEnabled(remote or (playing and not over
+                                                             and not self._handing_over))
         self.menus.actions["end_phase"].setText(tr(self._end_key()))
         self.menus.actions["continue"].setEnabled(self.paths.autosave.exists())
         self.start.set_can_continue(self.paths.autosave.exists())

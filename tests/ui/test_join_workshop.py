@@ -135,6 +135,7 @@ def test_the_window_plays_a_remote_seat_and_reconnects_by_itself(
         tr("composer.refused", reason="")), timeout=WAIT_MS)
 
     # end the phase: the table (only Hexi is a person) moves on to the report phase
+    assert window.menus.actions["end_phase"].isEnabled()  # Ctrl+Return / F5 end it too
     qtbot.mouseClick(page.end_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.view.phase == "report", timeout=WAIT_MS)
     assert tr("phase.report") in page.turn.text()
@@ -157,3 +158,15 @@ def test_the_window_plays_a_remote_seat_and_reconnects_by_itself(
     assert page.view.phase == "report" and page.end_button.isEnabled()
     window.leave_workshop()
     assert window.remote is None
+
+
+def test_a_code_the_host_does_not_know_is_named_and_the_header_says_lost(
+        qtbot, window, host: HostThread) -> None:  # type: ignore[no-untyped-def]
+    known = set(host.codes().values())
+    code = next(c for c in ("ABCDEF", "ABCDEG") if c not in known)
+    window.join_workshop(f"127.0.0.1:{host.port}", code)
+    page = window.remote
+    qtbot.waitUntil(lambda: page.link.text() == tr("remote.state.lost"), timeout=WAIT_MS)
+    assert page.waiting.text().startswith(tr("remote.failed", reason="")[:4])
+    assert page.view is None and not page.end_button.isEnabled()
+    window.leave_workshop()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -76,6 +76,9 @@ register({
     "remote.no_pending": ("没有待答复的请示。", "No request awaits your answer."),
     "remote.sending": ("正在发送…", "Sending…"),
     "remote.refused_end": ("未能结束本阶段：{reason}", "Could not end the phase: {reason}"),
+    "remote.failed": ("无法加入：{reason}。请核对地址和加入码，然后通过“游戏 ▸ 加入工作坊”重试。",
+                      "Could not join: {reason}. Check the address and the code, then try "
+                      "again with Game ▸ Join a workshop."),
     "remote.no_options": ("本阶段没有可办的事项。", "Nothing to do in this phase."),
 })
 
@@ -127,7 +130,7 @@ class RemotePage(QWidget):
         connection.view_changed.connect(self.show_view)
         connection.state_changed.connect(self._on_state)
         connection.replied.connect(self._on_reply)
-        connection.failed.connect(lambda _reason: self._on_state("lost"))
+        connection.failed.connect(self._on_failed)
         follow_language(self, self.retranslate)
         self.retranslate()
 
@@ -145,7 +148,6 @@ class RemotePage(QWidget):
         self.waiting = QLabel(objectName="Muted", wordWrap=True)
         self.end_button = QPushButton(objectName="EndPhase")
         self.end_button.clicked.connect(self.end_phase)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.end_phase)
         top = QHBoxLayout()
         top.addWidget(self.seat, 1)
         top.addWidget(self.link)
@@ -417,6 +419,10 @@ class RemotePage(QWidget):
         """The composer's one-line status (kept across language switches)."""
         self.status_key = (key, values)
         self.status.setText(tr(key, **values) if key else "")
+
+    def _on_failed(self, reason: str) -> None:
+        self._on_state("lost")
+        self.waiting.setText(tr("remote.failed", reason=reason))
 
     def _on_state(self, state: str) -> None:
         self.link.setText(tr(f"remote.state.{state}"))
