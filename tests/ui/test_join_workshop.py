@@ -107,6 +107,11 @@ def test_the_window_plays_a_remote_seat_and_reconnects_by_itself(
     set_language("zh")
     window.resize(1280, 720)
 
+    page.tabs.setCurrentIndex(2)
+    screenshot(window, "workshop-tasks")
+    page.tabs.setCurrentIndex(3)
+    screenshot(window, "workshop-pending")
+
     # a move through the composer: the host accepts it and sends a new view
     assert page.choose("allocate_time")
     page.form.inputs["weights"].spins["local_needs"].setValue(0.25)
@@ -156,6 +161,22 @@ def test_the_window_plays_a_remote_seat_and_reconnects_by_itself(
     host.start()
     qtbot.waitUntil(lambda: page.link.text() == tr("remote.state.connected"), timeout=WAIT_MS)
     assert page.view.phase == "report" and page.end_button.isEnabled()
+
+    # on to the end: the seat's own score arrives and opens its tab
+    assert not page.tabs.isTabEnabled(4)
+    while not page.view.over:
+        at = (page.view.turn, page.view.phase)
+        qtbot.waitUntil(page.end_button.isEnabled, timeout=WAIT_MS)
+        window.menus.actions["end_phase"].trigger()
+        qtbot.waitUntil(lambda at=at: (page.view.turn, page.view.phase) != at,
+                        timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.view.score is not None, timeout=WAIT_MS)
+    assert page.tabs.isTabEnabled(4) and page.view.score["unit"] == "hexi"
+    assert page.score.text().startswith(tr("remote.score", score="")[:5])
+    assert page.parts.rowCount() == len(page.view.score["indicators"]) > 0
+    assert not page.end_button.isEnabled() and page.turn.text() == tr("remote.over")
+    page.tabs.setCurrentIndex(4)
+    screenshot(window, "workshop-score")
     window.leave_workshop()
     assert window.remote is None
 

@@ -79,6 +79,13 @@ register({
     "remote.failed": ("无法加入：{reason}。请核对地址和加入码，然后通过“游戏 ▸ 加入工作坊”重试。",
                       "Could not join: {reason}. Check the address and the code, then try "
                       "again with Game ▸ Join a workshop."),
+    "remote.tab.score": ("得分(&D)", "Score (&D)"),
+    "remote.score": ("本席位得分：{score} / 100", "This seat's score: {score} / 100"),
+    "remote.score_locked": ("得分在对局结束后开放。", "The score opens when the game is over."),
+    "remote.col.part": ("方面", "Part"),
+    "remote.col.weight": ("权重", "Weight"),
+    "remote.col.value": ("得分", "Score"),
+    "remote.col.why": ("说明", "Why"),
     "remote.no_options": ("本阶段没有可办的事项。", "Nothing to do in this phase."),
 })
 
@@ -175,6 +182,16 @@ class RemotePage(QWidget):
         self.tabs.addTab(self.stakes, "")
         self.pending = QListWidget()
         self.tabs.addTab(self.pending, "")
+        self.score_box = QWidget()
+        score_layout = QVBoxLayout(self.score_box)
+        self.score = QLabel(objectName="ScenarioTitle", wordWrap=True)
+        self.parts = QTableWidget(0, 4)
+        self.parts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.parts.setWordWrap(True)
+        self.parts.horizontalHeader().setStretchLastSection(True)
+        score_layout.addWidget(self.score)
+        score_layout.addWidget(self.parts, 1)
+        self.tabs.addTab(self.score_box, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -243,6 +260,28 @@ class RemotePage(QWidget):
             self._composer()
         self._stakes()
         self._pending()
+        self._score()
+
+    def _score(self) -> None:
+        """After the game: the seat's own score and its parts (the host scores the table)."""
+        view = self.view
+        score = view.score if view is not None else None
+        self.tabs.setTabEnabled(4, score is not None)
+        self.tabs.setTabToolTip(4, "" if score is not None else tr("remote.score_locked"))
+        if score is None:
+            self.score.clear()
+            self.parts.setRowCount(0)
+            return
+        self.score.setText(tr("remote.score", score=number(score.get("score"))))
+        parts = list(score.get("indicators", {}).values())
+        self.parts.setRowCount(len(parts))
+        for row, part in enumerate(parts):
+            cells = [_in_language(part.get("label", "")), number(part.get("weight")),
+                     number(part.get("value")), _in_language(part.get("explanation", ""))]
+            for column, value in enumerate(cells):
+                self.parts.setItem(row, column, QTableWidgetItem(value))
+        self.parts.resizeColumnsToContents()
+        self.parts.resizeRowsToContents()
 
     def _header(self) -> None:
         view = self.view
@@ -432,13 +471,15 @@ class RemotePage(QWidget):
 
     def retranslate(self) -> None:
         """Every text in the current language."""
-        for index, key in enumerate(("inbox", "composer", "stakes", "pending")):
+        for index, key in enumerate(("inbox", "composer", "stakes", "pending", "score")):
             self.tabs.setTabText(index, tr(f"remote.tab.{key}"))
         self.end_button.setText(tr("remote.end"))
         self.send_button.setText(tr("composer.send"))
         self.stakes.setHorizontalHeaderLabels([tr(f"remote.col.{c}") for c in (
             "task", "target", "passed_down", "reported", "delivered", "capacity", "deadline",
             "below")])
+        self.parts.setHorizontalHeaderLabels([tr(f"remote.col.{c}") for c in (
+            "part", "weight", "value", "why")])
         self._on_state(self.connection.state)
         key, values = self.status_key
         self.status.setText(tr(key, **values) if key else "")
@@ -447,6 +488,7 @@ class RemotePage(QWidget):
             self._inbox(keep=False)
             self._stakes()
             self._pending()
+            self._score()
             for row in range(self.options.count()):
                 item = self.options.item(row)
                 item.setText(tr(f"action.{item.data(Qt.ItemDataRole.UserRole)}"))
@@ -455,3 +497,10 @@ class RemotePage(QWidget):
                 self._choose(self.options.currentRow())
                 if self.form is not None:
                     self.form.restore(typed)
+
+
+def _in_language(value: Any) -> str:
+    """A {zh, en} text in the current language (other values as they are)."""
+    if isinstance(value, dict):
+        return str(value.get(language()) or value.get("zh") or "")
+    return text_of(value) if value is not None else ""
