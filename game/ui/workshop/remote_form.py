@@ -75,7 +75,9 @@ class RemoteMoveForm(QWidget):
             if name == "kind":
                 continue
             default = None if info.is_required() else info.default
-            widget, value = self._field(name, info.annotation, default, names, requests)
+            low, high = _bounds(info.metadata)
+            widget, value = self._field(name, info.annotation, default, names, requests,
+                                        (low, high))
             if widget is None:
                 continue
             self.inputs[name] = widget
@@ -105,7 +107,8 @@ class RemoteMoveForm(QWidget):
                 self.setters[name](value)
 
     def _field(self, name: str, annotation: Any, default: Any, names: Callable[[str], str],
-               requests: dict[int, str]) -> tuple[QWidget | None, Callable[[], Any]]:
+               requests: dict[int, str], bounds: tuple[float, float] = (0, 1e6),
+               ) -> tuple[QWidget | None, Callable[[], Any]]:
         option = self.option
         optional, kind = _unwrap(annotation)
         if name == "reason":  # the engine gives the reason of an answer; nobody types it
@@ -133,11 +136,12 @@ class RemoteMoveForm(QWidget):
                 choices.insert(0, (None, text("field.none", "—")))
             return _combo(choices)
         if kind in (int, float):
+            low, high = bounds
             spin = QDoubleSpinBox(decimals=0 if kind is int else 2)
-            spin.setRange(NONE if optional else 0, 1e6)
+            spin.setRange(NONE if optional else low, high)
             if optional:
                 spin.setSpecialValueText(text("field.none", "—"))
-            start = default if isinstance(default, int | float) else (NONE if optional else 0)
+            start = default if isinstance(default, int | float) else (NONE if optional else low)
             spin.setValue(float(start))
 
             def value() -> Any:
@@ -147,6 +151,22 @@ class RemoteMoveForm(QWidget):
 
             return spin, value
         return None, lambda: None
+
+
+def _bounds(metadata: list[Any]) -> tuple[float, float]:
+    """The spin box's range from a field's constraints (ge/gt/le/lt); an open lower bound
+    starts one step (0.01) above it."""
+    low, high = 0.0, 1e6
+    for item in metadata:
+        if getattr(item, "ge", None) is not None:
+            low = max(low, float(item.ge))
+        if getattr(item, "gt", None) is not None:
+            low = max(low, float(item.gt) + 0.01)
+        if getattr(item, "le", None) is not None:
+            high = min(high, float(item.le))
+        if getattr(item, "lt", None) is not None:
+            high = min(high, float(item.lt) - 0.01)
+    return low, high
 
 
 def _unwrap(annotation: Any) -> tuple[bool, Any]:
