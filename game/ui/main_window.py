@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
             self.settings.last_save = str(path)
         self._open(loaded.game, loaded.seat, loaded.scenario_path)
         self.statusBar().showMessage(tr("status.loaded", path=str(path)), 5000)
+        if self.session is not None and len(self.session.humans) > 1:
+            self._hand_over()  # hot-seat: whoever sits here may not be the first seat's person
         return True
 
     def _refuse_save(self, problem: saves.SaveProblem, autosave: bool) -> None:

@@ -123,4 +123,6 @@ def test_a_hotseat_save_keeps_both_people_and_replays(
     assert autosaved.game.humans == set(SEATS)
     assert window.load_game(path)
     assert set(window.session.humans) == set(SEATS)
+    _assert_hides_both_seats(window, window.session.seat)  # the game opens behind a hand-over
+    click(qtbot, window.handover.button)
     assert window.stack.currentWidget() is window.page
