@@ -159,7 +159,7 @@ _DOCS: dict[str, tuple[str, str, str, str]] = {
         "为激励先进、鼓励攻坚，对{recipient}{task}工作给予{incentive}。{extra}",
         "To reward the work on {task}, {recipient} receives an incentive: {incentive}. {extra}"),
     "world_event": ("{event_name}", "{event_name}", "{event_text}", "{event_text}"),
-    "facilitator_notice": ("主持人通知", "From the facilitator", "{notice_zh}", "{notice_en}"),
+    "facilitator_notice": ("主持人通知", "From the facilitator", "{notice}", "{notice}"),
     "game_over": (
         "年度工作结束", "The year's work is done",
         "全部 {turns} 个回合已结束。请查看复盘。", "All {turns} turns are over. See the debrief."),
@@ -354,7 +354,7 @@ def _misc(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _notice(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
-    return {"notice_zh": str(doc.data.get("zh", "")), "notice_en": str(doc.data.get("en", ""))}
+    return {"notice": str(doc.data.get("zh" if language() == "zh" else "en", ""))}
 
 
 _SPECIAL = {
