@@ -1,9 +1,11 @@
 """The session's record: one SQLite file (WAL mode), enough to rebuild every table by replay.
 
 A table's game is scenario + seed + what was done to it, in order: every accepted move, every
-phase end, every advance, every seat handed to the computer or back. Each act is one row of
-`acts`, committed before the client hears that it was accepted (DESIGN.md, "The network and
-the record"). `moves`, `phase_ends` and `takeovers` are views of `acts` for reading.
+phase end, every advance, every seat handed to the computer or back, and every act of the
+facilitator (pause, resume, notice, inject, timer, force_end, close: "Facilitator acts are
+moves too, so they replay"). Each act is one row of `acts`, committed before the client hears
+that it was accepted (DESIGN.md, "The network and the record"). `moves`, `phase_ends`,
+`takeovers` and `facilitator_acts` are views of `acts` for reading.
 Participants are known by the labels they give; no personal data is asked for.
 """
 

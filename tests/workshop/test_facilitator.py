@@ -48,7 +48,7 @@ async def _session(db: Path) -> dict[str, Any]:
     out: dict[str, Any] = {}
     try:
         await asyncio.gather(*(c.connect() for c in people.values()))
-        status = await console.connect()
+        await console.connect()
         await console.wait_for(lambda s: all(seat.state == "acting" and seat.label
                                              for t in s.tables for seat in t.seats))
         out["first_status"] = console.status
@@ -296,3 +296,76 @@ def test_the_command_line_facilitates_a_running_session(
     assert status["tables"][0]["paused"] and status["tables"][1]["timer_left"] > 0
     assert out["kinds"] == ["pause", "notice", "close",
                             "notice", "inject", "timer", "to_computer", "to_person", "close"]
+
+
+def test_seats_handed_over_a_timer_and_a_stuck_alert_survive_a_rebuild() -> None:
+    from game.workshop.table import Advanced, rebuild
+
+    host = WorkshopHost(inspected_tutorial(), Record(":memory:"), tables=1, seats=SEATS,
+                        seed=SEED, stuck_s=60)
+    table = host.tables[1]
+    assert table.to_computer("hexi") is None  # county_agri is still acting
+    assert isinstance(table.force_end(), Advanced)
+    assert table.rejoin("hexi") is None and "hexi" not in table.game.humans  # pinned
+    assert table.to_person("hexi") is None  # the computer decided this phase: at its end
+    assert "hexi" not in table.game.humans and "hexi" in table.returning
+    assert table.set_timer(120, now=1000.0) is None
+    assert table.timer_left(now=1100.0) == 20.0
+    rebuilt = rebuild(1, inspected_tutorial(), SEED, SEATS, host.record.acts(1))
+    assert (rebuilt.returning, rebuilt.pinned, rebuilt.timer) == \
+        (table.returning, table.pinned, table.timer)
+    turn, phase = table.game.turn, table.game.phase
+    assert isinstance(table.end_phase("county_agri", turn, phase, None), Advanced)
+    assert "hexi" in table.game.humans and table.timer is None  # handed back; timer gone
+    assert [(a.kind, a.data) for a in host.record.acts(1) if a.seat == "hexi"] == [
+        ("to_computer", {"by": "facilitator"}),
+        ("to_person", {"by": "facilitator", "deferred": True}),
+        ("to_person", None)]
+    rebuilt = rebuild(1, inspected_tutorial(), SEED, SEATS, host.record.acts(1))
+    assert rebuilt.game.log.to_json() == table.game.log.to_json()
+    assert rebuilt.game.humans == table.game.humans
+
+    status = host.status(now=table.last_act_at + 61)
+    assert [(a.table, a.code) for a in status.alerts] == [(1, "stuck")]
+    assert {s.state for s in status.tables[0].seats} == {"disconnected"}
+    assert table.pause() is None
+    assert not host.status(now=table.last_act_at + 61).alerts  # a paused table is not stuck
+    assert [s.state for s in host.status().tables[0].seats] == ["disconnected"] * 2
+    host.record.close()
+
+
+async def _played_through_a_pause(db: Path) -> dict[str, Any]:
+    host = WorkshopHost(inspected_tutorial(), Record(db), tables=1, seats=SEATS, seed=SEED,
+                        grace_s=600)
+    port = await host.start("127.0.0.1", 0)
+    address = f"127.0.0.1:{port}"
+    people = [WorkshopClient(address, code) for _, _, code in host.codes()]
+    console = FacilitatorClient(address, host.facilitator_token)
+    try:
+        await asyncio.gather(*(c.connect() for c in people), console.connect())
+        playing = [asyncio.create_task(c.play(simple_policy)) for c in people]
+        await console.wait_for(lambda s: s.tables[0].turn >= 2)
+        assert all(r.ok for r in await console.pause())
+        paused_at = (await console.refresh()).tables[0]
+        await console.broadcast(NOTICE_ZH, NOTICE_EN)
+        held = (await console.refresh()).tables[0]
+        assert all(r.ok for r in await console.resume())
+        finals = await asyncio.gather(*playing)
+        return {"finals": finals, "paused_at": paused_at, "held": held,
+                "sha": host.tables[1].log_sha256(), "finished": host.record.finished()[1]}
+    finally:
+        await console.close()
+        for client in people:
+            await client.close()
+        await host.stop()
+        host.record.close()
+
+
+def test_participants_wait_out_a_pause_and_play_to_the_end(tmp_path: Path) -> None:
+    out = run(_played_through_a_pause(tmp_path / "session.sqlite"))
+    assert all(v.over and v.score is not None for v in out["finals"])
+    assert all(NOTICE_EN in _notices(v) for v in out["finals"])
+    # While paused the table stood still: the same turn and phase after the broadcast.
+    paused_at, held = out["paused_at"], out["held"]
+    assert (held.turn, held.phase) == (paused_at.turn, paused_at.phase) and held.paused
+    assert out["sha"] == out["finished"]
