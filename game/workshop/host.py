@@ -359,7 +359,7 @@ class WorkshopHost:
 
     def _hello(self, connection: Connection, hello: Hello) -> None:
         seat = self.seats.get(normalise_code(hello.token))
-        if seat is None or connection.seat not in (None, seat):
+        if seat is None or connection.seat not in (None, seat) or connection.facilitator:
             log.warning("refused a hello with an unknown code")
             connection.send(ErrorMessage(seq=0, code="token", zh="没有这个加入码。",
                                          en="No seat has this join code."))

@@ -270,6 +270,7 @@ async def _scripted(db: Path) -> dict[str, Any]:
         out["to_person"] = await asyncio.to_thread(cli, "to-person", "2", "hexi")
         out["status"] = await asyncio.to_thread(cli, "status", "--json")
         out["bad_args"] = await asyncio.to_thread(cli, "timer", "soon")
+        out["no_table"] = await asyncio.to_thread(cli, "--table", "9", "pause")
         out["bad_token"] = await asyncio.to_thread(
             main, ["facilitate", address, "--token", "WRONGTOKEN2", "pause"])
         out["end"] = await asyncio.to_thread(cli, "end")
@@ -289,7 +290,8 @@ def test_the_command_line_facilitates_a_running_session(
     assert (out["pause"], out["pause_again"], out["broadcast"], out["inject"], out["timer"],
             out["to_computer"], out["to_person"], out["status"], out["end"]) == \
         (0, 1, 0, 0, 0, 0, 0, 0, 0)
-    assert out["bad_args"] == 2 and out["bad_token"] == 2
+    assert out["bad_args"] == 2 and out["bad_token"] == 2 and out["no_table"] == 1
+    assert "table 9: refused (table)" in printed.out
     assert "table 1: refused (paused)" in printed.out
     assert "Wrong facilitator token" in printed.err
     status = json.loads(printed.out[printed.out.index("{"):printed.out.rindex("}") + 1])
