@@ -255,23 +255,25 @@ class Game(World):
             Intervention("notice", self.turn, self.phase, len(self.recorded), zh=zh, en=en))
         return self.emit("facilitator_notice", data={"zh": zh or en, "en": en or zh})
 
-    def intervene(self, intervention: Intervention) -> None:
-        """Apply a recorded intervention again (replaying a save).
+    def intervene(self, kind: str, turn: int, phase: str, *, event: str = "", zh: str = "",
+                  en: str = "") -> None:
+        """Apply a recorded intervention again (replaying a save): the fields of an
+        `Intervention` (its `after` is where the caller applies it).
 
         Raises:
             ValueError: it is of an unknown kind, names no event of the scenario, or belongs
                 to another turn and phase.
             GameOver: the game is over.
         """
-        if (intervention.turn, intervention.phase) != (self.turn, self.phase):
-            raise ValueError(f"an intervention of turn {intervention.turn} "
-                             f"{intervention.phase} at turn {self.turn} {self.phase}")
-        if intervention.kind == "inject":
-            self.inject_event(intervention.event)
-        elif intervention.kind == "notice":
-            self.notify(intervention.zh, intervention.en)
+        if (turn, phase) != (self.turn, self.phase):
+            raise ValueError(f"an intervention of turn {turn} {phase} at turn {self.turn} "
+                             f"{self.phase}")
+        if kind == "inject":
+            self.inject_event(event)
+        elif kind == "notice":
+            self.notify(zh, en)
         else:
-            raise ValueError(f"unknown intervention {intervention.kind!r}")
+            raise ValueError(f"unknown intervention {kind!r}")
 
     def snapshot(self) -> dict[str, Any]:
         """A deep copy of every piece of mutable state, comparable with `==`.

@@ -562,14 +562,13 @@ def _submit_due(game: Game, pending: list[SavedMove],
 
 
 def _intervene_due(game: Game, interventions: list[SavedIntervention]) -> None:
-    from game.engine.game import Intervention
-
     while interventions and (interventions[0].turn, interventions[0].phase,
                              interventions[0].after) == (game.turn, game.phase,
                                                          len(game.recorded)):
         saved = interventions.pop(0)
         try:
-            game.intervene(Intervention(**saved.model_dump()))
+            game.intervene(saved.kind, saved.turn, saved.phase, event=saved.event,
+                           zh=saved.zh, en=saved.en)
         except ValueError as err:
             raise SaveError(f"a facilitator's act no longer applies: {err}", "mismatch") \
                 from None

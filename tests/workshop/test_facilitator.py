@@ -345,15 +345,18 @@ async def _played_through_a_pause(db: Path) -> dict[str, Any]:
     console = FacilitatorClient(address, host.facilitator_token)
     try:
         await asyncio.gather(*(c.connect() for c in people), console.connect())
-        playing = [asyncio.create_task(c.play(simple_policy)) for c in people]
-        await console.wait_for(lambda s: s.tables[0].turn >= 2)
         assert all(r.ok for r in await console.pause())
         paused_at = (await console.refresh()).tables[0]
+        steps = host.tables[1].step
+        playing = [asyncio.create_task(c.play(simple_policy)) for c in people]
         await console.broadcast(NOTICE_ZH, NOTICE_EN)
+        for client in people:
+            await client.wait_for(lambda v: NOTICE_EN in _notices(v))
         held = (await console.refresh()).tables[0]
+        moved = host.tables[1].step - steps  # the notice only: no move, no phase end
         assert all(r.ok for r in await console.resume())
         finals = await asyncio.gather(*playing)
-        return {"finals": finals, "paused_at": paused_at, "held": held,
+        return {"finals": finals, "paused_at": paused_at, "held": held, "moved": moved,
                 "sha": host.tables[1].log_sha256(), "finished": host.record.finished()[1]}
     finally:
         await console.close()
@@ -367,7 +370,8 @@ def test_participants_wait_out_a_pause_and_play_to_the_end(tmp_path: Path) -> No
     out = run(_played_through_a_pause(tmp_path / "session.sqlite"))
     assert all(v.over and v.score is not None for v in out["finals"])
     assert all(NOTICE_EN in _notices(v) for v in out["finals"])
-    # While paused the table stood still: the same turn and phase after the broadcast.
+    # While paused the table stood still: the same turn and phase, one act (the notice).
     paused_at, held = out["paused_at"], out["held"]
     assert (held.turn, held.phase) == (paused_at.turn, paused_at.phase) and held.paused
+    assert out["moved"] == 1
     assert out["sha"] == out["finished"]
