@@ -14,6 +14,9 @@ from game.scenario.loader import ScenarioError
 
 SUPERIOR_CHOICES = ("communicative", "mixed", "pressure")
 SUBORDINATE_CHOICES = ("honest", "mixed", "gaming")
+#: `facilitate`'s commands (game.workshop.facilitator runs them).
+FACILITATE_COMMANDS = ("pause", "resume", "broadcast", "inject", "timer", "end-phase",
+                       "to-computer", "to-person", "status", "end")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -76,6 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
                       "seat goes to the computer")
     host.add_argument("--durable", action="store_true",
                       help="wait for the disk on every commit (survives a power cut; slower)")
+    facilitate = sub.add_parser("facilitate", help="a facilitator's act on a running workshop "
+                                "(pause, resume, broadcast, inject, timer, end-phase, "
+                                "to-computer, to-person, status, end)")
+    facilitate.add_argument("address", help="the host's address, HOST:PORT")
+    facilitate.add_argument("--token", required=True, help="the facilitator's token")
+    facilitate.add_argument("--table", type=int, default=None,
+                            help="one table (default: every table)")
+    facilitate.add_argument("--json", action="store_true", help="print JSON")
+    facilitate.add_argument("--timeout", type=float, default=15.0, help="seconds to wait")
+    facilitate.add_argument("action", choices=FACILITATE_COMMANDS)
+    facilitate.add_argument("args", nargs="*", help="broadcast ZH [EN]; inject EVENT; "
+                            "timer SECONDS; to-computer/to-person TABLE SEAT")
     bench = sub.add_parser("bench", help="the benchmark table")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke test")
@@ -97,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         "bench": _bench,
         "tournament": _tournament,
         "host": _host,
+        "facilitate": _facilitate,
     }[args.command]
     try:
         return handler(args)
@@ -180,6 +196,12 @@ def _host(args: argparse.Namespace) -> int:
     seats = [s.strip() for s in args.seats.split(",") if s.strip()]
     return run_host(args.scenario, args.tables, seats, args.port, args.db, args.seed,
                     args.grace, args.bind, args.durable)
+
+
+def _facilitate(args: argparse.Namespace) -> int:
+    from game.workshop.facilitator import run_facilitate
+
+    return run_facilitate(args)
 
 
 def _tournament(args: argparse.Namespace) -> int:

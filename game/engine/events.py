@@ -65,6 +65,8 @@ EVENT_KINDS: dict[str, str] = {
     "not justified by the world's facts (hidden: what it checked)",
     "task_closed": "a task reaches its deadline: escalated, negotiated and delivered totals",
     "game_over": "the last turn is assessed",
+    "facilitator_notice": "a workshop's facilitator tells every seat of the table something "
+    "(data: zh and en text); recorded with the game, so it replays",
 }
 
 

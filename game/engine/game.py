@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from game.engine.assessment import assess
 from game.engine.counterparts import bots_act
-from game.engine.directives import close_plan, start_turn
+from game.engine.directives import close_plan, fire_event, start_turn
 from game.engine.events import Event
 from game.engine.execution import execute
 from game.engine.handlers import HANDLERS
@@ -33,6 +33,7 @@ __all__ = [
     "PHASES",
     "Game",
     "GameOver",
+    "Intervention",
     "MoveResult",
     "RecordedMove",
     "Refusal",
@@ -51,6 +52,32 @@ class MoveResult:
     ok: bool
     events: list[Event] = field(default_factory=list)
     refusal: Refusal | None = None
+
+
+#: The longest facilitator notice, in characters per language.
+MAX_NOTICE = 500
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """A workshop facilitator's act on the game, recorded so that a save replays it.
+
+    Attributes:
+        kind: "notice" (a message to every seat) or "inject" (a scenario event fired now).
+        turn, phase: when it was made (an interactive phase).
+        after: how many human moves the game had recorded then (`len(game.recorded)`): its
+            place among the phase's moves on replay.
+        event: the scenario event's id ("inject").
+        zh, en: the notice's text ("notice").
+    """
+
+    kind: str
+    turn: int
+    phase: str
+    after: int
+    event: str = ""
+    zh: str = ""
+    en: str = ""
 
 
 class GameOver(Exception):
@@ -83,6 +110,7 @@ class Game(World):
     ) -> None:
         super().__init__(scenario, seed, humans, superior_style, subordinate_style, params)
         self._bots_acting = False
+        self.interventions: list[Intervention] = []
         build_world(self)
         self.assign_styles()
         self._run_until_interactive()
@@ -171,6 +199,82 @@ class Game(World):
             raise ValueError(f"no person plays '{seat}'")
         self.humans = self.humans - {seat}
 
+    # ----- a facilitator's acts (workshops) -------------------------------------------------
+
+    def inject_event(self, event_id: str) -> list[Event]:
+        """Fire one of the scenario's events now (a workshop facilitator's act): a cross-level
+        inspection, a new central task, weather. Its effects apply as when it fires on its own
+        (`directives.fire_event`: an inspection checks its targets at this turn's assessment);
+        having fired, it does not fire again at its scheduled turn. Recorded in
+        `interventions`, so a save replays it at the same place among the moves.
+
+        Args:
+            event_id: the id of an event of the scenario.
+
+        Returns:
+            The events it caused (one `world_event`).
+
+        Raises:
+            GameOver: the game is over.
+            ValueError: the scenario has no such event.
+        """
+        if self.over:
+            raise GameOver("the game is over")
+        event = next((e for e in self.scenario.events if e.id == event_id), None)
+        if event is None:
+            known = ", ".join(e.id for e in self.scenario.events) or "none"
+            raise ValueError(f"scenario '{self.scenario.id}' has no event '{event_id}' "
+                             f"(its events: {known})")
+        start = len(self.log)
+        self.interventions.append(
+            Intervention("inject", self.turn, self.phase, len(self.recorded), event=event_id))
+        fire_event(self, event)
+        return self.log.since(start)
+
+    def notify(self, zh: str, en: str) -> Event:
+        """A workshop facilitator's notice to every seat: a `facilitator_notice` event of the
+        world (every seat's inbox files it under "world"). Recorded in `interventions`, so a
+        save replays it.
+
+        Args:
+            zh, en: the text in both languages (one may be empty, not both), at most
+                MAX_NOTICE characters each.
+
+        Raises:
+            GameOver: the game is over.
+            ValueError: both texts are empty, or one is too long.
+        """
+        if self.over:
+            raise GameOver("the game is over")
+        zh, en = zh.strip(), en.strip()
+        if not zh and not en:
+            raise ValueError("a notice needs a text (zh or en)")
+        if max(len(zh), len(en)) > MAX_NOTICE:
+            raise ValueError(f"a notice is at most {MAX_NOTICE} characters per language")
+        self.interventions.append(
+            Intervention("notice", self.turn, self.phase, len(self.recorded), zh=zh, en=en))
+        return self.emit("facilitator_notice", data={"zh": zh or en, "en": en or zh})
+
+    def intervene(self, kind: str, turn: int, phase: str, *, event: str = "", zh: str = "",
+                  en: str = "") -> None:
+        """Apply a recorded intervention again (replaying a save): the fields of an
+        `Intervention` (its `after` is where the caller applies it).
+
+        Raises:
+            ValueError: it is of an unknown kind, names no event of the scenario, or belongs
+                to another turn and phase.
+            GameOver: the game is over.
+        """
+        if (turn, phase) != (self.turn, self.phase):
+            raise ValueError(f"an intervention of turn {turn} {phase} at turn {self.turn} "
+                             f"{self.phase}")
+        if kind == "inject":
+            self.inject_event(event)
+        elif kind == "notice":
+            self.notify(zh, en)
+        else:
+            raise ValueError(f"unknown intervention {kind!r}")
+
     def snapshot(self) -> dict[str, Any]:
         """A deep copy of every piece of mutable state, comparable with `==`.
 
@@ -187,6 +291,7 @@ class Game(World):
             "tasks": self.tasks,
             "requests": self.requests,
             "recorded": self.recorded,
+            "interventions": self.interventions,
             "fired_events": self.fired_events,
             "fired_turns": self.fired_turns,
             "inspected": self.inspected,

@@ -76,6 +76,21 @@ class SavedHandover(BaseModel):
     phase: Literal["plan", "report", "respond"]
 
 
+class SavedIntervention(BaseModel):
+    """A workshop facilitator's act on the game (`game.engine.game.Intervention`): a notice
+    to every seat or a scenario event fired now, after `after` of the game's human moves."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["notice", "inject"]
+    turn: int = Field(ge=1)
+    phase: Literal["plan", "report", "respond"]
+    after: int = Field(ge=0, le=MAX_MOVES)
+    event: str = Field(default="", max_length=200)
+    zh: str = Field(default="", max_length=500)
+    en: str = Field(default="", max_length=500)
+
+
 class SaveGame(BaseModel):
     """A game as a small JSON document."""
 
@@ -103,6 +118,9 @@ class SaveGame(BaseModel):
     turn: int = Field(ge=1)
     phase: Literal["plan", "report", "respond", "over"]
     moves: list[SavedMove] = Field(max_length=MAX_MOVES)
+    interventions: list[SavedIntervention] = Field(
+        default_factory=list, max_length=MAX_MOVES,
+        description="A workshop facilitator's notices and injected events, in order.")
     integrity: str = Field(
         default="",
         description="Digest of everything that makes the game (see integrity_digest).",
@@ -161,6 +179,7 @@ def to_save(game: Game, scenario_path: str = "") -> SaveGame:
         turn=game.turn,
         phase=game.phase,
         moves=[SavedMove(**vars(m)) for m in game.recorded],
+        interventions=[SavedIntervention(**vars(i)) for i in game.interventions],
     )
     return save.model_copy(update={"integrity": integrity_digest(save)})
 
@@ -235,8 +254,10 @@ def integrity_digest(save: SaveGame) -> str:
     Returns:
         32 hexadecimal digits (SHA-256).
     """
-    content = save.model_dump(mode="json",
-                              exclude={"integrity", "scenario_path", "scenario_digest"})
+    exclude = {"integrity", "scenario_path", "scenario_digest"}
+    if not save.interventions:  # saves made before interventions existed keep their digest
+        exclude.add("interventions")
+    content = save.model_dump(mode="json", exclude=exclude)
     data = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
                       allow_nan=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
@@ -467,6 +488,7 @@ def replay(save: SaveGame, scenario: Scenario) -> Game:
     game = _new_game(save, scenario)
     pending = list(save.moves)
     handovers = list(save.handovers)
+    interventions = list(save.interventions)
     while (game.turn, game.phase) != (save.turn, save.phase):
         if game.over:
             raise SaveError(
@@ -474,12 +496,14 @@ def replay(save: SaveGame, scenario: Scenario) -> Game:
                 "mismatch",
             )
         _hand_over_due(game, handovers)
-        _submit_due(game, pending)
+        _submit_due(game, pending, interventions)
         game.advance()
     _hand_over_due(game, handovers)
-    _submit_due(game, pending)
+    _submit_due(game, pending, interventions)
     if handovers:
         raise SaveError("corrupt save file: a seat is taken over after the point of the save")
+    if interventions:
+        raise SaveError("corrupt save file: a facilitator's act does not fit the moves")
     return game
 
 
@@ -520,15 +544,34 @@ def _new_game(save: SaveGame, scenario: Scenario) -> Game:
                         "mismatch") from None
 
 
-def _submit_due(game: Game, pending: list[SavedMove]) -> None:
-    """Replay the saved moves made in the game's current turn and phase."""
-    while pending and (pending[0].turn, pending[0].phase) == (game.turn, game.phase):
+def _submit_due(game: Game, pending: list[SavedMove],
+                interventions: list[SavedIntervention] | None = None) -> None:
+    """Replay the saved moves made in the game's current turn and phase, and the facilitator's
+    acts among them (each after as many human moves as it was made after)."""
+    waiting = interventions if interventions is not None else []
+    while True:
+        _intervene_due(game, waiting)
+        if not (pending and (pending[0].turn, pending[0].phase) == (game.turn, game.phase)):
+            return
         saved = pending.pop(0)
         result = game.submit(saved.seat, saved.move)
         if not result.ok:
             reason = result.refusal.en if result.refusal else ""
             raise SaveError(f"a saved move no longer applies: {saved.move} ({reason})",
                             "mismatch")
+
+
+def _intervene_due(game: Game, interventions: list[SavedIntervention]) -> None:
+    while interventions and (interventions[0].turn, interventions[0].phase,
+                             interventions[0].after) == (game.turn, game.phase,
+                                                         len(game.recorded)):
+        saved = interventions.pop(0)
+        try:
+            game.intervene(saved.kind, saved.turn, saved.phase, event=saved.event,
+                           zh=saved.zh, en=saved.en)
+        except ValueError as err:
+            raise SaveError(f"a facilitator's act no longer applies: {err}", "mismatch") \
+                from None
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:

@@ -36,7 +36,7 @@ CATEGORY: dict[str, str] = {
     **dict.fromkeys(("accountability", "false_cause_detected", "falsification_detected",
                      "collusion", "report_missing", "request_unfounded"), "accountability"),
     "incentive": "incentive",
-    **dict.fromkeys(("world_event", "game_over"), "world"),
+    **dict.fromkeys(("world_event", "game_over", "facilitator_notice"), "world"),
     **dict.fromkeys(("quota_split", "allocate_time", "lever_social", "respond_local_needs",
                      "symbolic_execution", "quasi_exit"), "internal"),
 }

@@ -159,6 +159,7 @@ _DOCS: dict[str, tuple[str, str, str, str]] = {
         "为激励先进、鼓励攻坚，对{recipient}{task}工作给予{incentive}。{extra}",
         "To reward the work on {task}, {recipient} receives an incentive: {incentive}. {extra}"),
     "world_event": ("{event_name}", "{event_name}", "{event_text}", "{event_text}"),
+    "facilitator_notice": ("主持人通知", "From the facilitator", "{notice}", "{notice}"),
     "game_over": (
         "年度工作结束", "The year's work is done",
         "全部 {turns} 个回合已结束。请查看复盘。", "All {turns} turns are over. See the debrief."),
@@ -352,11 +353,15 @@ def _misc(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _notice(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
+    return {"notice": str(doc.data.get("zh" if language() == "zh" else "en", ""))}
+
+
 _SPECIAL = {
     "quota_split": _split, "split_quota": _split, "directive_issued": _markup,
     "explain_shortfall": _causes,
     "request_answered": _answered, "accountability": _sanction, "incentive": _incentive,
-    "world_event": _world,
+    "world_event": _world, "facilitator_notice": _notice,
 }
 for _kind in _DOCS:
     _SPECIAL.setdefault(_kind, _misc)

@@ -295,9 +295,12 @@ class WorkshopClient:
 
     async def play(self, policy: Policy) -> SeatView:
         """Play the seat to the end of the game with `policy` (see `play_phase`); returns
-        the final view, with the seat's score (callers bound the wait)."""
-        while not (await self.play_phase(policy)).over:
+        the final view, with the seat's score — or the view when the facilitator ended the
+        session (callers bound the wait). A paused table is waited for."""
+        while not ((view := await self.play_phase(policy)).over or view.closed):
             pass
+        if view.closed and not view.over:
+            return view  # the facilitator ended the session first
         return await self.wait_for(lambda v: v.score is not None)
 
     async def play_phase(self, policy: Policy) -> SeatView:
@@ -305,16 +308,18 @@ class WorkshopClient:
         phase, even across reconnections), end the phase and wait until the host noted it.
         Returns the view then (or the final view once the game is over)."""
         view = await self.wait_for(_my_move)
-        if view.over:
+        if view.over or view.closed:
             return view
         at = (view.turn, view.phase)
         if at not in self._acted:
             self._acted.add(at)
             for move in policy(view):
                 await self.submit(move)
-        await self.end_phase(*at)
-        return await self.wait_for(lambda v: v.over or v.ended or (v.turn, v.phase) != at
-                                   or v.held_by != "person")
+        reply = await self.end_phase(*at)
+        if not reply.ok and reply.code == "paused":  # paused meanwhile: again once resumed
+            return await self.wait_for(lambda v: not v.paused or v.closed)
+        return await self.wait_for(lambda v: v.over or v.closed or v.ended
+                                   or (v.turn, v.phase) != at or v.held_by != "person")
 
 
 async def _send_quietly(socket: ClientConnection, text: str) -> None:
@@ -324,8 +329,9 @@ async def _send_quietly(socket: ClientConnection, text: str) -> None:
 
 
 def _my_move(view: SeatView) -> bool:
-    return view.over or (view.held_by == "person" and not view.ended
-                         and view.phase in INTERACTIVE)
+    """The seat can act (the facilitator has not paused the table), or never will again."""
+    return view.over or view.closed or (view.held_by == "person" and not view.ended
+                                        and not view.paused and view.phase in INTERACTIVE)
 
 
 def simple_policy(view: SeatView) -> list[BaseModel]:

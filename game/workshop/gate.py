@@ -69,6 +69,8 @@ class Seat:
     grace: asyncio.TimerHandle | None = None
     #: Whether a participant has joined the seat since the host started.
     joined: bool = False
+    #: The label the participant gave on joining.
+    label: str = ""
 
 
 @dataclass(eq=False)
@@ -84,6 +86,12 @@ class Connection:
     queue: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
     #: Where outgoing frames go: the queue, or the host's hold while a commit is pending.
     post: Callable[[Connection, str | None], None] | None = None
+    #: The facilitator's console (said `facilitator_hello` with the right token).
+    facilitator: bool = False
+    #: The console's highest sequence number seen.
+    last_seq: int = -1
+    #: Seats the console mirrors: (table, seat) -> how many of its documents were sent.
+    watching: dict[tuple[int, str], int] = field(default_factory=dict)
 
     def send(self, message: BaseModel) -> None:
         """Queue a message (its sequence number is this connection's next)."""

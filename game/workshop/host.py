@@ -5,6 +5,12 @@ headless on asyncio. Every message is checked at the edge — size, JSON, protoc
 sequence number — and a refused one is logged and changes nothing; a client over the message
 rate is slowed (a token bucket), not cut off. Accepted moves are committed to the record before
 they are acknowledged; a host restarted on the same record rebuilds its tables by replay.
+
+The facilitator's console connects with the facilitator's token (`facilitator_token`, printed
+beside the seat codes, kept in the record): it acts on one table or all (`Table`'s facilitator
+acts, each recorded before it takes effect), receives the room's status on every change and
+every `status_s` seconds (with an alert for a table where nothing was done for `stuck_s`), and
+may mirror any seat's view read-only.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import json
 import logging
 import secrets
 import sqlite3
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -23,24 +30,35 @@ from websockets.exceptions import ConnectionClosed
 
 from game.engine import views
 from game.engine.events import Event
+from game.engine.game import Refusal
 from game.engine.save import mechanics_digest
 from game.scenario.models import Scenario
 from game.workshop.gate import Connection, Seat, new_code, normalise_code
 from game.workshop.outbox import Outbox
 from game.workshop.protocol import (
+    CODE_ALPHABET,
     MAX_CLIENT_MESSAGE,
+    ActedMessage,
+    Alert,
     Bye,
     EndPhase,
     ErrorMessage,
     EventsMessage,
+    Facilitate,
+    FacilitatorHello,
     Hello,
     HostBye,
+    MirrorMessage,
     MoveMessage,
     PhaseEnded,
     Ping,
     Pong,
     ProtocolError,
     RefusalMessage,
+    SeatStatus,
+    StatusMessage,
+    TableResult,
+    TableStatus,
     ViewMessage,
     parse_client,
 )
@@ -53,6 +71,12 @@ DEFAULT_GRACE_S = 60.0
 #: Seconds a seat of a new session waits for its participant's first join before the computer
 #: official takes it (a laptop that never comes must not hold its table for ever).
 FIRST_JOIN_S = 300.0
+#: Seconds without any act at a playing table before the console shows a "stuck" alert.
+DEFAULT_STUCK_S = 300.0
+#: Seconds between the status sent to the console when nothing changes (times, alerts).
+DEFAULT_STATUS_S = 5.0
+#: Characters of the facilitator's token (CODE_ALPHABET).
+FACILITATOR_TOKEN_LENGTH = 10
 
 
 class WorkshopHost:
@@ -66,6 +90,11 @@ class WorkshopHost:
         seed: every table's seed (the same world at each table, for comparison).
         grace_s: seconds a seat's client may be gone before the computer takes it over.
         scenario_path: where the scenario was read from (noted in the record).
+        stuck_s: seconds without an act before a playing table is flagged stuck.
+        status_s: seconds between status messages to the console when nothing changes.
+
+    Attributes:
+        facilitator_token: the console's token (new for a new session, else the record's).
 
     Raises:
         RecordError: the record holds a session of another scenario or version of it.
@@ -74,8 +103,18 @@ class WorkshopHost:
 
     def __init__(self, scenario: Scenario, record: Record, tables: int = 1,
                  seats: list[str] | None = None, seed: int = 0,
-                 grace_s: float = DEFAULT_GRACE_S, scenario_path: str = "") -> None:
+                 grace_s: float = DEFAULT_GRACE_S, scenario_path: str = "",
+                 stuck_s: float = DEFAULT_STUCK_S, status_s: float = DEFAULT_STATUS_S) -> None:
         self.scenario = scenario
+        self.stuck_s, self.status_s = stuck_s, status_s
+        self.facilitator_token = ""
+        self.ended = False
+        #: Set when the facilitator ends the session (a terminal host then stops).
+        self.session_ended = asyncio.Event()
+        self._facilitators: set[Connection] = set()
+        self._status_due: asyncio.TimerHandle | None = None
+        self._ticker: asyncio.Task[None] | None = None
+        self._timers: dict[int, asyncio.TimerHandle] = {}
         self.record = record
         self.grace_s = grace_s
         self.seats: dict[str, Seat] = {}
@@ -104,8 +143,10 @@ class WorkshopHost:
                              f"{', '.join(self.scenario.seats)}")
         taken: set[str] = set()
         codes = {n: {s: new_code(taken) for s in seats} for n in range(1, tables + 1)}
+        self.facilitator_token = "".join(secrets.choice(CODE_ALPHABET)
+                                         for _ in range(FACILITATOR_TOKEN_LENGTH))
         info = SessionInfo(self.scenario.id, path, mechanics_digest(self.scenario), seed,
-                           list(seats), self.grace_s)
+                           list(seats), self.grace_s, self.facilitator_token)
         self.record.start_session(info, codes)
         for number, table_codes in codes.items():
             table = Table(number, new_game(self.scenario, seed, seats), list(seats),
@@ -114,6 +155,7 @@ class WorkshopHost:
 
     def _resume(self, info: SessionInfo) -> None:
         self._resumed = True
+        self.facilitator_token = info.facilitator_token
         if info.scenario_digest != mechanics_digest(self.scenario):
             raise RecordError(f"{self.record.path} is a session of scenario "
                               f"'{info.scenario_id}' whose units, tasks, numbers or events "
@@ -121,12 +163,14 @@ class WorkshopHost:
         for number, table_codes in self.record.codes().items():
             table = self._rebuilt(number, info)
             self._add(table, table_codes)
+        self.ended = bool(self.tables) and all(t.closed for t in self.tables.values())
         log.info("resumed %d tables from %s", len(self.tables), self.record.path)
 
     def _rebuilt(self, number: int, info: SessionInfo) -> Table:
         table = rebuild(number, self.scenario, info.seed, info.seats, self.record.acts(number),
                         scorer=self._scorer)
         table.record = self.record
+        table.on_act = self._status_changed
         return table
 
     def seats_of(self, number: int) -> list[Seat]:
@@ -134,6 +178,7 @@ class WorkshopHost:
         return self._by_table[number]
 
     def _add(self, table: Table, codes: dict[str, str]) -> None:
+        table.on_act = self._status_changed
         self.tables[table.number] = table
         for seat, code in codes.items():
             last = table.last_accepted_seq.get(seat, -1)
@@ -157,6 +202,8 @@ class WorkshopHost:
         for table in self.tables.values():
             if table.game.over:
                 self._score_later(table)
+            self._schedule_timer(table)
+        self._ticker = asyncio.get_running_loop().create_task(self._tick())
         return int(self._server.sockets[0].getsockname()[1])
 
     async def stop(self) -> None:
@@ -164,6 +211,13 @@ class WorkshopHost:
         for seat in self.seats.values():
             if seat.grace is not None:
                 seat.grace.cancel()
+        for handle in [*self._timers.values(), self._status_due]:
+            if handle is not None:
+                handle.cancel()
+        if self._ticker is not None:
+            self._ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._ticker
         await self.outbox.drain()
         if self._server is not None:
             self._server.close()
@@ -198,11 +252,13 @@ class WorkshopHost:
             return
 
     def _gone(self, connection: Connection) -> None:
+        self._facilitators.discard(connection)
         seat = connection.seat
         if seat is not None and seat.connection is connection:
             seat.connection = None
             log.info("table %d seat %s: connection lost", seat.table.number, seat.seat)
             self._start_grace(seat)
+            self._status_changed()
 
     def _start_grace(self, seat: Seat) -> None:
         if seat.grace is not None:
@@ -257,6 +313,9 @@ class WorkshopHost:
         if isinstance(message, Hello):
             self._hello(connection, message)
             return
+        if isinstance(message, FacilitatorHello | Facilitate):
+            self._facilitator_message(connection, message)
+            return
         seat = connection.seat
         if seat is None:
             self._refuse(connection, message.seq, "hello_first", "请先用加入码打招呼。",
@@ -300,7 +359,7 @@ class WorkshopHost:
 
     def _hello(self, connection: Connection, hello: Hello) -> None:
         seat = self.seats.get(normalise_code(hello.token))
-        if seat is None or connection.seat not in (None, seat):
+        if seat is None or connection.seat not in (None, seat) or connection.facilitator:
             log.warning("refused a hello with an unknown code")
             connection.send(ErrorMessage(seq=0, code="token", zh="没有这个加入码。",
                                          en="No seat has this join code."))
@@ -315,10 +374,12 @@ class WorkshopHost:
             seat.grace.cancel()
             seat.grace = None
         if hello.label:
+            seat.label = hello.label
             self.record.participant(seat.table.number, seat.seat, hello.label)
         log.info("table %d seat %s: joined", seat.table.number, seat.seat)
         self._act(seat, None, lambda: seat.table.rejoin(seat.seat))
         self._send_view(seat)
+        self._status_changed()
 
     def _move(self, connection: Connection, seat: Seat, message: MoveMessage) -> None:
         table = seat.table
@@ -379,8 +440,9 @@ class WorkshopHost:
             if other.connection is not None:
                 other.connection.send(PhaseEnded(seq=0, turn=advanced.turn,
                                                  phase=advanced.phase))
-                self._send_view(other)
+            self._send_view(other)
             self._start_grace(other)  # a seat handed back with nobody connected
+        self._schedule_timer(table)
         if table.game.over:
             self._score_later(table)
 
@@ -401,7 +463,10 @@ class WorkshopHost:
 
     def _tell_others(self, table: Table, mover: str, events: list[Event]) -> None:
         for other in self.seats_of(table.number):
-            if other.seat == mover or other.connection is None:
+            if other.seat == mover:
+                continue
+            if other.connection is None:
+                self._mirror(other)
                 continue
             documents = views.documents(table.game, other.seat, events)
             if documents:
@@ -409,6 +474,7 @@ class WorkshopHost:
                 self._send_view(other)
 
     def _send_view(self, seat: Seat) -> None:
+        self._mirror(seat)
         if seat.connection is None:
             return
         table, connection = seat.table, seat.connection
@@ -443,6 +509,239 @@ class WorkshopHost:
         self.tables[table.number] = fresh
         for seat in self.seats_of(table.number):
             seat.table = fresh
+        self._schedule_timer(fresh)
+
+    # ----- the facilitator ----------------------------------------------------------------
+
+    def _facilitator_message(self, connection: Connection,
+                             message: FacilitatorHello | Facilitate) -> None:
+        """A console's message: the token is checked on every one; a refused one changes
+        nothing."""
+        right = secrets.compare_digest(normalise_code(message.token).encode(),
+                                       self.facilitator_token.encode())
+        if isinstance(message, FacilitatorHello):
+            if not right or connection.seat is not None or not self.facilitator_token:
+                log.warning("refused a facilitator hello with a wrong token")
+                connection.send(ErrorMessage(seq=0, code="token", zh="主持人口令不对。",
+                                             en="Wrong facilitator token."))
+                return
+            connection.facilitator = True
+            self._facilitators.add(connection)
+            log.info("the facilitator's console joined")
+            connection.send(self.status())
+            return
+        if not connection.facilitator or not right:
+            log.warning("refused a facilitator act (%s): not the facilitator", message.act)
+            connection.send(ErrorMessage(seq=0, code="token", zh="主持人口令不对。",
+                                         en="Wrong facilitator token."))
+            return
+        if message.seq <= connection.last_seq:
+            self._acted(connection, message, [TableResult(
+                table=0, ok=False, code="replayed", zh="消息序号没有递增（重复的消息）。",
+                en=f"Sequence number {message.seq} is not above {connection.last_seq}.")])
+            return
+        connection.last_seq = message.seq
+        self._acted(connection, message, self._facilitate(connection, message))
+
+    def _acted(self, connection: Connection, message: Facilitate,
+               results: list[TableResult]) -> None:
+        connection.send(ActedMessage(seq=0, reply_to=message.seq, act=message.act,
+                                     results=results))
+
+    def _facilitate(self, connection: Connection, message: Facilitate) -> list[TableResult]:
+        act = message.act
+        if message.table is not None and message.table not in self.tables:
+            return [_refused(message.table, "table", f"没有第 {message.table} 桌。",
+                             f"There is no table {message.table}.")]
+        numbers = [message.table] if message.table is not None else sorted(self.tables)
+        if act == "status":
+            connection.send(self.status())
+            return [TableResult(table=n, ok=True) for n in numbers]
+        if act in ("watch", "unwatch", "to_computer", "to_person"):
+            if message.table is None or not message.seat:
+                return [_refused(0, "seat", "请指明桌号和席位。", "Name a table and a seat.")]
+            if message.seat not in self.tables[message.table].seats:
+                return [_refused(message.table, "seat",
+                                 f"第 {message.table} 桌没有由参与者担任的席位“{message.seat}”。",
+                                 f"'{message.seat}' is not a seat people hold at table "
+                                 f"{message.table}.")]
+        if act in ("watch", "unwatch"):
+            return [self._watch(connection, message.table or 0, message.seat or "",
+                                act == "watch")]
+        if act == "end_session":
+            numbers = sorted(self.tables)
+        results = [self._table_act(self.tables[n], message) for n in numbers]
+        if act == "end_session":
+            self.ended = True
+            self.session_ended.set()
+            log.info("the facilitator ended the session")
+        self._status_changed()
+        return results
+
+    def _watch(self, connection: Connection, number: int, seat: str,
+               on: bool) -> TableResult:
+        key = (number, seat)
+        if on:
+            connection.watching[key] = 0
+            held = next(s for s in self.seats_of(number) if s.seat == seat)
+            self._mirror(held)
+        else:
+            connection.watching.pop(key, None)
+        return TableResult(table=number, ok=True)
+
+    def _table_act(self, table: Table, message: Facilitate) -> TableResult:
+        """Run one facilitator act at one table and tell its seats what changed."""
+        act, seat = message.act, message.seat or ""
+        actions: dict[str, Callable[[], Any]] = {
+            "pause": table.pause,
+            "resume": table.resume,
+            "broadcast": lambda: table.notice(message.zh, message.en),
+            "inject": lambda: table.inject(message.event),
+            "timer": lambda: table.set_timer(message.seconds),
+            "end_phase": lambda: table.force_end("facilitator"),
+            "to_computer": lambda: table.to_computer(seat),
+            "to_person": lambda: table.to_person(seat),
+            "end_session": table.close,
+        }
+        try:
+            outcome = actions[act]()
+        except sqlite3.Error as err:
+            self._record_failed(table, err)
+            return _refused(table.number, *_RECORD_FAILED)
+        except Exception:  # an engine fault must not take the other tables down
+            log.exception("table %d: the facilitator's %s failed", table.number, act)
+            if self.record.pending():
+                self.record.commit_batch(self.record.take_batch())
+            self._rebuild_table(table)
+            return _refused(table.number, "internal", "主机出错，这一步没有生效。",
+                            "The host failed on this act; nothing of it took effect.")
+        if isinstance(outcome, Refusal):
+            log.info("table %d: the facilitator's %s refused: %s", table.number, act,
+                     outcome.en)
+            return _refused(table.number, outcome.code, outcome.zh, outcome.en)
+        log.info("table %d: the facilitator's %s", table.number, act)
+        if isinstance(outcome, Advanced):
+            self._advanced(table, outcome)
+        elif isinstance(outcome, list):
+            for other in self.seats_of(table.number):
+                documents = views.documents(table.game, other.seat, outcome)
+                if documents and other.connection is not None:
+                    other.connection.send(EventsMessage(seq=0, documents=documents))
+                self._send_view(other)
+        else:
+            for other in self.seats_of(table.number):
+                self._send_view(other)
+        if act in ("timer", "resume"):
+            self._schedule_timer(table)
+        if act == "resume":
+            self._timer_out(table.number)  # one that ran out while paused ends the phase now
+        return TableResult(table=table.number, ok=True)
+
+    def _mirror(self, seat: Seat) -> None:
+        """Send the seat's view to every console watching it (as the seat is sent it)."""
+        key = (seat.table.number, seat.seat)
+        for console in self._facilitators:
+            if key not in console.watching:
+                continue
+            sent = console.watching[key]
+            view = seat.table.view(seat.seat, inbox_from=sent)
+            console.watching[key] = sent + len(view.documents)
+            console.send(MirrorMessage.model_construct(
+                v=1, seq=0, kind="mirror", table=key[0], seat=key[1], inbox_from=sent,
+                view=view))
+
+    def _schedule_timer(self, table: Table) -> None:
+        handle = self._timers.pop(table.number, None)
+        if handle is not None:
+            handle.cancel()
+        left = table.timer_left()
+        if left is None or table.paused:
+            return
+        with contextlib.suppress(RuntimeError):  # no running loop: not served
+            self._timers[table.number] = asyncio.get_running_loop().call_later(
+                left, self._timer_out, table.number)
+
+    def _timer_out(self, number: int) -> None:
+        """The phase timer ran out: the phase ends as the seats stand (not while paused)."""
+        table = self.tables[number]
+        if table.timer_left() != 0.0 or table.paused or table.closed or table.game.over:
+            return
+        log.info("table %d: the phase timer ran out", number)
+        try:
+            outcome = table.force_end("timer")
+        except sqlite3.Error as err:
+            self._record_failed(table, err)
+            return
+        if isinstance(outcome, Advanced):
+            self._advanced(table, outcome)
+
+    # ----- the console's status -----------------------------------------------------------
+
+    def status(self, now: float | None = None) -> StatusMessage:
+        """The room now: every table with its seats' states and times, and the alerts.
+
+        Args:
+            now: seconds since the epoch (default: the clock).
+        """
+        now = time.time() if now is None else now
+        tables, alerts = [], []
+        for number in sorted(self.tables):
+            table = self.tables[number]
+            idle = now - table.last_act_at
+            playing = not (table.game.over or table.closed or table.paused)
+            stuck = playing and idle >= self.stuck_s
+            if stuck:
+                minutes = int(idle // 60)
+                alerts.append(Alert(table=number, code="stuck",
+                                    zh=f"第 {number} 桌已 {minutes} 分钟没有动作。",
+                                    en=f"Table {number}: no act for {minutes} min."))
+            tables.append(TableStatus(
+                table=number, turn=table.game.turn, turns=self.scenario.turns,
+                phase=table.game.phase, over=table.game.over, paused=table.paused,
+                closed=table.closed, waiting_for=table.waiting_for(),
+                seats=[self._seat_status(s) for s in self.seats_of(number)],
+                phase_s=round(now - table.phase_since, 1), idle_s=round(idle, 1),
+                timer_left=table.timer_left(now), events=len(table.game.log), stuck=stuck))
+        return StatusMessage(seq=0, at=now, scenario_id=self.scenario.id, tables=tables,
+                             alerts=alerts, ended=self.ended, stuck_s=self.stuck_s)
+
+    def _seat_status(self, seat: Seat) -> SeatStatus:
+        table = seat.table
+        state: str
+        if seat.seat not in table.game.humans:
+            state = "computer"
+        elif seat.connection is None:
+            state = "disconnected"
+        elif table.paused or table.closed or table.game.over:
+            state = "waiting"
+        elif seat.seat in table.ended:
+            state = "done"
+        else:
+            state = "acting"
+        return SeatStatus.model_validate({
+            "seat": seat.seat, "state": state, "label": seat.label,
+            "connected": seat.connection is not None, "returning": seat.seat in table.returning})
+
+    def _status_changed(self) -> None:
+        """Something changed: send the consoles the status soon (changes of one moment are
+        sent together)."""
+        if not self._facilitators or self._status_due is not None:
+            return
+        with contextlib.suppress(RuntimeError):  # no running loop: nobody to tell
+            self._status_due = asyncio.get_running_loop().call_later(0.1, self._push_status)
+
+    def _push_status(self) -> None:
+        self._status_due = None
+        if self._facilitators:
+            status = self.status()
+            for console in list(self._facilitators):
+                console.send(status)
+
+    async def _tick(self) -> None:
+        """Send the status every `status_s` seconds (times in phase, stuck alerts)."""
+        while True:
+            await asyncio.sleep(self.status_s)
+            self._push_status()
 
 
 def _seq_of(raw: str | bytes) -> int | None:
@@ -452,6 +751,10 @@ def _seq_of(raw: str | bytes) -> int | None:
         if isinstance(data, dict) and type(data.get("seq")) is int:
             return int(data["seq"])
     return None
+
+
+def _refused(table: int, code: str, zh: str, en: str) -> TableResult:
+    return TableResult(table=table, ok=False, code=code, zh=zh, en=en)
 
 
 _FAILED = object()

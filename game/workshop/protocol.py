@@ -1,7 +1,12 @@
 """The workshop's wire protocol: versioned pydantic messages, one JSON object per WebSocket frame.
 
 A client speaks first with `hello` (its seat's join code as token); every later message carries
-the token, the seat and a sequence number that must grow. The host answers a `hello` with the
+the token, the seat and a sequence number that must grow. The facilitator's console speaks
+first with `facilitator_hello` (the facilitator's token, printed by the host beside the seat
+codes), then sends `facilitate` messages (an act on one table or all, a status request, or a
+seat to mirror); the host answers each with `acted` (the result per table) and keeps the
+console fed with `status` (every table and seat, alerts) and `mirror` (a watched seat's view,
+the very view the seat is sent). The host answers a `hello` with the
 seat's `view`, a `move` with `events` (accepted) or `refusal`, an `end_phase` with `refusal`
 or, when the whole table has ended the phase, `phase_ended` and a new `view` to every seat.
 Parsing is strict: unknown fields, NaN and infinity, oversize frames are refused (DESIGN.md,
@@ -86,8 +91,49 @@ class Bye(_Message):
     seat: SeatId
 
 
+#: What the facilitator can do: acts on tables (recorded), and asking (status, mirrors).
+FACILITATOR_ACTS = ("pause", "resume", "broadcast", "inject", "timer", "end_phase",
+                    "to_computer", "to_person", "end_session", "status", "watch", "unwatch")
+FacilitatorAct = Literal["pause", "resume", "broadcast", "inject", "timer", "end_phase",
+                         "to_computer", "to_person", "end_session", "status", "watch",
+                         "unwatch"]
+Text = Annotated[str, Field(max_length=500)]
+
+
+class FacilitatorHello(_Message):
+    """The first message of the facilitator's console: the facilitator's token."""
+
+    kind: Literal["facilitator_hello"] = "facilitator_hello"
+    token: Token
+
+
+class Facilitate(_Message):
+    """A facilitator's act, or a question.
+
+    Attributes:
+        act: pause / resume (a table or all); broadcast (`zh`, `en`: a notice to every seat);
+            inject (`event`: one of the scenario's events, now); timer (`seconds` from now the
+            phase ends as the seats stand; 0 clears it); end_phase (end it now, as the seats
+            stand); to_computer / to_person (`table` and `seat`); end_session (every table);
+            status (the host answers with `status`); watch / unwatch (`table` and `seat`:
+            the seat's view is mirrored to this console, read-only).
+        table: the table (from 1); None for every table.
+    """
+
+    kind: Literal["facilitate"] = "facilitate"
+    token: Token
+    act: FacilitatorAct
+    table: Annotated[int, Field(ge=1, le=10_000)] | None = None
+    seat: SeatId | None = None
+    zh: Text = ""
+    en: Text = ""
+    event: Annotated[str, Field(max_length=100)] = ""
+    seconds: Annotated[float, Field(ge=0, le=86_400)] = 0.0
+
+
 ClientMessage = Annotated[
-    Hello | MoveMessage | EndPhase | Ping | Bye, Field(discriminator="kind")
+    Hello | MoveMessage | EndPhase | Ping | Bye | FacilitatorHello | Facilitate,
+    Field(discriminator="kind"),
 ]
 CLIENT_ADAPTER: TypeAdapter[ClientMessage] = TypeAdapter(ClientMessage)
 
@@ -161,8 +207,116 @@ class HostBye(_Message):
     reason: str
 
 
+class SeatStatus(BaseModel):
+    """One human seat as the console shows it.
+
+    Attributes:
+        state: "acting" (a person holds it and has not ended the phase), "done" (ended it,
+            waits for the others), "waiting" (the table is paused, the game over or the
+            session ended), "disconnected" (a person holds it, no client is connected), or
+            "computer" (the computer official plays it).
+        label: what the participant typed on joining ("" before anyone joined).
+        returning: handed back to its person when the phase ends.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    seat: str
+    state: Literal["acting", "done", "waiting", "disconnected", "computer"]
+    label: str = ""
+    connected: bool = False
+    returning: bool = False
+
+
+class TableStatus(BaseModel):
+    """One table as the console shows it.
+
+    Attributes:
+        phase_s: seconds since the phase began (since the host started, after a restart).
+        idle_s: seconds since the last act at the table.
+        timer_left: seconds left on the phase timer (0: ran out), None without one.
+        events: the length of the table's event log.
+        stuck: no act for the host's `stuck_s` seconds while the table plays.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    table: int
+    turn: int
+    turns: int
+    phase: str
+    over: bool
+    paused: bool
+    closed: bool
+    waiting_for: list[str]
+    seats: list[SeatStatus]
+    phase_s: float
+    idle_s: float
+    timer_left: float | None
+    events: int
+    stuck: bool
+
+
+class Alert(BaseModel):
+    """Something the facilitator should look at: `code` "stuck" (no act for `idle_s`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    table: int
+    code: str
+    zh: str
+    en: str
+
+
+class StatusMessage(_Message):
+    """The whole room for the console: every table, and the alerts (sent on every change
+    and every few seconds). `at` is the host's clock (seconds since the epoch)."""
+
+    kind: Literal["status"] = "status"
+    at: float
+    scenario_id: str
+    tables: list[TableStatus]
+    alerts: list[Alert]
+    ended: bool
+    stuck_s: float
+
+
+class TableResult(BaseModel):
+    """What one table made of a facilitator's act: done, or refused with a reason."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    table: int
+    ok: bool
+    code: str = ""
+    zh: str = ""
+    en: str = ""
+
+
+class ActedMessage(_Message):
+    """The answer to a `facilitate`: the result at each table it concerned."""
+
+    kind: Literal["acted"] = "acted"
+    reply_to: int
+    act: str
+    results: list[TableResult]
+
+
+class MirrorMessage(_Message):
+    """A watched seat's view, as the seat itself is sent it (the documents from position
+    `inbox_from` of the seat's inbox on, as in `ViewMessage`). The participant's connection
+    knows nothing of it."""
+
+    kind: Literal["mirror"] = "mirror"
+    table: int
+    seat: str
+    inbox_from: int = Field(default=0, ge=0)
+    view: SeatView
+
+
 HostMessage = Annotated[
-    ViewMessage | EventsMessage | RefusalMessage | PhaseEnded | Pong | ErrorMessage | HostBye,
+    ViewMessage | EventsMessage | RefusalMessage | PhaseEnded | Pong | ErrorMessage | HostBye
+    | StatusMessage | ActedMessage | MirrorMessage,
     Field(discriminator="kind"),
 ]
 HOST_ADAPTER: TypeAdapter[HostMessage] = TypeAdapter(HostMessage)

@@ -1,9 +1,11 @@
 """The session's record: one SQLite file (WAL mode), enough to rebuild every table by replay.
 
 A table's game is scenario + seed + what was done to it, in order: every accepted move, every
-phase end, every advance, every seat handed to the computer or back. Each act is one row of
-`acts`, committed before the client hears that it was accepted (DESIGN.md, "The network and
-the record"). `moves`, `phase_ends` and `takeovers` are views of `acts` for reading.
+phase end, every advance, every seat handed to the computer or back, and every act of the
+facilitator (pause, resume, notice, inject, timer, force_end, close: "Facilitator acts are
+moves too, so they replay"). Each act is one row of `acts`, committed before the client hears
+that it was accepted (DESIGN.md, "The network and the record"). `moves`, `phase_ends`,
+`takeovers` and `facilitator_acts` are views of `acts` for reading.
 Participants are known by the labels they give; no personal data is asked for.
 """
 
@@ -17,7 +19,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-RECORD_FORMAT = 1
+#: Format 2 adds the facilitator: its token, and its acts (pause, notice, inject, timer...).
+RECORD_FORMAT = 2
+#: Act kinds: what participants, the computer and the host do, then the facilitator's.
+ACT_KINDS = ("move", "end_phase", "advance", "to_computer", "to_person",
+             "pause", "resume", "notice", "inject", "timer", "force_end", "close")
+#: The facilitator's own acts (`to_computer` and `to_person` are the facilitator's when their
+#: data says `"by": "facilitator"`; `force_end` says whether the facilitator or a timer).
+FACILITATOR_KINDS = ("pause", "resume", "notice", "inject", "timer", "force_end", "close")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS session (
@@ -29,7 +38,8 @@ CREATE TABLE IF NOT EXISTS session (
     seed INTEGER NOT NULL,
     seats TEXT NOT NULL,            -- JSON list of the seats people hold
     grace_s REAL NOT NULL,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    facilitator_token TEXT NOT NULL -- the facilitator's token (the console's join code)
 );
 CREATE TABLE IF NOT EXISTS tables (
     id INTEGER PRIMARY KEY,         -- 1, 2, ...
@@ -54,13 +64,15 @@ CREATE TABLE IF NOT EXISTS acts (
     table_id INTEGER NOT NULL REFERENCES tables(id),
     step INTEGER NOT NULL,          -- order of the acts at the table, from 0
     kind TEXT NOT NULL CHECK (kind IN
-        ('move', 'end_phase', 'advance', 'to_computer', 'to_person')),
+        ('move', 'end_phase', 'advance', 'to_computer', 'to_person',
+         'pause', 'resume', 'notice', 'inject', 'timer', 'force_end', 'close')),
     turn INTEGER NOT NULL,
     phase TEXT NOT NULL,
-    seat TEXT NOT NULL,             -- '' for an advance
+    seat TEXT NOT NULL,             -- '' for an advance and the table's facilitator acts
     client_seq INTEGER,             -- the client's sequence number (moves and phase ends)
     move TEXT,                      -- the move's JSON (moves only)
     at TEXT NOT NULL,
+    data TEXT,                      -- JSON: a facilitator act's details, and who ("by")
     PRIMARY KEY (table_id, step)
 );
 CREATE VIEW IF NOT EXISTS moves AS
@@ -70,6 +82,10 @@ CREATE VIEW IF NOT EXISTS phase_ends AS
 CREATE VIEW IF NOT EXISTS takeovers AS
     SELECT table_id, step, turn, phase, seat, kind, at FROM acts
     WHERE kind IN ('to_computer', 'to_person');
+CREATE VIEW IF NOT EXISTS facilitator_acts AS
+    SELECT table_id, step, turn, phase, seat, kind, data, at FROM acts
+    WHERE kind IN ('pause', 'resume', 'notice', 'inject', 'timer', 'force_end', 'close')
+       OR (kind IN ('to_computer', 'to_person') AND data LIKE '%"by": "facilitator"%');
 """
 
 
@@ -85,6 +101,9 @@ class Act:
     seat: str
     client_seq: int | None = None
     move: dict[str, Any] | None = None
+    #: A facilitator act's details (a notice's text, an event's id, a timer's deadline) and
+    #: who did it ("by": "facilitator", "timer", "grace"); None for a participant's act.
+    data: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +116,7 @@ class SessionInfo:
     seed: int
     seats: list[str]
     grace_s: float
+    facilitator_token: str = ""
 
 
 class RecordError(Exception):
@@ -155,11 +175,11 @@ class Record:
         """The session this record holds, or None for a new file."""
         with self._lock:
             row = self._db.execute(
-                "SELECT scenario_id, scenario_path, scenario_digest, seed, seats, grace_s "
-                "FROM session").fetchone()
+                "SELECT scenario_id, scenario_path, scenario_digest, seed, seats, grace_s, "
+                "facilitator_token FROM session").fetchone()
         if row is None:
             return None
-        return SessionInfo(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5])
+        return SessionInfo(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], row[6])
 
     def start_session(self, info: SessionInfo, tables: dict[int, dict[str, str]]) -> None:
         """Write a new session: its tables and each human seat's join code.
@@ -170,9 +190,10 @@ class Record:
         """
         with self._transaction():
             self._db.execute(
-                "INSERT INTO session VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO session VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (RECORD_FORMAT, info.scenario_id, info.scenario_path, info.scenario_digest,
-                 info.seed, json.dumps(info.seats), info.grace_s, _now()))
+                 info.seed, json.dumps(info.seats), info.grace_s, _now(),
+                 info.facilitator_token))
             for number, codes in tables.items():
                 self._db.execute("INSERT INTO tables (id, seed) VALUES (?, ?)",
                                  (number, info.seed))
@@ -194,18 +215,20 @@ class Record:
     def append(self, act: Act) -> None:
         """Commit one act (before the client hears it was accepted)."""
         move = json.dumps(act.move, sort_keys=True, ensure_ascii=False) if act.move else None
-        self._write("INSERT INTO acts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        data = json.dumps(act.data, sort_keys=True, ensure_ascii=False) if act.data else None
+        self._write("INSERT INTO acts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (act.table, act.step, act.kind, act.turn, act.phase, act.seat,
-                     act.client_seq, move, _now()))
+                     act.client_seq, move, _now(), data))
 
     def acts(self, table: int) -> list[Act]:
         """Every act of a table, in order."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT table_id, step, kind, turn, phase, seat, client_seq, move FROM acts "
-                "WHERE table_id = ? ORDER BY step", (table,)).fetchall()
+                "SELECT table_id, step, kind, turn, phase, seat, client_seq, move, data "
+                "FROM acts WHERE table_id = ? ORDER BY step", (table,)).fetchall()
         return [Act(r[0], r[1], r[2], r[3], r[4], r[5], r[6],
-                    json.loads(r[7]) if r[7] else None) for r in rows]
+                    json.loads(r[7]) if r[7] else None, json.loads(r[8]) if r[8] else None)
+                for r in rows]
 
     def participant(self, table: int, seat: str, label: str) -> None:
         """Note a participant's label when they join a seat."""

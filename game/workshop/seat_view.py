@@ -50,6 +50,10 @@ class SeatView(BaseModel):
         documents: the seat's inbox, oldest first (visible events only).
         moves_made: the seat's accepted moves in this turn and phase.
         score: after the game, the seat's own score (`game.scoring.seat`), else None.
+        paused: the facilitator paused the table (moves and phase ends are refused).
+        closed: the session has ended (the table takes no more moves).
+        deadline: when the facilitator's phase timer runs out (seconds since the epoch, the
+            host's clock), else None.
     """
 
     model_config = ConfigDict(frozen=True, allow_inf_nan=False)
@@ -71,6 +75,9 @@ class SeatView(BaseModel):
     documents: list[Document]
     moves_made: list[dict[str, Any]]
     score: dict[str, Any] | None = None
+    paused: bool = False
+    closed: bool = False
+    deadline: float | None = None
 
 
 def seat_view(
@@ -82,6 +89,9 @@ def seat_view(
     waiting_for: list[str] | None = None,
     score: dict[str, Any] | None = None,
     inbox: list[Document] | None = None,
+    paused: bool = False,
+    closed: bool = False,
+    deadline: float | None = None,
 ) -> SeatView:
     """Build the seat's view of a game.
 
@@ -94,6 +104,7 @@ def seat_view(
         score: the seat's score after the game (from `score_game(game)["seats"][seat]`).
         inbox: the seat's documents if the caller keeps them (`views.documents` of the whole
             log, which a host extends as the log grows instead of reading it all again).
+        paused, closed, deadline: the table's state the facilitator set (see `SeatView`).
 
     Raises:
         KeyError: `seat` is not a unit of the scenario.
@@ -117,4 +128,7 @@ def seat_view(
         documents=documents(game, seat) if inbox is None else inbox,
         moves_made=moves_made(game, seat),
         score=score,
+        paused=paused,
+        closed=closed,
+        deadline=deadline,
     )

@@ -7,17 +7,24 @@ restarted host rebuilds its tables. A phase ends when every seat a person holds 
 A participant gone past the grace period is replaced by the computer official
 (`Game.release_seat`) and takes the seat back (`Game.take_seat`) at the next phase — or at once
 if the computer has not yet decided anything in their place.
+
+The facilitator's acts are acts too (DESIGN.md: "Facilitator acts are moves too, so they
+replay"): pausing and resuming the table, a notice to every seat (`Game.notify`), one of the
+scenario's events fired now (`Game.inject_event`), a phase timer, ending the phase as the seats
+stand, handing a seat to the computer and back, closing the table at the session's end. Each is
+committed to the record before it takes effect.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.events import Event
-from game.engine.game import INTERACTIVE, Game, MoveResult, Refusal
+from game.engine.game import INTERACTIVE, MAX_NOTICE, Game, MoveResult, Refusal
 from game.engine.views import Document, documents
 from game.scenario.models import Scenario
 from game.workshop.record import Act, Record
@@ -59,6 +66,21 @@ class Table:
     last_accepted_seq: dict[str, int] = field(default_factory=dict)
     scorer: Callable[[Game], dict[str, Any]] | None = None
     step: int = 0
+    #: The facilitator paused the table: moves and phase ends are refused, it does not advance.
+    paused: bool = False
+    #: The session ended: the table takes no more acts.
+    closed: bool = False
+    #: The phase timer: (turn, phase, deadline in seconds since the epoch), or None.
+    timer: tuple[int, str, float] | None = None
+    #: Seats the facilitator handed to the computer: a participant's return does not take
+    #: them back, only the facilitator's `to_person`.
+    pinned: set[str] = field(default_factory=set)
+    #: When (seconds since the epoch, this process's clock) the phase began and the last act
+    #: was done (the console's time in phase and stuck-table alert; not replayed).
+    phase_since: float = field(default_factory=time.time)
+    last_act_at: float = field(default_factory=time.time)
+    #: Called after every act committed (the host refreshes the facilitator's status).
+    on_act: Callable[[], None] | None = None
     _score: dict[str, Any] | None = None
     #: Per seat: how much of the log its inbox has read, and the inbox (events never change).
     _inbox: dict[str, tuple[int, list[Document]]] = field(default_factory=dict)
@@ -82,7 +104,8 @@ class Table:
         score = self._score.get("seats", {}).get(seat) if self._score is not None else None
         return seat_view(self.game, seat, table=self.number, ended=seat in self.ended,
                          waiting_for=self.waiting_for(), score=score,
-                         inbox=self.inbox(seat)[inbox_from:])
+                         inbox=self.inbox(seat)[inbox_from:], paused=self.paused,
+                         closed=self.closed, deadline=self._deadline())
 
     def inbox(self, seat: str) -> list[Document]:
         """The seat's documents, read from the log only where it grew since the last call."""
@@ -113,6 +136,9 @@ class Table:
         """
         if seat not in self.game.humans and not self.game.over:
             return MoveResult(False, refusal=_COMPUTER_HOLDS)
+        held = self._held()
+        if held is not None:
+            return MoveResult(False, refusal=held)
         turn, phase = self.game.turn, self.game.phase
         result = self.game.submit(seat, move)
         if result.ok:
@@ -130,6 +156,9 @@ class Table:
         """
         if self.game.over:
             return Refusal("over", "对局已结束。", "The game is over.")
+        held = self._held()
+        if held is not None:
+            return held
         if (turn, phase) != (self.game.turn, self.game.phase):
             return Refusal("stale", "这个阶段已经结束。",
                            f"Turn {turn} {phase} is not the current phase.")
@@ -159,6 +188,8 @@ class Table:
         """
         if self.game.over or seat in self.game.humans or seat not in self.seats:
             return None
+        if seat in self.pinned or self.closed:
+            return None  # the facilitator handed it to the computer: only they hand it back
         if self.released_at.get(seat) == (self.game.turn, self.game.phase):
             self._hand_back(seat)
             return None
@@ -166,10 +197,13 @@ class Table:
         return self._maybe_advance()
 
     def _maybe_advance(self) -> Advanced | None:
-        if self.game.over or self.waiting_for():
+        if self.game.over or self.waiting_for() or self.paused or self.closed:
             return None
         if not self.person_held() and not self.returning:
             return None  # nobody at the table: it waits for a participant to come back
+        return self._advance()
+
+    def _advance(self) -> Advanced:
         for seat in sorted(self.returning):
             self._hand_back(seat)
         turn, phase = self.game.turn, self.game.phase
@@ -179,10 +213,213 @@ class Table:
             self.record.finish(self.number, self.log_sha256(), len(self.game.log))
         return Advanced(turn, phase, events)
 
-    def _hand_back(self, seat: str) -> None:
+    def _hand_back(self, seat: str, by: str = "") -> None:
         self._commit(Act(self.number, self.step, "to_person", self.game.turn, self.game.phase,
-                         seat))
+                         seat, data={"by": by} if by else None))
         self._apply_take(seat)
+
+    def _held(self) -> Refusal | None:
+        """Why participants cannot act now (the session ended, the table is paused), or None."""
+        if self.closed:
+            return _CLOSED
+        if self.paused:
+            return _PAUSED
+        return None
+
+    # ----- the facilitator's acts ------------------------------------------------------------
+
+    def _facilitator_act(self, kind: str, seat: str = "",
+                         data: dict[str, Any] | None = None) -> None:
+        self._commit(Act(self.number, self.step, kind, self.game.turn, self.game.phase, seat,
+                         data=data))
+
+    def _open(self) -> Refusal | None:
+        if self.closed:
+            return _CLOSED
+        if self.game.over:
+            return Refusal("over", "对局已结束。", "The game is over.")
+        return None
+
+    def pause(self) -> Refusal | None:
+        """The facilitator pauses the table: participants' moves and phase ends are refused
+        with a reason, and the table does not advance (not even by its timer) until resumed.
+
+        Returns:
+            A refusal (already paused, game over, session ended) or None.
+        """
+        refusal = self._open()
+        if refusal is None and self.paused:
+            refusal = Refusal("paused", "本桌已暂停。", "The table is paused already.")
+        if refusal is not None:
+            return refusal
+        self._facilitator_act("pause", data={"by": "facilitator"})
+        self.paused = True
+        return None
+
+    def resume(self) -> Refusal | Advanced | None:
+        """The facilitator resumes a paused table; it advances at once if every seat had ended
+        the phase. (A timer that ran out meanwhile is the host's to act on.)
+
+        Returns:
+            A refusal (not paused, session ended), `Advanced`, or None.
+        """
+        if self.closed:
+            return _CLOSED
+        if not self.paused:
+            return Refusal("not_paused", "本桌没有暂停。", "The table is not paused.")
+        self._facilitator_act("resume", data={"by": "facilitator"})
+        self.paused = False
+        return self._maybe_advance()
+
+    def notice(self, zh: str, en: str) -> Refusal | list[Event]:
+        """A notice from the facilitator to every seat of the table (`Game.notify`).
+
+        Returns:
+            The events it made (one `facilitator_notice`), or a refusal (no text, too long,
+            game over, session ended).
+        """
+        refusal = self._open()
+        if refusal is not None:
+            return refusal
+        if not zh.strip() and not en.strip():
+            return Refusal("empty", "通知没有内容。", "The notice has no text.")
+        if max(len(zh.strip()), len(en.strip())) > MAX_NOTICE:
+            return Refusal("too_long", f"通知最多 {MAX_NOTICE} 字。",
+                           f"A notice is at most {MAX_NOTICE} characters.")
+        start = len(self.game.log)
+        self._facilitator_act("notice", data={"by": "facilitator", "zh": zh, "en": en})
+        self.game.notify(zh, en)
+        return self.game.log.since(start)
+
+    def inject(self, event_id: str) -> Refusal | list[Event]:
+        """Fire one of the scenario's events now (`Game.inject_event`).
+
+        Returns:
+            The events it made, or a refusal (no such event, game over, session ended).
+        """
+        refusal = self._open()
+        if refusal is not None:
+            return refusal
+        if event_id not in {e.id for e in self.game.scenario.events}:
+            known = ", ".join(e.id for e in self.game.scenario.events) or "—"
+            return Refusal("event", f"剧本中没有事件“{event_id}”（可选：{known}）。",
+                           f"The scenario has no event '{event_id}' (its events: {known}).")
+        start = len(self.game.log)
+        self._facilitator_act("inject", data={"by": "facilitator", "event": event_id})
+        self.game.inject_event(event_id)
+        return self.game.log.since(start)
+
+    def set_timer(self, seconds: float, now: float | None = None) -> Refusal | None:
+        """Set (or with 0, clear) the phase timer: when it runs out, the host ends the phase
+        as the seats stand (`force_end`). It holds for this phase only.
+
+        Args:
+            seconds: from now; 0 clears the timer.
+            now: the time now, seconds since the epoch (default: the clock).
+
+        Returns:
+            A refusal (negative or over a day, game over, session ended) or None.
+        """
+        refusal = self._open()
+        if refusal is not None:
+            return refusal
+        if not 0 <= seconds <= 86_400:
+            return Refusal("timer", "计时须在 0 到 86400 秒之间。",
+                           "A timer is 0 to 86,400 seconds.")
+        deadline = (time.time() if now is None else now) + seconds if seconds else None
+        self._facilitator_act("timer", data={"by": "facilitator", "seconds": seconds,
+                                             "deadline": deadline})
+        self._apply_timer(deadline)
+        return None
+
+    def _deadline(self) -> float | None:
+        if self.timer is None or self.timer[:2] != (self.game.turn, self.game.phase):
+            return None
+        return self.timer[2]
+
+    def timer_left(self, now: float | None = None) -> float | None:
+        """Seconds left on this phase's timer (0 when it ran out), or None without one."""
+        if self.timer is None or self.timer[:2] != (self.game.turn, self.game.phase):
+            return None
+        return max(0.0, self.timer[2] - (time.time() if now is None else now))
+
+    def force_end(self, by: str = "facilitator") -> Refusal | Advanced:
+        """End the phase now as the seats stand: the moves made stand, the seats still acting
+        make no more (`Game.advance`). A paused table is not ended by its timer.
+
+        Args:
+            by: "facilitator", or "timer" when the phase timer ran out.
+
+        Returns:
+            `Advanced`, or a refusal (game over, session ended, paused and by the timer).
+        """
+        refusal = self._open()
+        if refusal is not None:
+            return refusal
+        if self.paused and by == "timer":
+            return _PAUSED
+        self._facilitator_act("force_end", data={"by": by,
+                                                 "waiting_for": self.waiting_for()})
+        return self._advance()
+
+    def to_computer(self, seat: str) -> Refusal | Advanced | None:
+        """The facilitator hands a person's seat to the computer official (from its next
+        decision on); the participant's return does not take it back (see `to_person`).
+
+        Returns:
+            A refusal (not a seat of this table, held by the computer already, game over,
+            session ended), `Advanced` if that was the last seat the table waited for, or None.
+        """
+        refusal = self._open() or self._seat_refusal(seat)
+        if refusal is None and seat not in self.game.humans:
+            refusal = Refusal("computer_holds", "电脑官员已在代管这个席位。",
+                              f"The computer already plays '{seat}'.")
+        if refusal is not None:
+            return refusal
+        self._facilitator_act("to_computer", seat, {"by": "facilitator"})
+        self._apply_release(seat)
+        self.pinned.add(seat)
+        return self._maybe_advance()
+
+    def to_person(self, seat: str) -> Refusal | Advanced | None:
+        """The facilitator hands a computer-held seat back to its person: at once if the
+        computer has decided nothing in the person's place yet (it took over in this phase),
+        else when the phase ends (the computer's decisions of this phase stand).
+
+        Returns:
+            A refusal (not a seat of this table, a person holds it, game over, session ended),
+            `Advanced` (a table nobody held moves on to hand it back), or None.
+        """
+        refusal = self._open() or self._seat_refusal(seat)
+        if refusal is None and seat in self.game.humans:
+            refusal = Refusal("person_holds", "这个席位已由参与者掌握。",
+                              f"A person already plays '{seat}'.")
+        if refusal is not None:
+            return refusal
+        self.pinned.discard(seat)
+        if self.released_at.get(seat) == (self.game.turn, self.game.phase):
+            self._hand_back(seat, by="facilitator")
+            return None
+        self._facilitator_act("to_person", seat, {"by": "facilitator", "deferred": True})
+        self.returning.add(seat)
+        return self._maybe_advance()
+
+    def close(self) -> Refusal | None:
+        """The session ends: the table takes no more acts (its game stays where it is)."""
+        if self.closed:
+            return _CLOSED
+        self._facilitator_act("close", data={"by": "facilitator"})
+        self.closed = True
+        return None
+
+    def _seat_refusal(self, seat: str) -> Refusal | None:
+        if seat in self.seats:
+            return None
+        return Refusal("seat", f"本桌没有由参与者担任的席位“{seat}”。",
+                       f"'{seat}' is not a seat people hold at table {self.number}.")
+
+    def _apply_timer(self, deadline: float | None) -> None:
+        self.timer = None if deadline is None else (self.game.turn, self.game.phase, deadline)
 
     def log_sha256(self) -> str:
         """The fingerprint of the table's log (`EventLog.to_json`, UTF-8)."""
@@ -196,6 +433,9 @@ class Table:
         self.step += 1
         if act.client_seq is not None:
             self.last_accepted_seq[act.seat] = act.client_seq
+        self.last_act_at = time.time()
+        if self.on_act is not None:
+            self.on_act()
 
     def _apply_release(self, seat: str) -> None:
         self.game.release_seat(seat)
@@ -209,6 +449,8 @@ class Table:
 
     def _apply_advance(self) -> list[Event]:
         self.ended.clear()
+        self.timer = None
+        self.phase_since = time.time()
         return self.game.advance()
 
     def replay(self, act: Act) -> None:
@@ -222,6 +464,7 @@ class Table:
         if act.kind != "advance" and (act.turn, act.phase) != (self.game.turn, self.game.phase):
             raise ValueError(f"table {self.number}: act {act.step} belongs to turn {act.turn} "
                              f"{act.phase}, the game is at {self.game.turn} {self.game.phase}")
+        data = act.data or {}
         if act.kind == "move":
             result = self.game.submit(act.seat, act.move or {})
             if not result.ok:
@@ -232,14 +475,45 @@ class Table:
             self._apply_advance()
         elif act.kind == "to_computer":
             self._apply_release(act.seat)
+            if data.get("by") == "facilitator":
+                self.pinned.add(act.seat)
         elif act.kind == "to_person":
-            self._apply_take(act.seat)
+            self.pinned.discard(act.seat)
+            if data.get("deferred"):
+                self.returning.add(act.seat)
+            else:
+                self._apply_take(act.seat)
+        else:
+            self._replay_facilitator(act, data)
         self._commit(act)
+
+    def _replay_facilitator(self, act: Act, data: dict[str, Any]) -> None:
+        if act.kind == "pause":
+            self.paused = True
+        elif act.kind == "resume":
+            self.paused = False
+        elif act.kind == "notice":
+            self.game.notify(str(data.get("zh", "")), str(data.get("en", "")))
+        elif act.kind == "inject":
+            self.game.inject_event(str(data.get("event", "")))
+        elif act.kind == "timer":
+            deadline = data.get("deadline")
+            self._apply_timer(float(deadline) if deadline is not None else None)
+        elif act.kind == "close":
+            self.closed = True
+        elif act.kind != "force_end":  # a force_end's advance is the act after it
+            raise ValueError(f"table {self.number}: act {act.step} of unknown kind "
+                             f"{act.kind!r}")
 
 
 _COMPUTER_HOLDS = Refusal("computer_holds", "电脑官员正在代管这个席位，下一阶段交还给你。",
                           "The computer official holds this seat; it is yours again at the "
                           "next phase.")
+
+
+_PAUSED = Refusal("paused", "主持人暂停了本桌，请稍候。",
+                  "The facilitator has paused this table; please wait.")
+_CLOSED = Refusal("closed", "本场研讨已结束。", "The session has ended.")
 
 
 def new_game(scenario: Scenario, seed: int, seats: list[str]) -> Game:

@@ -86,7 +86,11 @@ async def _serve(host: WorkshopHost, bind: str, port: int, path: Path) -> None:
     actual = await host.start(bind, port)
     address = lan_address() if bind in ("0.0.0.0", "") else bind
     _print_codes(host, address, actual, path, bind in ("0.0.0.0", ""))
-    await stop.wait()
+    # Until interrupted, or until the facilitator ends the session.
+    waits = [asyncio.create_task(stop.wait()), asyncio.create_task(host.session_ended.wait())]
+    await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    for task in waits:
+        task.cancel()
     await host.stop()
     if host.outbox.commits:
         seconds = sorted(t for _, t in host.outbox.commits)
@@ -104,6 +108,9 @@ def _print_codes(host: WorkshopHost, address: str, port: int, path: Path,
              "table  seat                 code / 加入码"]
     lines += [f"{table:>5}  {seat:<20} {code[:3]}-{code[3:]}"
               for table, seat, code in host.codes()]
+    token = host.facilitator_token
+    lines.append(f"facilitator / 主持人口令: {token[:5]}-{token[5:]}   "
+                 f"(python main.py facilitate ADDRESS --token {token} status)")
     print("\n".join(lines), flush=True)
     qr = segno.make(link, error="m")
     try:

@@ -71,8 +71,12 @@ def local_replay(scenario: Scenario, seed: int, seats: list[str], acts: list[Act
             game.advance()
         elif act.kind == "to_computer":
             game.release_seat(act.seat)
-        elif act.kind == "to_person":
-            game.take_seat(act.seat)
+        elif act.kind == "to_person" and not (act.data or {}).get("deferred"):
+            game.take_seat(act.seat)  # (a deferred one is handed back by a later act)
+        elif act.kind == "notice":
+            game.notify((act.data or {})["zh"], (act.data or {})["en"])
+        elif act.kind == "inject":
+            game.inject_event((act.data or {})["event"])
     return game
 
 
