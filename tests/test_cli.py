@@ -90,3 +90,23 @@ def test_help_exits_0() -> None:
     done = main_py("--help")
     assert done.returncode == 0
     assert "validate" in done.stdout and "schema" in done.stdout
+
+
+def test_no_display_is_one_line_not_a_qt_abort() -> None:
+    from game.ui.launch import display_problem
+
+    assert "no display" in display_problem({}, "linux")
+    assert display_problem({"DISPLAY": ":0"}, "linux") == ""
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") == ""
+    assert display_problem({}, "win32") == ""
+
+
+def test_a_refused_host_start_is_one_line_and_leaves_no_record(tmp_path) -> None:
+    for extra in (["--port", "99999"], ["--seats", "nobody"]):
+        args = [sys.executable, str(ROOT / "main.py"), "host",
+                str(ROOT / "scenarios" / "tutorial.yaml"), "--tables", "1", "--seats", "hexi",
+                "--port", "0", *extra]
+        done = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2
+        assert done.stderr.strip().count("\n") == 0 and "Traceback" not in done.stderr
+        assert list(tmp_path.iterdir()) == []

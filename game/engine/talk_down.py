@@ -222,9 +222,8 @@ def check_split(game: World, seat: str, move: SplitQuota) -> Refusal | None:
     owed = game.assignments[(seat, move.task)].target
     total = sum(move.shares.values())
     if total <= 0:
-        return refuse("zero", "指标合计为零等于撤销任务：请至少分下本单位承担的目标。",
-                      "Quotas adding up to zero would cancel the task: pass down at least the "
-                      "target you owe.")
+        return refuse("zero", "指标合计为零等于撤销任务，不能这样分解。",
+                      "Quotas adding up to nothing would cancel the task; that is no split.")
     if owed > 0 and total > MAX_MARKUP * owed:
         return refuse("absurd", f"分解合计超过承担目标的 {MAX_MARKUP:g} 倍，不合常理。",
                       f"The quotas add up to more than {MAX_MARKUP:g} times the target owed.")

@@ -13,7 +13,9 @@ drafts would still be shared; one window per folder keeps one game, one autosave
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
+from collections.abc import Mapping
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -140,12 +142,32 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
+def display_problem(environ: Mapping[str, str] | None = None,
+                    platform: str | None = None) -> str:
+    """One line saying why no window can open here ('' when one can): on Linux without a
+    display (no DISPLAY or WAYLAND_DISPLAY, no QT_QPA_PLATFORM), Qt would abort with a page of
+    plugin messages."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return ""
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return ("main.py: no display found (DISPLAY is not set). Run the game on a desktop, or "
+            "under a virtual screen: xvfb-run -a .venv/bin/python main.py; the headless "
+            "commands (play, validate, tournament, host, ...) need no display: main.py --help")
+
+
 def launch(paths: AppPaths | None = None) -> int:
     """Show the window and run until it closes; returns the exit code.
 
     A second start on a data folder that a window already holds brings that window to the
     front and returns 0 (or names the folder and returns 1 when that window does not answer).
     """
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     app = make_app()
     paths = paths or AppPaths.default()
     single = SingleWindow(paths)

@@ -10,6 +10,7 @@ import contextlib
 import logging
 import signal
 import socket
+import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -63,15 +64,31 @@ def run_host(scenario_path: str, tables: int, seats: list[str], port: int = DEFA
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s",
                         stream=sys.stderr)
     scenario = load_scenario(scenario_path)
+    if not 0 <= port <= 65535:
+        print(f"host: error: --port must be 0-65535, not {port}", file=sys.stderr)
+        return 2
     path = Path(db) if db else Path(f"workshop-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
+    existed = path.exists()
     try:
         record = Record(path, durable)
+    except (RecordError, OSError, sqlite3.Error) as err:
+        print(f"host: error: cannot open the record {path}: {err}", file=sys.stderr)
+        return 2
+    try:
         host = WorkshopHost(scenario, record, tables, seats, seed, grace_s, scenario_path)
-    except (RecordError, ValueError, OSError) as err:
+    except (RecordError, ValueError, OSError, sqlite3.Error) as err:
+        record.close()
+        if not existed:  # a refused start leaves no record behind
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
         print(f"host: error: {err}", file=sys.stderr)
         return 2
     try:
         asyncio.run(_serve(host, bind, port, path))
+    except OSError as err:  # the port is taken, the address is not this machine's, ...
+        print(f"host: error: cannot listen on {bind}:{port}: {err.strerror or err}",
+              file=sys.stderr)
+        return 2
     finally:
         record.close()
     return 0
