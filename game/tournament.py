@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 from game.balance import _Progress
 from game.engine.game import Game
-from game.headless import game_report, render_text
+from game.headless import game_report, render_text, style_words
 from game.policies import POLICIES, Hand, play_policy, policies_for
 from game.scenario.models import Scenario
 from game.scoring.report import score_game
@@ -210,7 +210,8 @@ def render_tournament(report: dict[str, Any], lang: str = "en") -> str:
         return (-score["mean"] if score else 0.0, -county["mean"] if county else 0.0,
                 list(rows).index(policy))
 
-    lines = [text["head"].format(**report), "",
+    words = {k: style_words(report[k], lang) for k in ("superior_style", "subordinate_style")}
+    lines = [text["head"].format(**{**report, **words}), "",
              f"  {_pad(text['policy'], width)}  {_pad(text['seat'], 15, True)}  "
              f"{_pad(text['county'], 15, True)}  {text['flag']}"]
     for policy in sorted(rows, key=rank):

@@ -72,7 +72,7 @@ def test_every_text_is_in_both_languages(path: Path) -> None:
 def test_the_briefing_cites_the_paper_by_section(path: Path) -> None:
     briefing = load_scenario(path).briefing
     assert re.search(r"杨华、张丹丹 2022，[一二三四]", briefing.zh)
-    assert re.search(r"Yang & Zhang 2022, section [一二三四]", briefing.en)
+    assert re.search(r"Yang & Zhang 2022, section (I|II|III|IV)\b", briefing.en)  # in English
 
 
 def _known_words() -> set[str]:
