@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check scenario files")
     validate.add_argument("files", nargs="+")
     sub.add_parser("schema", help="print the scenario language as JSON Schema")
+    export = sub.add_parser("export", help="a saved game's records as CSV with a codebook")
+    export.add_argument("save", help="a saved game (.json)")
+    export.add_argument("--out", required=True, help="the folder to write")
+    export.add_argument("--library", action="append", default=[],
+                        help="another folder of scenarios the save may name")
     balance = sub.add_parser("balance", help="many seeded bot games: spread of every indicator")
     balance.add_argument("scenario")
     balance.add_argument("--games", type=int, default=100)
@@ -107,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = {
         "play": _play,
         "validate": _validate,
+        "export": _export,
         "schema": _schema,
         "balance": _balance,
         "bench": _bench,
@@ -172,6 +178,21 @@ def _schema(args: argparse.Namespace) -> int:
 
     del args
     print(json.dumps(scenario_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from game.engine.save import SaveError
+    from game.workshop.export import ExportError, export_save
+
+    shipped = Path(__file__).resolve().parents[1] / "scenarios"
+    folders = [shipped, *(Path(f) for f in args.library)]
+    try:
+        written = export_save(Path(args.save), Path(args.out), folders)
+    except (SaveError, ExportError, OSError) as err:
+        print(f"export: {err}", file=sys.stderr)
+        return 1
+    print("\n".join(str(path) for path in written))
     return 0
 
 
