@@ -238,9 +238,9 @@ SCORES = (
     _c("turn", "integer", "The turn scored.", "turns", "Game.turn", required=True),
     _c("turn_complete", "boolean", "The game was scored at the end of the turn's assessment "
        "(false: a running game scored where it stands).", source="export", required=True),
-    _c("scope", "string", "county: an indicator of the county report; seat: a person's seat's "
-       "own score or one of its parts.", source="score_game", enum=("county", "seat"),
-       required=True),
+    _c("scope", "string", "county: an indicator of the county report; seat: the own score (or "
+       "one of its parts) of a seat a person held at some point of the game.",
+       source="score_game", enum=("county", "seat"), required=True),
     _c("unit", "string", "The seat's unit id ('' for the county).", source="score_game['seats']"),
     _c("indicator", "string", "The indicator's key; for a seat 'score' (the whole) or a part's "
        "key.", source="game/scoring/rules.yaml; game.scoring.seat", required=True),
@@ -283,8 +283,8 @@ RESOURCES = (
              _BY_TABLE),
     Resource("events", "Events", "The event log of each table: visible data and hidden fields "
              "apart.", EVENTS, ("table", "seq"), _BY_TABLE),
-    Resource("scores_by_turn", "Scores by turn", "The county report's indicators and each "
-             "person's seat's own score at the end of every turn.", SCORES,
+    Resource("scores_by_turn", "Scores by turn", "The county report's indicators and the "
+             "own score of every seat a person held, at the end of every turn.", SCORES,
              ("table", "turn", "turn_complete", "scope", "unit", "indicator"), _BY_TABLE),
 )
 
@@ -341,14 +341,13 @@ _README_ZH = """# 对局记录导出（沟通式动员）
 （Frictionless Data Package）：逐列说明类型、单位（干部·天、亩、万元、百分比、0–100 分）、
 含义和来源。
 
-| 文件 | 内容 |
-| --- | --- |
-| tables.csv | 每桌一行：剧本、随机种子、上级风格、结束时的回合与阶段、日志摘要 |
-| seats.csv | 每桌每个单位一行：是否由人扮演、何时接管、席位得分 |
-| participants.csv | 参与者自填的标签（只有标签，不含个人信息） |
-| moves.csv | 每个提交的动作：谁（人、电脑、电脑代管、主持人）、席位、回合、阶段、动作字段（JSON）、是否被接受及理由 |
-| events.csv | 事件日志：参与者可见的数据（data_json）与仅复盘可见的隐藏字段（hidden_json）分列 |
-| scores_by_turn.csv | 每回合结束时县里各项指标与每个真人席位的得分（长表） |
+- tables.csv：每桌一行：剧本、随机种子、上级风格、结束时的回合与阶段、日志摘要
+- seats.csv：每桌每个单位一行：是否由人扮演、何时接管、席位得分
+- participants.csv：参与者自填的标签（只有标签，不含个人信息）
+- moves.csv：每个提交的动作：谁（人、电脑、电脑代管、主持人）、席位、回合、阶段、
+  动作字段（JSON）、是否被接受及理由
+- events.csv：事件日志：参与者可见的数据（data_json）与仅复盘可见的隐藏字段（hidden_json）分列
+- scores_by_turn.csv：每回合结束时县里各项指标与每个真人席位的得分（长表）
 
 说明：数字的单位以各任务自己的单位为准（见 task_unit_zh 列）。moves.csv 中 who=human 且被接受的
 动作，按顺序经 `Game.submit` 重放，可得到与原局逐字节相同的事件日志。单机存档里被拒绝的真人动作
@@ -363,14 +362,16 @@ opens the Chinese intact. `datapackage.json` is the codebook (a Frictionless Dat
 every column its type, unit (cadre-days, mu, 万元 = 10,000 yuan, percent, 0-100 score), meaning
 and where it comes from.
 
-| File | What it holds |
-| --- | --- |
-| tables.csv | one row per table: scenario, seed, superior style, where it ended, the log's digest |
-| seats.csv | one row per unit per table: whether a person held it, takeovers, the seat's score |
-| participants.csv | the labels participants gave (labels only, no personal data) |
-| moves.csv | every move submitted: who (human, computer, takeover, facilitator), seat, turn, phase, the move's fields (JSON), accepted or refused with the reason |
-| events.csv | the event log: what participants could see (data_json) and the hidden fields only the debrief sees (hidden_json), apart |
-| scores_by_turn.csv | the county's indicators and every person's seat's score at each turn's end (long form) |
+- tables.csv: one row per table: scenario, seed, superior style, where it ended, the log's
+  digest
+- seats.csv: one row per unit per table: whether a person held it, takeovers, the seat's score
+- participants.csv: the labels participants gave (labels only, no personal data)
+- moves.csv: every move submitted: who (human, computer, takeover, facilitator), seat, turn,
+  phase, the move's fields (JSON), accepted or refused with the reason
+- events.csv: the event log: what participants could see (data_json) and the hidden fields
+  only the debrief sees (hidden_json), apart
+- scores_by_turn.csv: the county's indicators and the score of every seat a person held, at
+  each turn's end (long form)
 
 Figures are in each task's own unit (column task_unit_en). The accepted moves with who=human in
 moves.csv, submitted in order through `Game.submit`, replay the table to the identical event log.
