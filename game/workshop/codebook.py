@@ -350,7 +350,9 @@ _README_ZH = """# 对局记录导出（沟通式动员）
 - scores_by_turn.csv：每回合结束时县里各项指标与每个真人席位的得分（长表）
 
 说明：数字的单位以各任务自己的单位为准（见 task_unit_zh 列）。moves.csv 中 who=human 且被接受的
-动作，按顺序经 `Game.submit` 重放，可得到与原局逐字节相同的事件日志。单机存档里被拒绝的真人动作
+动作，连同 seats.csv 的接管时间与主持人交接席位的记录，按顺序经 `Game.submit` 重放，可得到与原局
+逐字节相同的事件日志（tables.csv 的 log_sha256）。scores_by_turn.csv 在每回合考核结束时计分；
+对局未结束时，最后一行 turn_complete=false 是当前所在位置的得分。单机存档里被拒绝的真人动作
 没有保存，因此不在表中；电脑的每次尝试（包括被拒绝的）都在。
 """
 
@@ -374,7 +376,10 @@ and where it comes from.
   each turn's end (long form)
 
 Figures are in each task's own unit (column task_unit_en). The accepted moves with who=human in
-moves.csv, submitted in order through `Game.submit`, replay the table to the identical event log.
+moves.csv, submitted in order through `Game.submit` with the takeovers of seats.csv and the
+facilitator's hand-overs, replay the table to the identical event log (log_sha256 in
+tables.csv). scores_by_turn.csv scores each turn at the end of its assessment; for a game still
+running, the rows with turn_complete=false score it where it stands.
 A single game's save does not keep a person's refused moves, so they are not here; every try of
 the computer, refused or not, is.
 """
