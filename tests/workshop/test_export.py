@@ -75,6 +75,9 @@ RELEASE_AT = (2, "respond")
 
 
 def _release_table() -> TableRecord:
+    """Finished, pressure style; the facilitator broadcasts and hands beiyuan to the computer
+    after turn 2's respond moves (a refused try of its person is on the host's record). Its
+    rebuild replays through any factory, as a workshop's record does."""
     acts: list[MoveRow] = []
 
     def rebuild(factory: GameFactory) -> Game:
@@ -136,6 +139,23 @@ def _of(rows: list[dict[str, str]], table: str) -> list[dict[str, str]]:
 def test_the_export_validates_against_its_own_datapackage(exported: Path) -> None:
     report = validate(exported / "datapackage.json")
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "note"])[:10]
+
+
+def test_the_codebook_catches_a_tampered_file(exported: Path, tmp_path: Path) -> None:
+    for resource in RESOURCES:
+        (tmp_path / resource.path).write_bytes((exported / resource.path).read_bytes())
+    (tmp_path / "datapackage.json").write_bytes((exported / "datapackage.json").read_bytes())
+    rows = _rows(tmp_path, "moves")
+    rows[5]["who"] = "robot"
+    rows[6]["step"] = rows[7]["step"]
+    with (tmp_path / "moves.csv").open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    report = validate(tmp_path / "datapackage.json")
+    errors = {(e[0], e[1]) for e in report.flatten(["type", "fieldName"])}
+    assert ("constraint-error", "who") in errors
+    assert any(kind == "primary-key" for kind, _ in errors)
 
 
 def test_every_column_has_a_type_description_and_source(exported: Path) -> None:
