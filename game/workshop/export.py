@@ -110,6 +110,10 @@ class RecordingGame(Game):
     refused, as `MoveRow`s; `turn_scores` holds `scorer(self)` taken at the end of every turn's
     assessment, when a scorer is given.
 
+    Who made a move: "human" when it came from outside the engine's computer phase (a person's
+    window or a replayed save); "takeover" when a computer official made it for a seat a person
+    held at some point (from the start or by `take_seat`); else "computer".
+
     Args:
         scorer: called at the end of each turn's assessment (None: no scores).
         Other arguments as for `Game`.
