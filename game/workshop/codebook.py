@@ -124,9 +124,10 @@ SEATS = (
        source="Game.initial_humans"),
     _c("person_at_end", "boolean", "A person held the seat when the export was made.",
        source="Game.humans"),
-    _c("taken_turn", "integer", "Turn a person took over this computer seat (play-test), if so.",
+    _c("taken_turn", "integer", "Turn a person first took over this computer seat (a play-test), "
+       "if so (a workshop seat handed back is a to_person row of moves.csv).",
        "turns", "Game.handovers"),
-    _c("taken_phase", "string", "Phase a person took over this computer seat, if so.",
+    _c("taken_phase", "string", "Phase a person first took over this computer seat, if so.",
        source="Game.handovers", enum=("plan", "report", "respond")),
     _c("moves_human", "integer", "Accepted moves people made at the seat.", "moves", "moves.csv"),
     _c("moves_computer", "integer", "Accepted moves the computer made at the seat (its own or "
@@ -154,11 +155,13 @@ MOVES = (
     _c("seat", "string", "The unit that moved ('' for a facilitator act on the whole table).",
        source="Game.submit(seat, ...)"),
     _c("who", "string", "Who made it: human (a person at the seat), computer (the computer at "
-       "a seat no person held), takeover (the computer standing in for a person), facilitator.",
+       "a seat no person held), takeover (the computer standing in for a person), facilitator "
+       "(an act of the host on the table: a seat handed to the computer or back, a broadcast).",
        source="Game.humans at the time; TableRecord.acts", enum=WHO, required=True),
     _c("participant", "string", "The participant's label, for a person's move.",
        source="TableRecord.participants"),
-    _c("kind", "string", "The move's kind (game.engine.moves), or the facilitator act's.",
+    _c("kind", "string", "The move's kind (game.engine.moves), or the facilitator act's "
+       "(to_computer: a seat handed to the computer; to_person: handed back).",
        source="Move.kind", required=True),
     _c("direction", "string", "up (to the superior), down (to a subordinate), inside (the "
        "unit's own work), '' for a facilitator act.", source="game.engine.moves.DIRECTION",

@@ -49,6 +49,8 @@ from game.scenario.models import Scenario, SubordinateStyle, SuperiorStyle
 from game.scoring.report import score_game
 from game.scoring.seat import score_seats, seat_role
 from game.workshop.codebook import RESOURCES, WHO, Resource, datapackage, readme
+from game.workshop.record import Act
+from game.workshop.table import Table
 
 #: Scores a game where it stands: `game.scoring.report.score_game` by default.
 Scorer = Callable[[Game], dict[str, Any]]
@@ -141,6 +143,19 @@ class RecordingGame(Game):
                                       result.refusal, len(result.events)))
         return result
 
+    def note(self, kind: str, seat: str, fields: dict[str, Any], who: str = "facilitator") -> None:
+        """Keep an act outside `submit` in `submitted`, at the log's current position (a seat
+        handed to the computer or back, an injected event).
+
+        Args:
+            kind: the act's kind ("to_computer", "to_person", ...).
+            seat: the seat it concerns ("" for the whole table).
+            fields: its details, JSON-ready.
+            who: one of `codebook.WHO`.
+        """
+        self.submitted.append(MoveRow(len(self.log), self.turn, self.phase, seat, who, kind,
+                                      fields))
+
     def take_seat(self, seat: str) -> None:
         """`Game.take_seat`, remembering that a person held the seat."""
         super().take_seat(seat)
@@ -217,6 +232,33 @@ def rebuild_from_save(game: Game) -> Rebuild:
             if (copy.turn, copy.phase) == (game.turn, game.phase) or copy.over:
                 return copy
             copy.advance()
+    return rebuild
+
+
+def session_rebuild(number: int, scenario: Scenario, seed: int, seats: Sequence[str],
+                    acts: Sequence[Act]) -> Rebuild:
+    """The rebuild of a workshop table from its record's acts (`Record.acts(number)`).
+
+    The acts are replayed through `game.workshop.table.Table.replay`, on a game the factory
+    builds; a seat handed to the computer or back (acts "to_computer", "to_person": after a
+    dropout's grace period, on the participant's return, or by the facilitator) becomes a
+    moves.csv row of who="facilitator". Phase ends and advances are the table's pace, not
+    moves: they are not exported.
+
+    Args:
+        number: the table's number.
+        scenario: the session's scenario.
+        seed: the table's seed.
+        seats: the seats people hold, as the session set them.
+        acts: the table's acts, in order.
+    """
+    def rebuild(factory: GameFactory) -> Game:
+        table = Table(number, factory(scenario, seed, list(seats)), list(seats))
+        for act in acts:
+            if act.kind in ("to_computer", "to_person") and isinstance(table.game, RecordingGame):
+                table.game.note(act.kind, act.seat, {"seat": act.seat})
+            table.replay(act)
+        return table.game
     return rebuild
 
 
@@ -361,7 +403,11 @@ def _event_row(table: str, game: Game, event: Event) -> dict[str, Any]:
 
 def _seat_rows(record: TableRecord, game: Game, moves: list[MoveRow],
                scores: Mapping[str, Any]) -> list[dict[str, Any]]:
-    taken = {seat: (turn, phase) for seat, turn, phase in game.handovers}
+    # A play-test's takeover of a computer seat; a workshop seat handed back is in moves.csv.
+    taken: dict[str, tuple[int, str]] = {}
+    for seat, turn, phase in game.handovers:
+        if seat not in game.initial_humans:
+            taken.setdefault(seat, (turn, phase))
     seats = set(game.scenario.seats)
     rows = []
     for unit in game.scenario.units:
@@ -550,6 +596,7 @@ __all__ = [
     "load_saved_game",
     "people_seats",
     "rebuild_from_save",
+    "session_rebuild",
     "table_rows",
     "write_export",
 ]

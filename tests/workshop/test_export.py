@@ -24,8 +24,12 @@ from game.workshop.export import (
     GameFactory,
     MoveRow,
     TableRecord,
+    session_rebuild,
     write_export,
 )
+from game.workshop.record import Record
+from game.workshop.table import Table
+from tests.workshop.helpers import SEATS, tutorial
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
@@ -46,11 +50,6 @@ def _play(game: Game, seats: dict[str, str], until: tuple[int, str] | None = Non
                     act(hand)
         game.advance()
     return game
-
-
-def _release(game: Game, seat: str) -> None:
-    """A person's seat to the computer: what the workshop's `Game.release_seat` does."""
-    game.humans = game.humans - {seat}
 
 
 def _handover_table() -> TableRecord:
@@ -95,7 +94,7 @@ def _release_table() -> TableRecord:
                     {"kind": "report_progress", "task": "double_rice"}, accepted=False,
                     refusal=HELD),
         ]
-        _release(game, "beiyuan")
+        game.release_seat("beiyuan")
         game.advance()
         return _play(game, {"county_agri": "pressure"})
 
@@ -112,9 +111,35 @@ def _running_table() -> TableRecord:
     return TableRecord("3", "混合 mixed", game, {"hexi": "戊组"})
 
 
+#: At the workshop table: hexi's participant drops out, and comes back.
+DROPPED, BACK = (2, "plan"), (4, "plan")
+
+
+def _workshop_table() -> TableRecord:
+    """A real workshop table (game.workshop.table) on the tutorial, its acts in a record: the
+    township's participant drops out at turn 2 and is back at turn 4; exported through the
+    rebuild of its record's acts."""
+    scenario, record = tutorial(), Record(":memory:")
+    table = Table(1, Game(scenario, seed=5, humans=SEATS), list(SEATS), record=record)
+    moves = {"plan": {"kind": "allocate_time", "weights": {"reclaim": 2, "local_needs": 1}},
+             "report": {"kind": "report_progress", "task": "reclaim"}}
+    while not table.game.over:
+        turn, phase = table.game.turn, table.game.phase
+        if (turn, phase) == DROPPED:
+            table.release("hexi")
+        if (turn, phase) == BACK:
+            table.rejoin("hexi")
+        if "hexi" in table.game.humans and phase in moves:
+            assert table.submit("hexi", moves[phase], None).ok
+        for seat in table.person_held():
+            table.end_phase(seat, turn, phase, None)
+    return TableRecord("W1", "工作坊 workshop", table.game, {"hexi": "己组", "county_agri": "庚组"},
+                       rebuild=session_rebuild(1, scenario, 5, SEATS, record.acts(1)))
+
+
 @pytest.fixture(scope="module")
 def tables() -> list[TableRecord]:
-    return [_handover_table(), _release_table(), _running_table()]
+    return [_handover_table(), _release_table(), _running_table(), _workshop_table()]
 
 
 @pytest.fixture(scope="module")
@@ -262,6 +287,20 @@ def test_a_released_seat_is_played_by_the_computer_as_a_takeover(exported: Path)
     assert int(table["moves_takeover"]) > 0
 
 
+def test_a_workshop_seat_is_the_computer_s_while_its_person_is_away(exported: Path) -> None:
+    moves = _of(_rows(exported, "moves"), "W1")
+    acts = [(m["kind"], m["seat"], (int(m["turn"]), m["phase"])) for m in moves
+            if m["who"] == "facilitator"]
+    assert acts == [("to_computer", "hexi", DROPPED), ("to_person", "hexi", (BACK[0], "plan"))]
+    hexi = [(int(m["turn"]), m["phase"], m["who"]) for m in moves if m["seat"] == "hexi"
+            and m["who"] != "facilitator"]
+    assert {w for t, _, w in hexi if t < DROPPED[0]} == {"human"}
+    assert {w for t, _, w in hexi if DROPPED[0] < t < BACK[0]} == {"takeover"}
+    assert {w for t, _, w in hexi if t > BACK[0]} == {"human"}
+    seats = {s["seat"]: s for s in _of(_rows(exported, "seats"), "W1")}
+    assert (seats["hexi"]["person_at_start"], seats["hexi"]["taken_turn"]) == ("true", "")
+
+
 def test_a_game_that_its_save_cannot_rebuild_is_refused(tables: list[TableRecord],
                                                         tmp_path: Path) -> None:
     released = tables[1]
@@ -298,12 +337,14 @@ def _replay_from_csv(out: Path, table: str) -> Game:
         if move["who"] == "human" and move["accepted"] == "true":
             assert game.submit(move["seat"], json.loads(move["fields_json"])).ok
         elif move["kind"] == "to_computer":
-            _release(game, move["seat"])
+            game.release_seat(move["seat"])
+        elif move["kind"] == "to_person":
+            game.take_seat(move["seat"])
     reach(int(head["turn"]), head["phase"])
     return game
 
 
-@pytest.mark.parametrize("table", ["1", "2", "3"])
+@pytest.mark.parametrize("table", ["1", "2", "3", "W1"])
 def test_people_s_moves_replay_to_the_logged_final_state(exported: Path, table: str,
                                                           tables: list[TableRecord]) -> None:
     game = _replay_from_csv(exported, table)
