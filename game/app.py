@@ -53,8 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check scenario files")
     validate.add_argument("files", nargs="+")
     sub.add_parser("schema", help="print the scenario language as JSON Schema")
-    export = sub.add_parser("export", help="a saved game's records as CSV with a codebook")
-    export.add_argument("save", help="a saved game (.json)")
+    export = sub.add_parser("export", help="a saved game's or a workshop's records as CSV "
+                            "with a codebook")
+    export.add_argument("source", help="a saved game (.json) or a session's record (.db)")
     export.add_argument("--out", required=True, help="the folder to write")
     export.add_argument("--library", action="append", default=[],
                         help="another folder of scenarios the save may name")
@@ -183,12 +184,13 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from game.engine.save import SaveError
-    from game.workshop.export import ExportError, export_save
+    from game.workshop.export import ExportError
+    from game.workshop.sources import export_file
 
     shipped = Path(__file__).resolve().parents[1] / "scenarios"
     folders = [shipped, *(Path(f) for f in args.library)]
     try:
-        written = export_save(Path(args.save), Path(args.out), folders)
+        written = export_file(Path(args.source), Path(args.out), folders)
     except (SaveError, ExportError, OSError) as err:
         print(f"export: {err}", file=sys.stderr)
         return 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,21 +14,15 @@ from frictionless import validate
 
 from game.app import main
 from game.engine.game import INTERACTIVE, Game
-from game.engine.save import to_save
+from game.engine.save import mechanics_digest, to_save
 from game.engine.world import Refusal
 from game.policies import POLICIES, Hand
 from game.scenario.loader import load_scenario
 from game.scoring.report import score_game
 from game.workshop.codebook import RESOURCES
-from game.workshop.export import (
-    ExportError,
-    GameFactory,
-    MoveRow,
-    TableRecord,
-    session_rebuild,
-    write_export,
-)
-from game.workshop.record import Record
+from game.workshop.export import ExportError, TableRecord, write_export
+from game.workshop.record import Record, SessionInfo
+from game.workshop.recording import GameFactory, MoveRow, session_rebuild
 from game.workshop.table import Table
 from tests.workshop.helpers import SEATS, tutorial
 
@@ -422,6 +417,45 @@ def test_the_command_line_exports_a_saved_game(tables: list[TableRecord], tmp_pa
     first = {r.path: (tmp_path / "out" / r.path).read_bytes() for r in RESOURCES}
     assert main(["export", str(save), "--out", str(tmp_path / "again")]) == 0
     assert {r.path: (tmp_path / "again" / r.path).read_bytes() for r in RESOURCES} == first
+
+
+def test_the_command_line_exports_a_session_s_record(tmp_path: Path) -> None:
+    scenario, path = tutorial(), tmp_path / "session.db"
+    record = Record(path)
+    info = SessionInfo("tutorial", "tutorial.yaml", mechanics_digest(scenario), 5, SEATS, 30.0)
+    record.start_session(info, {1: {"county_agri": "A1", "hexi": "B1"},
+                                2: {"county_agri": "A2", "hexi": "B2"}})
+    record.participant(1, "hexi", "己组（河西）")
+    table = Table(1, Game(scenario, seed=5, humans=SEATS), list(SEATS), record=record)
+    assert table.submit("hexi", {"kind": "allocate_time", "weights": {"reclaim": 1}}, 1).ok
+    table.release("hexi")
+    for seat in table.person_held():
+        table.end_phase(seat, 1, "plan", 2)
+    record.close()
+    assert main(["export", str(path), "--out", str(tmp_path / "out")]) == 0
+    heads = {r["table"]: r for r in _rows(tmp_path / "out", "tables")}
+    assert heads["1"]["log_sha256"] == table.log_sha256()
+    assert (heads["2"]["turn"], heads["2"]["phase"]) == ("1", "plan")
+    assert [(r["table"], r["seat"], r["label"]) for r in _rows(tmp_path / "out", "participants")
+            ] == [("1", "hexi", "己组（河西）")]
+    moves = _of(_rows(tmp_path / "out", "moves"), "1")
+    assert ("hexi", "facilitator", "to_computer") in {(m["seat"], m["who"], m["kind"])
+                                                     for m in moves}
+    assert ("hexi", "takeover") in {(m["seat"], m["who"]) for m in moves}
+    assert validate(tmp_path / "out" / "datapackage.json").valid
+
+
+def test_an_sqlite_file_that_is_no_record_is_refused_and_left_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "other.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE notes (text TEXT)")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    assert main(["export", str(path), "--out", str(tmp_path / "out")]) == 1
+    assert "not a session's record" in capsys.readouterr().err
+    assert path.read_bytes() == before
 
 
 def test_the_command_line_names_a_bad_save(tmp_path: Path,
