@@ -178,15 +178,20 @@ def rebuild_from_save(game: Game) -> Rebuild:
     return rebuild
 
 
+#: Acts that are a participant's move or the table's pace, not the host's act on the table.
+_PACE = frozenset(("move", "end_phase", "advance"))
+
+
 def session_rebuild(number: int, scenario: Scenario, seed: int, seats: Sequence[str],
                     acts: Sequence[Act]) -> Rebuild:
     """The rebuild of a workshop table from its record's acts (`Record.acts(number)`).
 
     The acts are replayed through `game.workshop.table.Table.replay`, on a game the factory
-    builds; a seat handed to the computer or back (acts "to_computer", "to_person": after a
-    dropout's grace period, on the participant's return, or by the facilitator) becomes a
-    moves.csv row of who="facilitator". Phase ends and advances are the table's pace, not
-    moves: they are not exported.
+    builds; every act of the host on the table (a seat handed to the computer or back, a
+    pause, a notice, an injected event, a timer, a phase ended for the table, the close)
+    becomes a moves.csv row of who="facilitator", its fields the act's seat and data (with
+    "by": facilitator, timer or grace). Moves are kept as `submit` sees them; phase ends and
+    advances are the table's pace, not moves: they are not exported.
 
     Args:
         number: the table's number.
@@ -198,8 +203,8 @@ def session_rebuild(number: int, scenario: Scenario, seed: int, seats: Sequence[
     def rebuild(factory: GameFactory) -> Game:
         table = Table(number, factory(scenario, seed, list(seats)), list(seats))
         for act in acts:
-            if act.kind in ("to_computer", "to_person") and isinstance(table.game, RecordingGame):
-                table.game.note(act.kind, act.seat, {"seat": act.seat})
+            if act.kind not in _PACE and isinstance(table.game, RecordingGame):
+                table.game.note(act.kind, act.seat, {"seat": act.seat, **(act.data or {})})
             table.replay(act)
         return table.game
     return rebuild

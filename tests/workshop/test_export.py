@@ -428,6 +428,7 @@ def test_the_command_line_exports_a_session_s_record(tmp_path: Path) -> None:
     record.participant(1, "hexi", "己组（河西）")
     table = Table(1, Game(scenario, seed=5, humans=SEATS), list(SEATS), record=record)
     assert table.submit("hexi", {"kind": "allocate_time", "weights": {"reclaim": 1}}, 1).ok
+    assert isinstance(table.notice("请注意时间", "Mind the time"), list)
     table.release("hexi")
     for seat in table.person_held():
         table.end_phase(seat, 1, "plan", 2)
@@ -442,6 +443,9 @@ def test_the_command_line_exports_a_session_s_record(tmp_path: Path) -> None:
     assert ("hexi", "facilitator", "to_computer") in {(m["seat"], m["who"], m["kind"])
                                                      for m in moves}
     assert ("hexi", "takeover") in {(m["seat"], m["who"]) for m in moves}
+    notices = [json.loads(m["fields_json"]) for m in moves if m["kind"] == "notice"]
+    assert [(n["zh"], n["en"]) for n in notices] == [("请注意时间", "Mind the time")]
+    assert all(m["who"] == "facilitator" for m in moves if m["kind"] == "notice")
     assert validate(tmp_path / "out" / "datapackage.json").valid
 
 
