@@ -7,6 +7,7 @@ and its own estimates of the units below it. Hidden fields of events never leave
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -328,3 +329,89 @@ def moves_made(game: World, seat: str) -> list[dict[str, Any]]:
     """The seat's accepted moves in the current turn and phase, as submitted."""
     return [r.move for r in game.recorded
             if r.seat == seat and (r.turn, r.phase) == (game.turn, game.phase)]
+
+
+# ----- the seat's own judgment of a request ---------------------------------------------------
+
+#: Requests a seat never agrees to by default: a collusion offer, and condoning inflated figures.
+NEVER_BY_DEFAULT = ("collusion", "discrepancy")
+#: A unit "cannot" reach its target, in the seat's estimate, below this share of it (the same
+#: margin the computer superiors use in counterparts._plausible).
+SHORTFALL_MARGIN = 0.95
+
+
+@dataclass(frozen=True)
+class SuggestedAnswer:
+    """The answer the seat's own knowledge points to, offered as the window's default.
+
+    Attributes:
+        request: the request's number.
+        accept: agree (True) or not.
+        target: for an agreed explanation or proposal, the new target (in the task's unit,
+            e.g. mu); None keeps the target (or lets the engine use what was asked).
+        why: the ground, one of "collusion", "discrepancy", "found_false", "estimate_supports",
+            "estimate_refutes", "no_estimate", "grace_only", "funds_short", "help".
+        estimate: the seat's estimate of the sender's capacity on the task, if it has one.
+        current: the sender's current target on the task.
+    """
+
+    request: int
+    accept: bool
+    target: float | None
+    why: str
+    estimate: float | None
+    current: float
+
+
+def suggested_answer(game: World, seat: str, request: PendingRequest) -> SuggestedAnswer:
+    """What the seat, judging by what it knows, would answer to a pending request.
+
+    Only the seat's view enters: the request as sent, whether its causes were already found
+    false, the sender's current target, and the seat's own estimate of the sender's capacity
+    (raised by research visits). Never agrees to collusion or to condoning inflated figures
+    (paper 二.2 on collusion). An explanation or a proposal is agreed when the estimate says
+    the current target is out of reach (below `SHORTFALL_MARGIN` of it); the new target is
+    what was asked, but not below the estimate: min(current, max(asked, estimate)). A request
+    for supporting policy is agreed on the same ground if the seat has the funds; coordination
+    and a cited rule are agreed unless found unfounded.
+
+    Args:
+        game: the world.
+        seat: the unit answering.
+        request: one of `pending_requests(game, seat)`.
+
+    Returns:
+        The suggested answer and its ground.
+    """
+    current = game.assignments[(request.sender, request.task)].target
+    estimate = game.relations[(seat, request.sender)].estimates.get(request.task)
+
+    def answer(accept: bool, why: str, target: float | None = None) -> SuggestedAnswer:
+        return SuggestedAnswer(request.id, accept, target, why, estimate, current)
+
+    if request.kind in NEVER_BY_DEFAULT:
+        return answer(False, request.kind)
+    if request.detected:
+        return answer(False, "found_false")
+    short = estimate is not None and estimate < SHORTFALL_MARGIN * current
+    if request.kind in ("explanation", "proposal"):
+        return _judge_target(request, estimate, current, short, answer)
+    if request.kind == "policy":
+        if not short:
+            return answer(False, "estimate_refutes" if estimate is not None else "no_estimate")
+        enough = game.units[seat].funds >= game.params.policy_answer_funds
+        return answer(enough, "estimate_supports" if enough else "funds_short")
+    return answer(True, "help")
+
+
+def _judge_target(request: PendingRequest, estimate: float | None, current: float, short: bool,
+                  answer: Callable[..., SuggestedAnswer]) -> SuggestedAnswer:
+    asked = request.data.get("proposed_target")
+    if asked is None:  # a proposal names "target"; 0 is a figure too, not a missing one
+        asked = request.data.get("target")
+    if not short:
+        return answer(False, "estimate_refutes" if estimate is not None else "no_estimate")
+    if asked is None and request.kind == "proposal":
+        return answer(True, "grace_only")
+    floor = max(float(asked) if asked is not None else 0.0, estimate or 0.0)
+    return answer(True, "estimate_supports", round(min(current, floor), 1))

@@ -18,6 +18,10 @@ register({
     "header.means": ("干部时间 {left} / {cadre} 人日 · 经费 {funds} 万元 · 政治资本 {standing}",
                      "Cadre time {left} / {cadre} days · funds {funds} · standing {standing}"),
     "header.over": ("对局已结束", "Game over"),
+    "header.passed": ("已跳过本单位无事可办的阶段：{phases}。（“回合”菜单可设为在这类阶段停下。）",
+                      "Stepped past phases with nothing for your unit to do: {phases}. (The "
+                      "Round menu can stop there instead.)"),
+    "header.passed_one": ("第 {turn} 回合{phase}阶段", "turn {turn} {phase}"),
 })
 
 
@@ -34,6 +38,9 @@ class HeaderView(QWidget):
         self.phase = QLabel(objectName="HeaderPhase")
         self.means = QLabel(objectName="HeaderMeans")
         self.hint = QLabel(objectName="Muted", wordWrap=True)
+        self.passed = QLabel(objectName="Passed", wordWrap=True)
+        self.passed.hide()
+        self._passed: list[tuple[int, str]] = []
         self.end_button = QToolButton(objectName="EndPhase")
         self.end_button.setDefaultAction(end_action)
         self.seat.setWordWrap(True)
@@ -57,10 +64,27 @@ class HeaderView(QWidget):
         layout.addLayout(top)
         layout.addLayout(status)
         layout.addWidget(self.hint)
+        layout.addWidget(self.passed)
         session.bridge.state_changed.connect(self.refresh)
-        session.bridge.game_replaced.connect(self.refresh)
+        session.bridge.game_replaced.connect(self._on_game_replaced)
         follow_language(self, self.refresh)
         self.refresh()
+
+    def show_passed(self, passed: list[tuple[int, str]]) -> None:
+        """Say which phases were stepped past because the seat had nothing to do in them."""
+        self._passed = list(passed)
+        self._say_passed()
+
+    def _on_game_replaced(self) -> None:
+        self._passed = []
+        self.refresh()
+
+    def _say_passed(self) -> None:
+        phases = tr("doc.list_sep").join(tr("header.passed_one", turn=t, phase=phase_name(p))
+                                         for t, p in self._passed)
+        self.passed.setText(tr("header.passed", phases=phases) if phases else "")
+        self.passed.setAccessibleName(self.passed.text())
+        self.passed.setVisible(bool(phases))
 
     def refresh(self) -> None:
         """Show the game as it stands now."""
@@ -77,4 +101,5 @@ class HeaderView(QWidget):
         self.hint.setText(tr(f"phase_hint.{'over' if game.over else game.phase}"))
         for label in (self.seat, self.turn, self.phase, self.means):
             label.setAccessibleName(label.text())
+        self._say_passed()
 

@@ -50,10 +50,11 @@ class InboxModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Rebuild from the whole log (a new or loaded game): everything is unread."""
+        """Rebuild from the whole log (a new or loaded game); what was read is the session's
+        record (empty for a new game, the saved one for a loaded game), and is kept there."""
         self.beginResetModel()
         self._docs = documents(self.session.game, self.session.seat)
-        self._read = set()
+        self._read = self.session.read
         self.endResetModel()
 
     def append_events(self, events: list[Event]) -> None:
@@ -82,7 +83,7 @@ class InboxModel(QAbstractTableModel):
         if not index.isValid():
             return None
         doc = self._docs[index.row()]
-        unread = doc.seq not in self._read
+        unread = self._unread(doc)
         if role == self.DocumentRole:
             return doc
         if role == self.UnreadRole:
@@ -121,10 +122,18 @@ class InboxModel(QAbstractTableModel):
         """The row of the document made from event `seq`, if it is here."""
         return next((row for row, d in enumerate(self._docs) if d.seq == seq), None)
 
+    def _unread(self, doc: Document) -> bool:
+        """What the seat itself sent was never news to it; the rest waits to be opened."""
+        return doc.direction != "out" and doc.seq not in self._read
+
+    def read_seqs(self) -> set[int]:
+        """The event numbers of the documents read (what a save keeps)."""
+        return set(self._read)
+
     def mark_read(self, row: int) -> None:
         """The player opened the document on `row`."""
         doc = self._docs[row]
-        if doc.seq in self._read:
+        if not self._unread(doc):
             return
         self._read.add(doc.seq)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -138,7 +147,7 @@ class InboxModel(QAbstractTableModel):
 
     def unread_count(self) -> int:
         """How many documents are still unread."""
-        return sum(1 for d in self._docs if d.seq not in self._read)
+        return sum(1 for d in self._docs if self._unread(d))
 
     def turns(self) -> list[int]:
         """The turns that have documents."""
@@ -153,19 +162,30 @@ class InboxModel(QAbstractTableModel):
 
 
 class InboxFilter(QSortFilterProxyModel):
-    """Shows one folder, one turn, or only the unread; newest first."""
+    """Shows one folder, one turn, or only the unread; newest first.
+
+    With "unread only", a document the player opens stays listed until the filter changes:
+    were it to vanish the moment it is read, the selection would slide onto the next row,
+    open that one too, and mark it read in turn.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.category = ""
         self.turn = 0
         self.unread_only = False
+        self.kept: set[int] = set()
 
     def set_filter(self, category: str, turn: int, unread_only: bool) -> None:
         """'' and 0 mean every folder and every turn."""
         self.beginFilterChange()
         self.category, self.turn, self.unread_only = category, turn, unread_only
+        self.kept = set()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def keep(self, seq: int) -> None:
+        """Keep the document made from event `seq` listed while this filter holds."""
+        self.kept.add(seq)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model = self.sourceModel()
@@ -175,7 +195,9 @@ class InboxFilter(QSortFilterProxyModel):
             return False
         if self.turn and doc.turn != self.turn:
             return False
-        return not (self.unread_only and not model.data(index, InboxModel.UnreadRole))
+        if not self.unread_only or doc.seq in self.kept:
+            return True
+        return bool(model.data(index, InboxModel.UnreadRole))
 
     def lessThan(self, left: Index, right: Index) -> bool:
         model = self.sourceModel()

@@ -159,6 +159,7 @@ class InboxView(QWidget):
     def _render(self, row: int) -> None:
         doc = self.model.document(row)
         self._shown = doc.seq
+        self.proxy.keep(doc.seq)  # opened: it stays in view, and only it is marked read
         self.reader.setHtml(paper.html(doc, self.session.game))
         self.model.mark_read(row)
 

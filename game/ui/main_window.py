@@ -8,9 +8,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
-from game.ui import dialogs, i18n, saves
+from game.ui import dialogs, i18n, inbox_state, saves
 from game.ui.hotseat import HandOverView
 from game.ui.i18n import register, tr
 from game.ui.lang import follow_language
@@ -33,7 +40,31 @@ register({
     "status.saved": ("已保存：{path}", "Saved: {path}"),
     "status.loaded": ("已载入：{path}", "Loaded: {path}"),
     "status.scenario_error": ("情景文件有误：{problem}", "The scenario file is wrong: {problem}"),
+    "replace.title": ("替换正在进行的游戏？", "Replace the game in progress?"),
+    "replace.text": ("正在进行的游戏（{scenario}，{unit}，第 {turn} 回合）将被替换，"
+                     "它的自动存档也会被新游戏覆盖。若想留着它，请先取消，用“另存为”保存。"
+                     "\n\n要替换吗？",
+                     "The game in progress ({scenario}, {unit}, turn {turn}) will be replaced, "
+                     "and its autosave overwritten by the new game. To keep it, cancel and "
+                     "use Save as first.\n\nReplace it?"),
+    "replace.yes": ("替换(&R)", "&Replace"),
+    "replace.no": ("取消(&C)", "&Cancel"),
+    "start.help": ("玩法说明(&H)", "How to play (&H)"),
 })
+
+
+def replace_box(parent: QWidget | None, scenario: str, unit: str, turn: int) -> QMessageBox:
+    """'The game in progress will be replaced: replace?' — Replace (Yes) or Cancel (default)."""
+    box = QMessageBox(parent)
+    box.setObjectName("ReplaceBox")
+    box.setWindowTitle(tr("replace.title"))
+    box.setText(tr("replace.text", scenario=scenario, unit=unit, turn=turn))
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Yes).setText(tr("replace.yes"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(tr("replace.no"))
+    return box
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +96,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.handover)
         self.setCentralWidget(self.stack)
         self.menus = WindowMenus(self)
+        self.help_button = self._add_help_button()
+        self.menus.actions["stop_idle"].setChecked(self.settings.stop_at_idle)
         self._connect()
         follow_language(self, self.retranslate)
         self.retranslate()
@@ -83,6 +116,9 @@ class MainWindow(QMainWindow):
         actions["quit"].triggered.connect(self.close)
         actions["end_phase"].triggered.connect(self._on_end_phase_triggered)
         actions["about"].triggered.connect(self._on_about_requested)
+        actions["help"].triggered.connect(self._on_help_requested)
+        actions["stop_idle"].toggled.connect(self._on_stop_idle_toggled)
+        self.help_button.clicked.connect(self._on_help_requested)
         actions["editor"].triggered.connect(self._on_editor_requested)
         actions["open_scenario"].triggered.connect(self._on_open_scenario_triggered)
         actions["join"].triggered.connect(self._on_join_triggered)
@@ -132,7 +168,8 @@ class MainWindow(QMainWindow):
         self.save_path = None if autosave else Path(path)
         if not autosave:
             self.settings.last_save = str(path)
-        self._open(loaded.game, loaded.seat, loaded.scenario_path)
+        read = inbox_state.read_read_state(loaded.game, loaded.seat, Path(path))
+        self._open(loaded.game, loaded.seat, loaded.scenario_path, read)
         self.statusBar().showMessage(tr("status.loaded", path=str(path)), 5000)
         if self.session is not None and len(self.session.humans) > 1:
             self._hand_over()  # hot-seat: whoever sits here may not be the first seat's person
@@ -161,11 +198,11 @@ class MainWindow(QMainWindow):
             self.prompts.show(dialogs.folder_box(self, self.paths.data_dir, detail))
         return not detail
 
-    def _open(self, game: Game, seat: str, path: Path) -> None:
+    def _open(self, game: Game, seat: str, path: Path, read: set[int] | None = None) -> None:
         self.leave_workshop()  # one window plays one game (the seat's code still rejoins)
         self._told_over = game.over
         if self.session is None:
-            self.session = GameSession(game, seat, path)
+            self.session = GameSession(game, seat, path, read=read)
             # Imported on the first game: the views, charts and engine are not needed to show
             # the start screen, and importing them would treble the window's start-up.
             from game.ui.game_page import GamePage
@@ -177,7 +214,7 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(self._on_tab_action)
             self.menus.retranslate(i18n.language(), self._end_key())
         else:
-            self.session.replace(game, seat, path)
+            self.session.replace(game, seat, path, read)
         self._handing_over = False
         self.stack.setCurrentWidget(self.page)
         self.page.show_tab("inbox")
@@ -201,7 +238,8 @@ class MainWindow(QMainWindow):
     # ----- playing ----------------------------------------------------------------------------
 
     def end_phase(self) -> None:
-        """End the phase (or the turn); after a turn, show its report."""
+        """End the phase (or the turn), and step past phases in which the seat has nothing to
+        do (unless the player chose to stop there); after a turn, show its report."""
         if self.session is None or self.session.game.over or self.page is None:
             return
         if self._handing_over:
@@ -209,10 +247,15 @@ class MainWindow(QMainWindow):
         game, seat = self.session.game, self.session.seat
         turn, phase = game.turn, game.phase
         self.session.end_phase()
+        # Phases in which no seat held here has anything to do say so and step past, unless
+        # the player chose to stop there.
+        passed = [] if self.settings.stop_at_idle else self.session.step_past_idle()
+        self.page.header.show_passed(passed)
         if self.session.seat != seat:  # hot-seat: the next person takes the keyboard
             self._hand_over()
-        if (turn, phase) != (game.turn, game.phase) and (phase == "respond" or game.over):
-            self.page.report.show_turn(turn)
+        if (turn, phase) != (game.turn, game.phase) and (game.turn != turn or game.over):
+            self.page.report.show_turn(turn if game.over and game.turn == turn
+                                       else game.turn - 1)
             self.page.show_tab("debrief" if game.over and "debrief" in self.page.views
                                else "report")
 
@@ -242,6 +285,20 @@ class MainWindow(QMainWindow):
         elif self.page is not None:
             self.stack.setCurrentWidget(self.handover if self._handing_over else self.page)
 
+    def confirm_replace(self) -> bool:
+        """Before a new, loaded or play-tested game takes the running one's place: ask.
+
+        True when there is no game to lose, or the player agreed to replace it.
+        """
+        if self.session is None:
+            return True
+        from game.ui.lang import text_of
+        from game.ui.vocab import unit_name
+
+        game = self.session.game
+        return self.prompts.show(replace_box(self, text_of(game.scenario.title),
+                                             unit_name(game, self.session.seat), game.turn))
+
     def _on_state_changed(self) -> None:
         self._autosave()
         self._refresh_actions()
@@ -255,6 +312,7 @@ class MainWindow(QMainWindow):
             return
         try:
             saves.autosave(self.session, self.paths)
+            inbox_state.write_read_state(self.session, self.paths.autosave)
         except OSError as err:
             self.statusBar().showMessage(tr("problem.write", path=str(self.paths.autosave),
                                             detail=str(err)))
@@ -271,6 +329,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             saves.write_save(self.session, path)
+            inbox_state.write_read_state(self.session, path)
         except OSError as err:
             self.prompts.show(dialogs.message_box(self, "problem.title", tr(
                 "problem.write", path=str(path), detail=str(err))))
@@ -284,8 +343,9 @@ class MainWindow(QMainWindow):
 
     def _on_new_game_requested(self, path: Path, seat: str, superior: str, subordinate: str,
                                seed: int) -> None:
-        self.new_game(path, seat, superior, subordinate, seed,
-                      self.start.people_button.chosen())
+        if self.confirm_replace():
+            self.new_game(path, seat, superior, subordinate, seed,
+                          self.start.people_button.chosen())
 
     def _on_new_triggered(self) -> None:
         self.start.set_can_continue(self.paths.autosave.exists())
@@ -308,7 +368,7 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(OSError):  # an unwritable data folder: the dialog opens anyway
             self.paths.saves_dir.mkdir(parents=True, exist_ok=True)
         path = self.prompts.open_file(self.paths.saves_dir)
-        if path is not None:
+        if path is not None and self.confirm_replace():
             self.load_game(path)
 
     def _on_save_triggered(self) -> None:
@@ -353,6 +413,8 @@ class MainWindow(QMainWindow):
 
     def _on_play_from_editor(self, game: Game, seat: str, path: Path) -> None:
         """A play-test handed to a person: play it here from the chosen turn."""
+        if not self.confirm_replace():
+            return
         self.save_path = None
         self._open(game, seat, path)
         self.raise_()
@@ -389,6 +451,25 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.remote)
         self.remote.deleteLater()
         self.remote = None
+
+    def _on_help_requested(self) -> None:
+        from game.ui.help_view import HelpDialog
+
+        phase = self.session.game.phase if self.session is not None else ""
+        HelpDialog.open_for(self, phase)
+
+    def _on_stop_idle_toggled(self, checked: bool) -> None:
+        self.settings.stop_at_idle = checked
+
+    def _add_help_button(self) -> QPushButton:
+        """'How to play' on the start screen, beside its About button."""
+        button = QPushButton(objectName="StartHelp")
+        about = self.start.about_button
+        row = next((layout for layout in self.start.findChildren(QHBoxLayout)
+                    if layout.indexOf(about) >= 0), None)
+        if row is not None:
+            row.insertWidget(row.indexOf(about), button)
+        return button
 
     def _on_about_requested(self) -> None:
         self.prompts.show(dialogs.about_box(self, VERSION))
@@ -433,6 +514,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("window.title"))
         self.menus.retranslate(i18n.language(), self._end_key())
         self.statusBar().clearMessage()  # a passing message in the old language goes
+        self.help_button.setText(tr("start.help"))
+        self.help_button.setAccessibleName(tr("start.help").replace("(&H)", "").replace("&", ""))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A clean exit: the autosave is current and the next start will not offer to resume."""

@@ -26,12 +26,14 @@ register({
     "act.end_turn": ("结束本回合(&E)", "&End this turn"),
     "act.over": ("对局已结束", "Game over"),
     "act.about": ("关于(&A)…", "&About…"),
+    "act.help": ("玩法说明(&P)", "How to &play"),
+    "act.stop_idle": ("在无事可办的阶段停下(&S)", "&Stop at phases with nothing to do"),
     "act.zh": ("简体中文", "简体中文"),
     "act.en": ("English", "English"),
 })
 
 ACTIONS = ("new", "continue", "open", "open_scenario", "save", "save_as", "editor", "quit",
-           "end_phase", "about", "join")
+           "end_phase", "stop_idle", "help", "about", "join")
 SHORTCUTS = {
     "new": QKeySequence.StandardKey.New,
     "open": QKeySequence.StandardKey.Open,
@@ -51,8 +53,13 @@ class WindowMenus:
             self.actions[name].setShortcut(QKeySequence(key))
         self.actions["editor"].setShortcut(QKeySequence("Ctrl+E"))
         self.actions["join"].setShortcut(QKeySequence("Ctrl+J"))
+        # Alt+E as well: the header's button shows "(E)", and a QToolButton takes no mnemonic
+        # from its action's text.
         self.actions["end_phase"].setShortcuts([QKeySequence("Ctrl+Return"),
-                                                QKeySequence("Ctrl+Enter"), QKeySequence("F5")])
+                                                QKeySequence("Ctrl+Enter"), QKeySequence("F5"),
+                                                QKeySequence("Alt+E")])
+        self.actions["help"].setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.actions["stop_idle"].setCheckable(True)
         self.languages = QActionGroup(window)
         self.language_actions = {}
         for lang in ("zh", "en"):
@@ -74,11 +81,15 @@ class WindowMenus:
         self.game_menu.addAction(self.actions["quit"])
         self.turn_menu = bar.addMenu("")
         self.turn_menu.addAction(self.actions["end_phase"])
+        self.turn_menu.addSeparator()
+        self.turn_menu.addAction(self.actions["stop_idle"])
         self.view_menu = bar.addMenu("")
         self.language_menu = bar.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.actions["help"])
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.actions["about"])
 
     def set_tabs(self, keys: list[str]) -> list[QAction]:

@@ -32,10 +32,13 @@ class GameSession:
         ended: the seats (of `humans`) that have ended the current phase.
         bridge: the signal bridge every view listens to.
         scenario_path: the scenario file the game was built from.
+        read: event numbers of the documents opened at this computer (the inbox keeps it up
+            to date; saves keep it beside the game).
     """
 
     def __init__(
-        self, game: Game, seat: str, scenario_path: Path, bridge: EngineBridge | None = None
+        self, game: Game, seat: str, scenario_path: Path, bridge: EngineBridge | None = None,
+        read: set[int] | None = None,
     ) -> None:
         self.bridge = bridge if bridge is not None else EngineBridge()
         self.game = game
@@ -43,6 +46,7 @@ class GameSession:
         self.humans = _humans_of(game, seat)
         self.ended: set[str] = set()
         self.scenario_path = Path(scenario_path)
+        self.read: set[int] = set(read or ())
         self.bridge.attach(game)
 
     def submit(self, move: Move | dict) -> MoveResult:  # type: ignore[type-arg]
@@ -75,6 +79,29 @@ class GameSession:
             return []
         return [s for s in self.humans if s not in self.ended and move_options(self.game, s)]
 
+    def idle(self) -> bool:
+        """Whether no seat held here has anything to do in this phase (and the game goes on)."""
+        return not self.game.over and not self.still_to_act()
+
+    def step_past_idle(self) -> list[tuple[int, str]]:
+        """Run on through the phases in which no seat held here has anything to do.
+
+        Returns:
+            The (turn, phase) of each phase stepped past, in order; empty when a seat has
+            something to do now (or the game is over). The keyboard then goes to the first
+            seat with something to do.
+        """
+        passed: list[tuple[int, str]] = []
+        while self.idle():
+            passed.append((self.game.turn, self.game.phase))
+            self.ended.clear()
+            self.game.advance()
+        if passed:
+            self.bridge.flush()
+            self.bridge.state_changed.emit()
+            self._hand_to(self.still_to_act())
+        return passed
+
     def _hand_to(self, seats: list[str]) -> bool:
         if not seats or seats[0] == self.seat:
             return bool(seats)
@@ -82,10 +109,11 @@ class GameSession:
         self.bridge.game_replaced.emit()  # every view redraws for the next seat
         return True
 
-    def replace(self, game: Game, seat: str, path: Path) -> None:
+    def replace(self, game: Game, seat: str, path: Path, read: set[int] | None = None) -> None:
         """Take up another game (new or loaded); the views rebuild themselves."""
         self.game = game
         self.seat = seat
+        self.read = set(read or ())
         self.humans = _humans_of(game, seat)
         self.ended = set()
         self.scenario_path = Path(path)

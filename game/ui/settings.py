@@ -134,3 +134,13 @@ class Settings:
     def geometry(self, data: bytes) -> None:
         self._store.setValue("ui/geometry", data)
         self._store.sync()
+
+    @property
+    def stop_at_idle(self) -> bool:
+        """Stop at a phase in which the seat has nothing to do, instead of stepping past it."""
+        return self._get("play/stop_at_idle", "false") == "true"
+
+    @stop_at_idle.setter
+    def stop_at_idle(self, value: bool) -> None:
+        self._store.setValue("play/stop_at_idle", "true" if value else "false")
+        self._store.sync()

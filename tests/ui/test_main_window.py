@@ -15,6 +15,7 @@ def test_the_header_shows_turn_phase_and_means(qtbot, window) -> None:  # type: 
 
 
 def test_the_end_action_says_turn_in_the_respond_phase(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.menus.actions["stop_idle"].setChecked(True)
     start_game(qtbot, window, "hexi")
     action = window.menus.actions["end_phase"]
     assert action.text() == tr("act.end_phase")

@@ -75,12 +75,15 @@ def _play_to_the_end(qtbot, window, seat: str) -> None:  # type: ignore[no-untyp
             assert window.page.composer.hint.text() == tr("composer.nothing")
         else:
             play(qtbot, window)
-        turn, phase = game.turn, game.phase
+        turn = game.turn
         end_phase(qtbot, window)
-        if phase == "respond" and not window.session.game.over:
+        # Phases with nothing for the seat to do are stepped past: it always lands on one
+        # where it has something to do, and a finished turn shows its report.
+        game = window.session.game
+        assert game.over or window.session.idle() is False
+        if game.turn != turn and not game.over:
             assert window.page.current_key() == "report"
             assert window.page.report.turn_combo.currentData() == turn
-        game = window.session.game
 
 
 def _phases_played(window) -> set[str]:  # type: ignore[no-untyped-def]

@@ -37,9 +37,8 @@ def test_bureau_tabs(qtbot, window, screenshot, lang) -> None:  # type: ignore[n
     show_tab(qtbot, window, "composer")
     choose_action(qtbot, window.page.composer, "split_quota")
     screenshot(window, "bureau-composer-split")
-    end_phase(qtbot, window)
-    screenshot(window, "bureau-composer-report-phase")
-    end_phase(qtbot, window)
+    end_phase(qtbot, window)  # the report phase, with nothing for a bureau to do, is passed
+    screenshot(window, "bureau-composer-report-phase-passed")
     choose_action(qtbot, window.page.composer, "answer")
     screenshot(window, "bureau-composer-answer")
     end_phase(qtbot, window)
@@ -56,8 +55,7 @@ def test_township_tabs(qtbot, window, screenshot, lang) -> None:  # type: ignore
     field(window.page.composer, "causes").checks["weather"].setChecked(True)
     window.page.composer.send_button.click()
     screenshot(window, "township-composer-refused-or-sent")
-    end_phase(qtbot, window)
-    end_phase(qtbot, window)
+    end_phase(qtbot, window)  # and the respond phase, empty for a township, is passed
     screenshot(window, "township-turn-report")
     show_tab(qtbot, window, "inbox")
     window.page.inbox.show_document(window.page.inbox.model.rowCount() - 1)
