@@ -246,6 +246,17 @@ def pending_requests(game: World, seat: str) -> list[PendingRequest]:
             for r in game.pending_for(seat)]
 
 
+def request_to(game: World, seat: str, request_id: int) -> PendingRequest | None:
+    """A request addressed to the seat, answered or not (None if there is no such request or it
+    is not the seat's); never whether it was truthful."""
+    if not 0 <= request_id < len(game.requests):
+        return None
+    r = game.requests[request_id]
+    if r.receiver != seat:
+        return None
+    return PendingRequest(r.id, r.turn, r.kind, r.sender, r.task, dict(r.data), r.detected)
+
+
 # ----- moves ---------------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from game.engine.views import MoveOption
 from game.ui import documents, move_help  # noqa: F401  (they register texts used here)
 from game.ui.i18n import language, register, tr
 from game.ui.lang import follow_language, number, plain
+from game.ui.move_answers import AnswersForm
 from game.ui.move_forms import MoveForm
 from game.ui.move_model import MoveOptionsModel, MovesMadeModel
 from game.ui.session import GameSession
@@ -84,7 +85,7 @@ class ComposerView(QWidget):
         self.session = session
         self.options = MoveOptionsModel(session, self)
         self.made = MovesMadeModel(session, self)
-        self.form: MoveForm | None = None
+        self.form: MoveForm | AnswersForm | None = None
         self._build()
         self._connect()
         follow_language(self, self.retranslate)
@@ -209,6 +210,9 @@ class ComposerView(QWidget):
         if self.form is None:
             return
         self.status.clear()
+        if isinstance(self.form, AnswersForm):
+            self._answer_all(self.form.moves())
+            return
         move = self.form.move()
         result = self.session.submit(move)
         if result.ok:
@@ -217,6 +221,23 @@ class ComposerView(QWidget):
         elif result.refusal is not None:
             reason = result.refusal.text(language())
             self._set_status(tr("composer.refused", reason=reason), ok=False)
+
+    def _answer_all(self, moves: list[dict[str, object]]) -> None:
+        """One Answer per row, each through the engine; refusals are named, the rest stand."""
+        done, problems = 0, []
+        for move in moves:
+            result = self.session.submit(move)
+            if result.ok:
+                done += 1
+            elif result.refusal is not None:
+                problems.append(f"{self.made.describe(move)}（{result.refusal.text(language())}）"
+                                if language() == "zh" else
+                                f"{self.made.describe(move)} ({result.refusal.text(language())})")
+        if problems:
+            self._set_status(tr("answers.some_refused", count=done,
+                                problems=tr("answers.sep").join(problems)), ok=False)
+        else:
+            self._set_status(tr("answers.done", count=done), ok=True)
 
     # ----- showing ----------------------------------------------------------------------------
 
@@ -238,7 +259,8 @@ class ComposerView(QWidget):
         if option is None:
             self._show_empty()
             return
-        self.form = MoveForm(self.session, option)
+        self.form = (AnswersForm(self.session, option) if option.action == "answer"
+                     else MoveForm(self.session, option))
         self.form.changed.connect(self._on_form_changed)
         self.scroll.setWidget(self.form)
         self.setTabOrder(self.tree, self.form)
@@ -247,6 +269,7 @@ class ComposerView(QWidget):
         self._on_form_changed()
 
     def _show_empty(self) -> None:
+        self._name_send_button()
         self.action_title.setText("")
         self.help.setText(tr("composer.pick") if self.options.rowCount() else "")
         self.price.setText("")
@@ -262,6 +285,12 @@ class ComposerView(QWidget):
         self.addressees.setText(tr("composer.to", units=names) if names
                                 else tr("composer.to_self"))
         self.send_button.setAccessibleDescription(self.action_title.text())
+        self._name_send_button()
+
+    def _name_send_button(self) -> None:
+        key = "answers.send" if isinstance(self.form, AnswersForm) else "composer.send"
+        self.send_button.setText(tr(key))
+        self.send_button.setAccessibleName(plain(tr(key)))
 
     def _set_status(self, text: str, ok: bool) -> None:
         self.status.setProperty("ok", ok)

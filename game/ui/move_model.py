@@ -14,11 +14,11 @@ from PySide6.QtCore import (
 )
 
 from game.engine.moves import MOVE_ADAPTER
-from game.engine.views import MoveOption, move_options, moves_made
+from game.engine.views import MoveOption, move_options, moves_made, request_to
 from game.ui.i18n import register, tr
 from game.ui.lang import number
 from game.ui.session import GameSession
-from game.ui.vocab import task_name, unit_name
+from game.ui.vocab import task_measure, task_name, unit_name
 
 Index = QModelIndex | QPersistentModelIndex
 GROUPS = ("up", "down", "inside", "pathology")
@@ -29,7 +29,17 @@ register({
     "moves.days": ("{days} 人日", "{days} cadre-days"),
     "moves.free": ("不耗时间", "no time"),
     "moves.made_item": ("{action}{details}", "{action}{details}"),
+    "moves.answered": ("答复 {sender} 的{kind}：{verdict}{target}",
+                       "Answered {sender}'s {kind}: {verdict}{target}"),
+    "moves.agreed": ("同意", "agreed"),
+    "moves.refused": ("不同意", "refused"),
+    "moves.answer_target": ("，目标 {target} {measure}", ", target {target} {measure}"),
 })
+
+
+def figure(value: float) -> str:
+    """A target as written on paper: whole numbers without decimals (0, not 0.0)."""
+    return number(value, 0) if float(value).is_integer() else number(value)
 
 
 def cost_text(option: MoveOption) -> str:
@@ -151,14 +161,32 @@ class MovesMadeModel(QAbstractListModel):
         return self.describe(self._moves[index.row()])
 
     def describe(self, move: dict[str, Any]) -> str:
-        """One line: the action and what it was about."""
+        """One line: the action and what it was about (an answer: to whom, what, and how)."""
         game = self.session.game
+        if move.get("kind") == "answer" and isinstance(move.get("request"), int):
+            answered = self._answered(move)
+            if answered:
+                return answered
         action = "falsify_report" if move.get("overstate") else move["kind"]
         parts = [task_name(game, move["task"]) if move.get("task") else "",
                  unit_name(game, move["subordinate"]) if move.get("subordinate") else ""]
         details = " · ".join(p for p in parts if p)
         return tr("moves.made_item", action=tr(f"action.{action}"),
                   details=f" — {details}" if details else "")
+
+    def _answered(self, move: dict[str, Any]) -> str:
+        game = self.session.game
+        request = request_to(game, self.session.seat, move["request"])
+        if request is None:
+            return ""
+        target = ""
+        if move.get("accept") and move.get("target") is not None:
+            target = tr("moves.answer_target", target=figure(float(move["target"])),
+                        measure=task_measure(game, request.task))
+        return tr("moves.answered", sender=unit_name(game, request.sender),
+                  kind=tr(f"request.{request.kind}"),
+                  verdict=tr("moves.agreed" if move.get("accept") else "moves.refused"),
+                  target=target)
 
     def contains(self, move: dict[str, Any]) -> bool:
         """Whether this very move was already made in this phase."""
