@@ -30,7 +30,7 @@ from game.ui.vocab import unit_name
 
 register({
     "composer.actions": ("可办事项(&A)", "&Actions"),
-    "composer.made": ("本阶段已办(&D)", "&Done this phase"),
+    "composer.made": ("本阶段已办(&P)", "Done this &phase"),
     "composer.send": ("办理(&S)", "&Submit"),
     "composer.sent": ("已办理：{what}", "Done: {what}"),
     "composer.already": ("这件事本阶段已经办过了。", "You already did exactly this in this phase."),

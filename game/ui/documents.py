@@ -76,7 +76,7 @@ _DOCS: dict[str, tuple[str, str, str, str]] = {
         "coordinate. {party}"),
     "propose_target": (
         "关于调整{task}目标任务的请示", "Request to revise the {task} target",
-        "结合实际，{sender}建议：{proposal}妥否，请批示。",
+        "结合实际，{sender}{proposal}妥否，请批示。",
         "In view of the facts, {sender} proposes: {proposal}"),
     "cite_rule": (
         "关于按县有关规定灵活推进{task}的报告", "Report: a county rule for {task}",
@@ -272,7 +272,9 @@ def _proposal(data: dict[str, Any], values: dict[str, Any]) -> str:
     parts = []
     target = data.get("proposed_target", data.get("target"))
     if target is not None:
-        parts.append(tr("doc.proposal_target", target=number(target), measure=values["measure"]))
+        whole = float(target).is_integer()  # a target of 0 reads "0", not "0.0"
+        parts.append(tr("doc.proposal_target", target=number(target, 0 if whole else 1),
+                        measure=values["measure"]))
     if data.get("grace_turns"):
         parts.append(tr("doc.proposal_grace", grace=data["grace_turns"]))
     return "".join(parts)

@@ -28,11 +28,11 @@ from game.ui.session import GameSession
 
 register({
     "inbox.folder": ("类别(&F)：", "&Folder:"),
-    "inbox.turn": ("回合(&T)：", "&Turn:"),
+    "inbox.turn": ("回合(&N)：", "Tur&n:"),
     "inbox.all_turns": ("全部回合", "All turns"),
     "inbox.turn_n": ("第 {turn} 回合", "Turn {turn}"),
     "inbox.unread_only": ("只看未读(&U)", "&Unread only"),
-    "inbox.mark_all": ("全部标为已读(&M)", "&Mark all read"),
+    "inbox.mark_all": ("全部标为已读(&K)", "Mar&k all read"),
     "inbox.unread_count": ("未读 {count} 件，共 {total} 件", "{count} unread of {total}"),
     "inbox.table": ("文件列表", "Documents"),
     "inbox.reader": ("文件内容", "Document"),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from game.ui import dialogs, i18n, inbox_state, saves
 from game.ui.hotseat import HandOverView
 from game.ui.i18n import register, tr
-from game.ui.lang import follow_language
+from game.ui.lang import follow_language, plain
 from game.ui.menus import WindowMenus
 from game.ui.session import GameSession
 from game.ui.settings import AppPaths, Settings, folder_problem
@@ -49,7 +49,7 @@ register({
                      "use Save as first.\n\nReplace it?"),
     "replace.yes": ("替换(&R)", "&Replace"),
     "replace.no": ("取消(&C)", "&Cancel"),
-    "start.help": ("玩法说明(&H)", "How to play (&H)"),
+    "start.help": ("玩法说明(&W)", "Ho&w to play"),
 })
 
 
@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
         self.menus.retranslate(i18n.language(), self._end_key())
         self.statusBar().clearMessage()  # a passing message in the old language goes
         self.help_button.setText(tr("start.help"))
-        self.help_button.setAccessibleName(tr("start.help").replace("(&H)", "").replace("&", ""))
+        self.help_button.setAccessibleName(plain(tr("start.help")))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A clean exit: the autosave is current and the next start will not offer to resume."""

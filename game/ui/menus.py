@@ -84,6 +84,7 @@ class WindowMenus:
         self.turn_menu.addSeparator()
         self.turn_menu.addAction(self.actions["stop_idle"])
         self.view_menu = bar.addMenu("")
+        self.view_menu.menuAction().setEnabled(False)
         self.language_menu = bar.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
@@ -95,6 +96,7 @@ class WindowMenus:
     def set_tabs(self, keys: list[str]) -> list[QAction]:
         """One action per tab (Ctrl+1, Ctrl+2, ...) in the View menu."""
         self.view_menu.clear()
+        self.view_menu.menuAction().setEnabled(bool(keys))  # empty until a game is open
         self.tab_actions = []
         for number, key in enumerate(keys, 1):
             action = QAction(self.window)

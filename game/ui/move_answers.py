@@ -58,7 +58,7 @@ register({
                      "One request a row. Each decision starts from what you know; change any "
                      "(Space toggles agreement, double-click or F2 edits the target), then "
                      "press Answer all."),
-    "answers.send": ("全部答复(&S)", "Answer &all"),
+    "answers.send": ("全部答复(&S)", "&Send the answers"),
     "answers.agree": ("同意", "Agree"),
     "answers.refuse": ("不同意", "Refuse"),
     "answers.asks": ("{task}：{body}", "{task}: {body}"),

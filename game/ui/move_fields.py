@@ -27,22 +27,22 @@ register({
     "field.subordinate": ("对象单位(&O)：", "Unit (&o):"),
     "field.request": ("来文(&R)：", "&Request:"),
     "field.causes": ("原因（可多选）：", "Causes (one or more):"),
-    "field.proposed_target": ("建议目标(&G)：", "Proposed tar&get:"),
-    "field.propose_it": ("同时提出新目标(&W)", "Propose a ne&w target too"),
-    "field.overstate": ("多报数量(&V)：", "Overstate by (&v):"),
+    "field.proposed_target": ("建议目标(&F)：", "Proposed target (&f):"),
+    "field.propose_it": ("同时提出新目标(&N)", "Propose a &new target too"),
+    "field.overstate": ("多报数量(&O)：", "&Overstate by:"),
     "field.party_committee": ("提请县委出面推动（消耗 1 点政治资本）(&Y)",
                               "Ask the part&y committee to push (costs 1 standing)"),
-    "field.target": ("新目标(&G)：", "New tar&get:"),
-    "field.grace_turns": ("宽限回合数(&E)：", "Grac&e turns:"),
+    "field.target": ("新目标(&F)：", "New target (&f):"),
+    "field.grace_turns": ("宽限回合数(&U)：", "Grace t&urns:"),
     "field.accept": ("同意(&Y)", "Agree (&y)"),
-    "field.answer_target": ("同意后的目标(&G)：", "Tar&get if agreed:"),
+    "field.answer_target": ("同意后的目标(&F)：", "Target if agreed (&f):"),
     "field.set_target": ("另定目标（不勾选则按对方所请或本单位估计）",
                          "Set the target myself (otherwise as asked, or as you estimate)"),
     "field.cadence": ("报送频次(&C)：", "&Cadence:"),
-    "field.incentive": ("激励方式(&I)：", "&Incentive:"),
-    "field.amount": ("金额（万元）(&M)：", "A&mount (10,000 yuan):"),
+    "field.incentive": ("激励方式(&N)：", "I&ncentive:"),
+    "field.amount": ("金额（万元）(&U)：", "Amo&unt (10,000 yuan):"),
     "field.sanction": ("问责方式(&N)：", "Sa&nction:"),
-    "field.funds": ("投入资金（万元）(&M)：", "Funds (10,000 yuan) (&m):"),
+    "field.funds": ("投入资金（万元）(&U)：", "F&unds (10,000 yuan):"),
     "field.days": ("人日数(&D)：", "Cadre-&days:"),
     "field.share_of": ("{unit}(&{n})：", "{unit} (&{n}):"),
     "field.local_needs": ("群众诉求", "Villagers' needs"),
@@ -145,11 +145,12 @@ class NumberField(Field):
             spin.setValue(value)
             spin.setGroupSeparatorShown(True)
         self.spin = spin
+        self.omitted = False  # a number that means nothing for the choice made is left out
         self._bind(spin)
         spin.valueChanged.connect(self.changed)
 
     def value(self) -> dict[str, Any]:
-        return {self.key: self.spin.value()}
+        return {} if self.omitted else {self.key: self.spin.value()}
 
 
 class OptionalNumberField(NumberField):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 
 from game.engine.moves import CadenceChoice, IncentiveKind, SanctionKind
 from game.engine.views import MoveOption, pending_requests
-from game.ui.i18n import tr
+from game.ui.i18n import register, tr
 from game.ui.lang import follow_language, number
 from game.ui.move_fields import (
     CausesField,
@@ -33,7 +33,13 @@ CADENCES: tuple[CadenceChoice, ...] = ("daily", "weekly", "monthly")
 INCENTIVES: tuple[IncentiveKind, ...] = ("spiritual", "economic", "political",
                                          "supporting_policy", "experiment")
 SANCTIONS: tuple[SanctionKind, ...] = ("notice", "talk", "veto")
+#: The incentives whose amount means something (funds paid, or policy funded).
+MONEY_INCENTIVES = ("economic", "supporting_policy")
 Builder = Callable[[GameSession, MoveOption], list[Field]]
+
+register({
+    "field.amount_none": ("这种激励不涉及金额。", "This kind of incentive takes no amount."),
+})
 
 
 def _task(session: GameSession, option: MoveOption) -> Field:
@@ -134,6 +140,17 @@ def _incentive(session: GameSession, option: MoveOption) -> list[Field]:
     kinds = ChoiceField("field.incentive", "incentive", list(INCENTIVES),
                         lambda k: tr(f"incentive.{k}"))
     amount = NumberField("field.amount", "amount", 1.0, maximum=100.0, minimum=0.1)
+
+    def _on_kind_changed() -> None:
+        # Only money and supporting policy are sums; a spiritual, political or experimental
+        # incentive takes none, and the field says so by standing aside.
+        applies = kinds.current() in MONEY_INCENTIVES
+        amount.spin.setEnabled(applies)
+        amount.label.setEnabled(applies)
+        amount.omitted = not applies
+        amount.spin.setToolTip("" if applies else tr("field.amount_none"))
+
+    kinds.changed.connect(_on_kind_changed)
     return [_sub(session, option), _task(session, option), kinds, amount]
 
 

@@ -10,7 +10,7 @@ from game.ui.session import GameSession
 from game.ui.turn_account import account_html
 
 register({
-    "report.turn": ("查看回合(&V)：", "&View turn:"),
+    "report.turn": ("查看回合(&N)：", "Show tur&n:"),
     "report.turn_n": ("第 {turn} 回合", "Turn {turn}"),
     "report.body": ("回合报告", "Turn report"),
 })
