@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from pytestqt.exceptions import TimeoutError
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QShortcutEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QTabBar, QWidget
+from pytestqt.exceptions import TimeoutError
 
 from game.ui import i18n
 from tests.ui.driver import choose_action, end_phase, show_tab, start_game
@@ -121,7 +121,7 @@ def _check_menus(qtbot, window, problems: list[str]) -> None:  # type: ignore[no
         menu.close()
         window.menuBar().setActiveAction(None)
         window.activateWindow()
-        qtbot.waitUntil(lambda: not menu.isVisible() and window.isActiveWindow())
+        qtbot.waitUntil(lambda m=menu: not m.isVisible() and window.isActiveWindow())
 
 
 def _check_menu_items(qtbot, menu: QMenu, problems: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -159,7 +159,7 @@ def test_the_start_screen(qtbot, window, lang) -> None:  # type: ignore[no-untyp
 def test_the_bureau_screens(qtbot, window, lang) -> None:  # type: ignore[no-untyped-def]
     start_game(qtbot, window, "county_agri")
     problems = []
-    for key in window.page.keys():
+    for key in list(window.page.views):
         if key == "debrief":
             continue
         show_tab(qtbot, window, key)
