@@ -99,13 +99,13 @@ register({
         "目标；“做数据”的提议和数据不实的核查默认不同意。</li>"
         "<li>逐行改好后按“全部答复”，每行作一次答复；“本阶段已办”列出答复了谁、什么事、"
         "结果如何。</li><li>此外还可以督导、激励、调整目标或问责。</li></ul>",
-        "<p>A bureau answers what came up from below here. “Answer requests” lists every "
+        "<p>A bureau answers what came up from below here. “Answer a request” lists every "
         "request waiting: who sent it, what it is, the causes given, the target asked for, and "
         "your own estimate of what that unit can do.</p>"
         "<ul><li>Each row's decision starts from your own judgment: agree (at the target "
         "asked) when your estimate supports the explanation; never agree by default to a "
         "collusion offer or inflated figures.</li>"
-        "<li>Change any row, then press “Answer all”: one answer per row. “Done this phase” "
+        "<li>Change any row, then press “Send the answers”: one answer per row. “Done this phase” "
         "names who was answered, about what, and how.</li>"
         "<li>You may also supervise, reward, adjust a target or hold a unit to account.</li>"
         "</ul>"),
@@ -198,6 +198,8 @@ class HelpDialog(QDialog):
         dialog = cls(parent, PAGE_OF_PHASE.get(phase, PAGES[0]))
         dialog.setModal(False)
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
         dialog.pages.setFocus()
         return dialog
 

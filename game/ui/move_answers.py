@@ -57,7 +57,7 @@ register({
                      "双击或 F2 修改目标），然后按“全部答复”。",
                      "One request a row. Each decision starts from what you know; change any "
                      "(Space toggles agreement, double-click or F2 edits the target), then "
-                     "press Answer all."),
+                     "press Send the answers."),
     "answers.send": ("全部答复(&S)", "&Send the answers"),
     "answers.agree": ("同意", "Agree"),
     "answers.refuse": ("不同意", "Refuse"),
