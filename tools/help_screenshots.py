@@ -66,8 +66,8 @@ def _window(data: Path):  # type: ignore[no-untyped-def]
 
 
 def _bureau(window, out: Path) -> None:  # type: ignore[no-untyped-def]
-    from game.engine.moves import Collude, ExplainShortfall
     from game.engine.game import Game
+    from game.engine.moves import Collude, ExplainShortfall
     from game.scenario.loader import load_scenario
 
     game = Game(load_scenario(TUTORIAL), seed=0, humans=["county_agri", "hexi"])
