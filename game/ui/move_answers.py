@@ -283,7 +283,8 @@ class AnswersForm(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("what"), QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COLUMNS.index("judgment"), QHeaderView.ResizeMode.Stretch)
-        for column, width in (("sender", 90), ("kind", 100), ("decision", 84), ("target", 110)):
+        header.setMinimumSectionSize(40)
+        for column, width in (("sender", 76), ("kind", 80), ("decision", 76), ("target", 90)):
             header.resizeSection(COLUMNS.index(column), width)
         self.table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
