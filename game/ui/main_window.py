@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
             self.page = GamePage(self.session, self.menus.actions["end_phase"])
             self.stack.addWidget(self.page)
             self.session.bridge.state_changed.connect(self._on_state_changed)
+            self.page.inbox.model.dataChanged.connect(self._on_read_changed)
             for action in self.menus.set_tabs(self.page.keys()):
                 action.triggered.connect(self._on_tab_action)
             self.menus.retranslate(i18n.language(), self._end_key())
@@ -322,6 +323,15 @@ class MainWindow(QMainWindow):
                                                      err.strerror or str(err)))
             return
         self.statusBar().showMessage(tr("status.autosaved", turn=self.session.game.turn), 3000)
+
+    def _on_read_changed(self, *_: object) -> None:
+        """A document opened: the autosave's read state follows at once (it is small)."""
+        if self.session is None or not self.paths.autosave.exists():
+            return
+        try:
+            inbox_state.write_read_state(self.session, self.paths.autosave)
+        except OSError:
+            return  # the next autosave names the problem
 
     def save_to(self, path: Path) -> bool:
         """Write the game to `path`."""

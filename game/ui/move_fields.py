@@ -16,16 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine.moves import CAUSES
-from game.engine.views import MoveOption, PendingRequest, Stake, stakes
+from game.engine.views import Stake, stakes
 from game.ui.i18n import register, tr
-from game.ui.lang import number, plain
+from game.ui.lang import plain
 from game.ui.session import GameSession
-from game.ui.vocab import task_name, unit_name
 
 register({
     "field.task": ("任务(&K)：", "Tas&k:"),
     "field.subordinate": ("对象单位(&O)：", "Unit (&o):"),
-    "field.request": ("来文(&R)：", "&Request:"),
     "field.causes": ("原因（可多选）：", "Causes (one or more):"),
     "field.proposed_target": ("建议目标(&F)：", "Proposed target (&f):"),
     "field.propose_it": ("同时提出新目标(&N)", "Propose a &new target too"),
@@ -34,10 +32,6 @@ register({
                               "Ask the part&y committee to push (costs 1 standing)"),
     "field.target": ("新目标(&F)：", "New target (&f):"),
     "field.grace_turns": ("宽限回合数(&U)：", "Grace t&urns:"),
-    "field.accept": ("同意(&Y)", "Agree (&y)"),
-    "field.answer_target": ("同意后的目标(&F)：", "Target if agreed (&f):"),
-    "field.set_target": ("另定目标（不勾选则按对方所请或本单位估计）",
-                         "Set the target myself (otherwise as asked, or as you estimate)"),
     "field.cadence": ("报送频次(&C)：", "&Cadence:"),
     "field.incentive": ("激励方式(&N)：", "I&ncentive:"),
     "field.amount": ("金额（万元）(&U)：", "Amo&unt (10,000 yuan):"),
@@ -46,14 +40,6 @@ register({
     "field.days": ("人日数(&D)：", "Cadre-&days:"),
     "field.share_of": ("{unit}(&{n})：", "{unit} (&{n}):"),
     "field.local_needs": ("群众诉求", "Villagers' needs"),
-    "field.request_item": ("第 {turn} 回合 {sender}：{kind}", "Turn {turn}, {sender}: {kind}"),
-    "field.request_detail": ("原因：{causes}；建议目标：{target}", "Causes: {causes}; asked: "
-                             "{target}"),
-    "field.request_flag": ("（已查实所列原因不实）", " (causes found false)"),
-    "field.none": ("无", "none"),
-    "field.request_known": ("其现目标 {target}，已上报 {reported}；你估计其能力约 {estimate}，"
-                            "信任 {trust}。", "Its target is {target}, {reported} reported; you "
-                            "estimate it can do about {estimate}; trust {trust}."),
     "field.incomplete": ("请至少选择一个原因。", "Choose at least one cause."),
     "field.shares_pct": ("折合：{shares}", "That is: {shares}"),
     "field.split_total": ("分解合计 {total}，本单位承担 {owed}，加码 {markup}%",
@@ -174,21 +160,6 @@ class OptionalNumberField(NumberField):
         return {self.key: self.spin.value() if self.check.isChecked() else None}
 
 
-class RequestField(ChoiceField):
-    """A pending request to answer, with its full text below the list."""
-
-    def __init__(self, ids: list[int], describe: Any, detail: Any) -> None:
-        super().__init__("field.request", "request", ids, describe)
-        self.describe_detail = detail
-        self.detail = QLabel(objectName="Muted", wordWrap=True)
-        self.extras = [self.detail]
-        self.changed.connect(self._on_changed)
-
-    def _on_changed(self) -> None:
-        current = self.current()
-        self.detail.setText(self.describe_detail(current) if current is not None else "")
-
-
 class CheckField(Field):
     """A yes/no box."""
 
@@ -286,37 +257,3 @@ class SharesField(Field):
 def stake_of(session: GameSession, task: str) -> Stake | None:
     """The seat's own stake on a task."""
     return next((s for s in stakes(session.game, session.seat) if s.task == task), None)
-
-
-def request_text(session: GameSession, request: PendingRequest) -> str:
-    """One line naming a pending request."""
-    game = session.game
-    return tr("field.request_item", turn=request.turn, sender=unit_name(game, request.sender),
-              kind=tr(f"request.{request.kind}"))
-
-
-def request_detail(session: GameSession, request: PendingRequest) -> str:
-    """What a pending request says: causes, what it asks, whether a cause was found false."""
-    game = session.game
-    head = f"{request_text(session, request)} [{task_name(game, request.task)}]"
-    target = request.data.get("proposed_target", request.data.get("target"))
-    causes = tr("doc.list_sep").join(tr(f"cause.{c}") for c in request.data.get("causes", ()))
-    if causes or target is not None:
-        head += " — " + tr("field.request_detail", causes=causes or tr("field.none"),
-                           target=number(target) if target is not None else tr("field.none"))
-    if request.detected:
-        head += tr("field.request_flag")
-    stake = stake_of(session, request.task)
-    known = next((s for s in stake.subordinates if s.unit == request.sender), None) \
-        if stake else None
-    if known is not None:
-        head += "\n" + tr("field.request_known", target=number(known.target),
-                          reported=number(known.reported), estimate=number(known.estimate),
-                          trust=number(known.trust, 2))
-    return head
-
-
-def request_ids(session: GameSession, option: MoveOption) -> list[int]:
-    """Ids of the requests the seat may answer."""
-    del session
-    return list(option.requests)

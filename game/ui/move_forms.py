@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QWidget
 
 from game.engine.moves import CadenceChoice, IncentiveKind, SanctionKind
-from game.engine.views import MoveOption, pending_requests
+from game.engine.views import MoveOption
 from game.ui.i18n import register, tr
 from game.ui.lang import follow_language, number
 from game.ui.move_fields import (
@@ -19,11 +19,7 @@ from game.ui.move_fields import (
     Field,
     NumberField,
     OptionalNumberField,
-    RequestField,
     SharesField,
-    request_detail,
-    request_ids,
-    request_text,
     stake_of,
 )
 from game.ui.session import GameSession
@@ -70,30 +66,6 @@ def _propose(session: GameSession, option: MoveOption) -> list[Field]:
                                  "field.propose_it")
     grace = NumberField("field.grace_turns", "grace_turns", 0, maximum=6, integer=True)
     return [_task(session, option), target, grace]
-
-
-def _answer(session: GameSession, option: MoveOption) -> list[Field]:
-    requests = {r.id: r for r in pending_requests(session.game, session.seat)}
-    choice = RequestField(request_ids(session, option),
-                          lambda i: request_text(session, requests[i]),
-                          lambda i: request_detail(session, requests[i]))
-    accept = CheckField("field.accept", "accept", checked=True)
-    target = OptionalNumberField("field.answer_target", "target", 0.0, "field.set_target")
-    target.check.setChecked(False)
-
-    def _on_request_changed() -> None:
-        request = requests.get(choice.current())
-        fits = request is not None and request.kind in ("explanation", "proposal")
-        target.check.setEnabled(fits and accept.check.isChecked())
-        if not target.check.isEnabled():
-            target.check.setChecked(False)
-        asked = request.data.get("proposed_target", request.data.get("target")) if request else None
-        if asked is not None:
-            target.spin.setValue(float(asked))
-
-    choice.changed.connect(_on_request_changed)
-    accept.changed.connect(_on_request_changed)
-    return [choice, accept, target]
 
 
 def _split(session: GameSession, option: MoveOption) -> list[Field]:
@@ -162,7 +134,6 @@ _BUILDERS: dict[str, Builder] = {
     "request_coordination": lambda s, o: [_task(s, o), CheckField("field.party_committee",
                                                                   "party_committee")],
     "propose_target": _propose,
-    "answer": _answer,
     "split_quota": _split,
     "allocate_time": _allocate,
     "lever_social": lambda s, o: [_task(s, o), NumberField("field.funds", "funds", 2.0,

@@ -153,3 +153,37 @@ def test_screenshot_of_the_answer_table(qtbot, window, screenshot, lang, size) -
     window.page.show_tab("composer")
     assert window.page.composer.select_action("answer")
     screenshot(window, f"answers-{size[0]}x{size[1]}")
+
+
+def test_every_ground_of_a_default_has_words() -> None:
+    grounds = ("collusion", "discrepancy", "found_false", "estimate_supports",
+               "estimate_refutes", "no_estimate", "grace_only", "funds_short", "help")
+    for ground in grounds:
+        for lang in ("zh", "en"):
+            set_language(lang)
+            assert tr(f"why.{ground}") != f"why.{ground}"
+
+
+def test_a_spiritual_incentive_takes_no_amount(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = _composer(qtbot, _crowded())
+    assert view.select_action("incentive")
+    kinds = next(f for f in view.form.fields if getattr(f, "key", "") == "incentive")
+    amount = next(f for f in view.form.fields if getattr(f, "key", "") == "amount")
+    kinds.combo.setCurrentIndex(kinds.combo.findData("spiritual"))
+    assert not amount.spin.isEnabled()
+    assert "amount" not in view.form.move()
+    kinds.combo.setCurrentIndex(kinds.combo.findData("economic"))
+    assert amount.spin.isEnabled()
+    amount.spin.setValue(3.0)
+    assert view.form.move()["amount"] == 3.0
+
+
+def test_a_proposed_target_of_nothing_reads_plainly(qapp) -> None:  # type: ignore[no-untyped-def]
+    from game.engine.views import documents
+    from game.ui import documents as paper
+
+    game = _crowded().game
+    doc = next(d for d in documents(game, "county_agri") if d.kind == "propose_target")
+    text = paper.html(doc, game)
+    assert "将目标调整为 0亩" in text or "将目标调整为 0 亩" in text
+    assert "建议：建议" not in text and "0.0" not in text

@@ -155,3 +155,18 @@ def test_a_play_test_from_the_editor_asks_before_replacing(qtbot, window, prompt
     window._on_play_from_editor(other, "liutang", window.session.scenario_path)  # noqa: SLF001
     assert prompts.shown[-1][0] == tr("replace.title")
     assert window.session.game is game
+
+
+def test_opening_a_document_updates_the_autosaves_read_state(qtbot, window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    start_game(qtbot, window, "county_agri")
+    window.page.inbox.show_document(0)
+    side = json.loads(inbox_state.state_path(app_paths.autosave).read_text(encoding="utf-8"))
+    assert side["read"] == sorted(window.session.read) != []
+
+
+def test_resuming_restores_what_was_read(qtbot, window, app_paths, prompts) -> None:  # type: ignore[no-untyped-def]
+    start_game(qtbot, window, "county_agri")
+    window.page.inbox.show_document(0)
+    read = set(window.session.read)
+    window._on_continue_requested()  # noqa: SLF001 — "continue the last game" from the autosave
+    assert window.session.read == read
