@@ -118,8 +118,9 @@ class ComposerView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self._build_detail())
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        # One third for the list of actions, two for the form: the answer table needs room.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -51,7 +51,7 @@ register({
     "answers.col.what": ("内容", "What it says"),
     "answers.col.judgment": ("你掌握的情况", "What you know"),
     "answers.col.decision": ("决定", "Decision"),
-    "answers.col.target": ("同意后的目标", "Target if agreed"),
+    "answers.col.target": ("新目标", "New target"),
     "answers.table": ("待答复的来文(&Q)", "Re&quests to answer"),
     "answers.help": ("每行一份来文。“决定”已按你掌握的情况预先选好，可逐行修改（空格键切换同意，"
                      "双击或 F2 修改目标），然后按“全部答复”。",
@@ -84,14 +84,26 @@ register({
                        "supports it"),
     "why.funds_short": ("经费不足以支持", "not enough funds to grant it"),
     "why.help": ("帮助下级解决问题", "helps the unit with its problem"),
+    "answers.plain.explanation": ("说明进度滞后", "explains a shortfall"),
+    "answers.plain.proposal": ("请求调整目标", "asks for a different target"),
+    "answers.plain.coordination": ("请求上级协调解决其能力之外的问题",
+                                   "asks you to solve a problem beyond its reach"),
+    "answers.plain.rule": ("援引县里规定，请求认可灵活做法",
+                           "cites a county rule for a flexible method"),
+    "answers.plain.policy": ("请求出台配套支持政策（如补贴）",
+                             "asks for supporting policy (such as subsidies)"),
+    "answers.plain.collusion": ("提议上下一起把数字“做好看”",
+                                "proposes passing better-looking figures up together"),
+    "answers.plain.discrepancy": ("上报数字与实绩不符", "its figures exceed its work"),
     "answers.done": ("已答复 {count} 件来文。", "{count} requests answered."),
     "answers.some_refused": ("已答复 {count} 件；未能答复：{problems}",
                              "{count} answered; not answered: {problems}"),
 })
 
 
-def asks(session: GameSession, request: PendingRequest) -> str:
-    """What a request says, in a line: its task, causes, target asked, time, figures."""
+def asks(session: GameSession, request: PendingRequest, with_task: bool = True) -> str:
+    """What a request says, in a line: its task (unless `with_task` is False), causes, target
+    asked, time, figures."""
     game, data = session.game, request.data
     measure = task_measure(game, request.task)
     parts = []
@@ -112,7 +124,9 @@ def asks(session: GameSession, request: PendingRequest) -> str:
                         measure=measure))
     if request.detected and request.kind != "discrepancy":
         parts.append(tr("answers.flag"))
-    body = tr("answers.sep").join(parts) or tr(f"request.{request.kind}")
+    body = tr("answers.sep").join(parts) or tr(f"answers.plain.{request.kind}")
+    if not with_task:
+        return body
     return tr("answers.asks", task=task_name(game, request.task), body=body)
 
 
@@ -194,6 +208,8 @@ class AnswersModel(QAbstractTableModel):
             return Qt.CheckState.Checked if self._accept[row] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.EditRole and column == "target":
             return self._target[row] or 0.0
+        if role == Qt.ItemDataRole.ToolTipRole and column == "what":
+            return asks(self.session, self._rows[row])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, column)
         return None
@@ -205,7 +221,8 @@ class AnswersModel(QAbstractTableModel):
         if column == "kind":
             return tr(f"request.{request.kind}")
         if column == "what":
-            return asks(self.session, request)
+            # One task for every request: its name in each row would only crowd the table.
+            return asks(self.session, request, with_task=len({r.task for r in self._rows}) > 1)
         if column == "judgment":
             return judgment(self._suggested[row])
         if column == "decision":

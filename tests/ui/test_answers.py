@@ -59,6 +59,8 @@ def test_each_row_names_who_and_what(qapp) -> None:  # type: ignore[no-untyped-d
     assert text["sender"] == "河西镇"
     assert text["kind"] == tr("request.explanation")
     assert tr("cause.capacity_limit") in text["what"] and "1,150" in text["what"]
+    tooltip = model.data(model.index(row, COLUMNS.index("what")), Qt.ItemDataRole.ToolTipRole)
+    assert "撂荒地复耕" in tooltip  # one task only: named in the tooltip, not in every row
     assert "你估计其能力约" in text["judgment"]
 
 
@@ -158,10 +160,13 @@ def test_screenshot_of_the_answer_table(qtbot, window, screenshot, lang, size) -
 def test_every_ground_of_a_default_has_words() -> None:
     grounds = ("collusion", "discrepancy", "found_false", "estimate_supports",
                "estimate_refutes", "no_estimate", "grace_only", "funds_short", "help")
-    for ground in grounds:
+    kinds = ("explanation", "proposal", "coordination", "rule", "policy", "collusion",
+             "discrepancy")
+    keys = [f"why.{g}" for g in grounds] + [f"answers.plain.{k}" for k in kinds]
+    for key in keys:
         for lang in ("zh", "en"):
             set_language(lang)
-            assert tr(f"why.{ground}") != f"why.{ground}"
+            assert tr(key) != key
 
 
 def test_a_spiritual_incentive_takes_no_amount(qtbot) -> None:  # type: ignore[no-untyped-def]
