@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,8 +30,9 @@ HELP_DIR = Path(__file__).resolve().parents[2] / "assets" / "help"
 PAGES = ("directives", "plan", "report", "respond", "execute", "debrief")
 #: Which page a phase of the game opens the help on.
 PAGE_OF_PHASE = {"plan": "plan", "report": "report", "respond": "respond", "over": "debrief"}
-#: The width pictures are shown at, in pixels (they are made 960 wide).
-SHOWN_WIDTH = 720
+#: The widest and narrowest a picture is shown, in pixels (they are made 960 wide); in between
+#: it takes the width of the page.
+MAX_WIDTH, MIN_WIDTH = 960, 480
 
 register({
     "help.title": ("玩法说明", "How to play"),
@@ -145,12 +147,13 @@ def picture(page: str, lang: str | None = None) -> Path:
     return HELP_DIR / (lang or language()) / f"{page}.png"
 
 
-def page_html(page: str) -> str:
-    """A help page as HTML: its title, its picture, what to do, and how a turn runs."""
+def page_html(page: str, width: int = MAX_WIDTH) -> str:
+    """A help page as HTML: its title, its picture (`width` px wide), what to do, and how a
+    turn runs."""
     image = picture(page)
     if image.is_file():
         shot = (f'<p><img src="{QUrl.fromLocalFile(str(image)).toString()}" '
-                f'width="{SHOWN_WIDTH}"/></p>')
+                f'width="{max(MIN_WIDTH, min(MAX_WIDTH, width))}"/></p>')
     else:
         shot = f"<p><i>{tr('help.no_picture', name=image.name)}</i></p>"
     return (f"<h2>{tr(f'help.page.{page}')}</h2>{shot}{tr(f'help.text.{page}')}"
@@ -169,6 +172,7 @@ class HelpDialog(QDialog):
         self.pages.setMaximumWidth(200)
         self.browser = QTextBrowser(objectName="HelpPage")
         self.browser.setOpenExternalLinks(False)
+        self._width = MAX_WIDTH
         self.previous_button, self.next_button = QPushButton(), QPushButton()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
@@ -217,9 +221,19 @@ class HelpDialog(QDialog):
     def _on_page_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.browser.setHtml(page_html(PAGES[row]))
+        self._width = self._picture_width()
+        self.browser.setHtml(page_html(PAGES[row], self._width))
         self.previous_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < len(PAGES) - 1)
+
+    def _picture_width(self) -> int:
+        return self.browser.width() - 48  # the frame, the margins and a scroll bar
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """The picture follows the page's width."""
+        super().resizeEvent(event)
+        if abs(self._picture_width() - self._width) > 16:
+            self._on_page_changed(self.pages.currentRow())
 
     def retranslate(self) -> None:
         """Every text in the current language."""

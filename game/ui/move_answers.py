@@ -95,6 +95,7 @@ register({
     "answers.plain.collusion": ("提议上下一起把数字“做好看”",
                                 "proposes passing better-looking figures up together"),
     "answers.plain.discrepancy": ("上报数字与实绩不符", "its figures exceed its work"),
+    "answers.target_cell": ("{target}{measure}", "{target} {measure}"),
     "answers.done": ("已答复 {count} 件来文。", "{count} requests answered."),
     "answers.some_refused": ("已答复 {count} 件；未能答复：{problems}",
                              "{count} answered; not answered: {problems}"),
@@ -230,7 +231,8 @@ class AnswersModel(QAbstractTableModel):
         target = self._target[row]
         if not self._targetable(row) or target is None:
             return "—"
-        return f"{figure(target)} {task_measure(game, request.task)}"
+        return tr("answers.target_cell", target=figure(target),
+                  measure=task_measure(game, request.task))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
