@@ -48,6 +48,7 @@ def test_save_quit_and_load_give_the_same_game(qtbot, window, prompts, app_paths
 
 
 def test_saving_again_reuses_the_file(qtbot, window, prompts, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window.menus.actions["stop_idle"].setChecked(True)  # save in the township's empty phase
     _play_a_little(qtbot, window)
     prompts.save_path = tmp_path / "mine.json"
     window.menus.actions["save"].trigger()
