@@ -231,9 +231,8 @@ class ComposerView(QWidget):
             if result.ok:
                 done += 1
             elif result.refusal is not None:
-                problems.append(f"{self.made.describe(move)}（{result.refusal.text(language())}）"
-                                if language() == "zh" else
-                                f"{self.made.describe(move)} ({result.refusal.text(language())})")
+                problems.append(tr("answers.problem", what=self.made.describe(move),
+                                   reason=result.refusal.text(language())))
         if problems:
             self._set_status(tr("answers.some_refused", count=done,
                                 problems=tr("answers.sep").join(problems)), ok=False)

@@ -8,20 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from game.ui import dialogs, i18n, inbox_state, saves
+from game.ui.help_button import start_help_button
 from game.ui.hotseat import HandOverView
 from game.ui.i18n import register, tr
-from game.ui.lang import follow_language, plain
+from game.ui.lang import follow_language
 from game.ui.menus import WindowMenus
+from game.ui.replace_prompt import replace_box
 from game.ui.session import GameSession
 from game.ui.settings import AppPaths, Settings, folder_problem
 from game.ui.start_view import StartView
@@ -40,31 +35,7 @@ register({
     "status.saved": ("已保存：{path}", "Saved: {path}"),
     "status.loaded": ("已载入：{path}", "Loaded: {path}"),
     "status.scenario_error": ("情景文件有误：{problem}", "The scenario file is wrong: {problem}"),
-    "replace.title": ("替换正在进行的游戏？", "Replace the game in progress?"),
-    "replace.text": ("正在进行的游戏（{scenario}，{unit}，第 {turn} 回合）将被替换，"
-                     "它的自动存档也会被新游戏覆盖。若想留着它，请先取消，用“另存为”保存。"
-                     "\n\n要替换吗？",
-                     "The game in progress ({scenario}, {unit}, turn {turn}) will be replaced, "
-                     "and its autosave overwritten by the new game. To keep it, cancel and "
-                     "use Save as first.\n\nReplace it?"),
-    "replace.yes": ("替换(&R)", "&Replace"),
-    "replace.no": ("取消(&C)", "&Cancel"),
-    "start.help": ("玩法说明(&W)", "Ho&w to play"),
 })
-
-
-def replace_box(parent: QWidget | None, scenario: str, unit: str, turn: int) -> QMessageBox:
-    """'The game in progress will be replaced: replace?' — Replace (Yes) or Cancel (default)."""
-    box = QMessageBox(parent)
-    box.setObjectName("ReplaceBox")
-    box.setWindowTitle(tr("replace.title"))
-    box.setText(tr("replace.text", scenario=scenario, unit=unit, turn=turn))
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Yes).setText(tr("replace.yes"))
-    box.button(QMessageBox.StandardButton.Cancel).setText(tr("replace.no"))
-    return box
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +67,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.handover)
         self.setCentralWidget(self.stack)
         self.menus = WindowMenus(self)
-        self.help_button = self._add_help_button()
+        self.help_button = start_help_button(self.start, self.start.about_button)
         self.menus.actions["stop_idle"].setChecked(self.settings.stop_at_idle)
         self._connect()
         follow_language(self, self.retranslate)
@@ -471,16 +442,6 @@ class MainWindow(QMainWindow):
     def _on_stop_idle_toggled(self, checked: bool) -> None:
         self.settings.stop_at_idle = checked
 
-    def _add_help_button(self) -> QPushButton:
-        """'How to play' on the start screen, beside its About button."""
-        button = QPushButton(objectName="StartHelp")
-        about = self.start.about_button
-        row = next((layout for layout in self.start.findChildren(QHBoxLayout)
-                    if layout.indexOf(about) >= 0), None)
-        if row is not None:
-            row.insertWidget(row.indexOf(about), button)
-        return button
-
     def _on_about_requested(self) -> None:
         self.prompts.show(dialogs.about_box(self, VERSION))
 
@@ -524,8 +485,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("window.title"))
         self.menus.retranslate(i18n.language(), self._end_key())
         self.statusBar().clearMessage()  # a passing message in the old language goes
-        self.help_button.setText(tr("start.help"))
-        self.help_button.setAccessibleName(plain(tr("start.help")))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A clean exit: the autosave is current and the next start will not offer to resume."""

@@ -96,6 +96,7 @@ register({
                                 "proposes passing better-looking figures up together"),
     "answers.plain.discrepancy": ("上报数字与实绩不符", "its figures exceed its work"),
     "answers.target_cell": ("{target}{measure}", "{target} {measure}"),
+    "answers.problem": ("{what}（{reason}）", "{what} ({reason})"),
     "answers.done": ("已答复 {count} 件来文。", "{count} requests answered."),
     "answers.some_refused": ("已答复 {count} 件；未能答复：{problems}",
                              "{count} answered; not answered: {problems}"),
