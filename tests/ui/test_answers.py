@@ -192,3 +192,22 @@ def test_a_proposed_target_of_nothing_reads_plainly(qapp) -> None:  # type: igno
     text = paper.html(doc, game)
     assert "将目标调整为 0亩" in text or "将目标调整为 0 亩" in text
     assert "建议：建议" not in text and "0.0" not in text
+
+
+def test_a_refused_answer_is_named_and_the_others_stand(qtbot) -> None:  # type: ignore[no-untyped-def]
+    session = _crowded()
+    session.game.units["county_agri"].funds = 0.0  # agreeing to a policy request needs funds
+    view = _composer(qtbot, session)
+    assert view.select_action("answer")
+    form = view.form
+    policy = _row(form.model, "shanqian", "policy")
+    form.model.decide(policy, True)
+    rows = form.model.rowCount()
+    qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+    left = pending_requests(session.game, "county_agri")
+    assert [r.kind for r in left] == ["policy"]
+    answered = [m for m in session.game.recorded if m.move["kind"] == "answer"]
+    assert len(answered) == rows - 1
+    assert view.status.text().startswith(tr("answers.some_refused", count=rows - 1,
+                                            problems="")[:4])
+    assert "山前乡" in view.status.text()
