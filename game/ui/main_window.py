@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
             except OSError:
                 aside = None
         box = dialogs.problem_box(self, problem, aside, self.paths.scenarios_dir)
-        if self.prompts.show(box) and problem.restart is not None:
+        if self.prompts.show(box) and problem.restart is not None and self.confirm_replace():
             restart = problem.restart
             self.new_game(restart.scenario_path, restart.seat, restart.superior,
                           restart.subordinate, restart.seed)
