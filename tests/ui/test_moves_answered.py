@@ -54,9 +54,11 @@ def _play(qtbot, window, seat: str, plays) -> list[int]:  # type: ignore[no-unty
         play = plays.get(game.phase)
         if play is not None:
             play(qtbot, window)
-        turn, phase = game.turn, game.phase
+        turn = game.turn
         end_phase(qtbot, window)
-        if phase == "respond":
+        # A turn ends with its respond phase, ended by the player or stepped past (a township
+        # has nothing to do in it).
+        if window.session.game.turn != turn or window.session.game.over:
             show_tab(qtbot, window, "report")
             _check_turn(window, seat, turn)
             checked.append(turn)

@@ -57,9 +57,9 @@ def test_turn_report_and_reveal(qtbot, window, screenshot, lang) -> None:  # typ
 def test_bureau_turn_report(qtbot, window, screenshot, lang) -> None:  # type: ignore[no-untyped-def]
     window.resize(1280, 800)
     start_game(qtbot, window, "county_agri", seed=4)
-    for phase in ("plan", "report", "respond"):
+    while window.session.game.turn == 1:  # phases with nothing to do are stepped past
         show_tab(qtbot, window, "composer")
-        play = PLAYS["county_agri"].get(phase)
+        play = PLAYS["county_agri"].get(window.session.game.phase)
         if play is not None:
             play(qtbot, window)
         end_phase(qtbot, window)
