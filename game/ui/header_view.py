@@ -21,7 +21,7 @@ register({
     "header.passed": ("已跳过本单位无事可办的阶段：{phases}。（“回合”菜单可设为在这类阶段停下。）",
                       "Stepped past phases with nothing for your unit to do: {phases}. (The "
                       "Round menu can stop there instead.)"),
-    "header.passed_one": ("第 {turn} 回合{phase}阶段", "turn {turn} {phase}"),
+    "header.passed_one": ("第 {turn} 回合{phase}阶段", "turn {turn}, {phase} phase"),
 })
 
 
