@@ -31,7 +31,7 @@ register({
                        "The previous player's screen is hidden. When the player for {unit} "
                        "is seated, press the button below."),
     "hotseat.confirm": ("我是{unit}，开始(&S)", "I play {unit}: &start"),
-    "start.people": ("同一台电脑上的其他人(&H)：", "Also played &here by:"),
+    "start.people": ("同一台电脑上的其他人(&Y)：", "Also pla&yed here by:"),
     "start.people_none": ("无（只有我）", "Nobody else (just me)"),
     "start.people_help": ("勾选的单位也由人在这台电脑上轮流扮演（热座）；每位玩家结束本阶段后，"
                           "电脑交给下一位。",

@@ -40,6 +40,7 @@ register({
     "field.days": ("人日数(&D)：", "Cadre-&days:"),
     "field.share_of": ("{unit}(&{n})：", "{unit} (&{n}):"),
     "field.local_needs": ("群众诉求", "Villagers' needs"),
+    "field.none": ("无", "none"),
     "field.incomplete": ("请至少选择一个原因。", "Choose at least one cause."),
     "field.shares_pct": ("折合：{shares}", "That is: {shares}"),
     "field.split_total": ("分解合计 {total}，本单位承担 {owed}，加码 {markup}%",
