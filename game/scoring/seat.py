@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -37,6 +37,12 @@ class Part:
     quote_en: str = ""
 
 
+#: Shared by both roles (a middle bureau reports up too), weighted 2 for a township.
+CREDIBILITY = Part("credibility", 2.0, "上报的可信度", "Credibility of what was sent up", "二.1",
+                   "对于上级来说,下级“实际上做没做以及做了多少,我都是知道的”。",
+                   quote_en=("For the superior, \"whether the subordinate actually did it, and "
+                             "how much it did — I know all of that.\""))
+
 TOWNSHIP_PARTS = (
     Part("own_output", 3.0, "尽其所能", "Output against own capacity", "二.2",
          "主体责任是指,基层政权是基层政策执行的第一责任主体,应当把政策任务的有效落实作为自身的行动取向。",
@@ -44,10 +50,7 @@ TOWNSHIP_PARTS = (
                    "responsible subject of grassroots policy implementation and should take "
                    "the effective implementation of policy tasks as the orientation of its "
                    "own action.")),
-    Part("credibility", 2.0, "上报的可信度", "Credibility of what was sent up", "二.1",
-         "对于上级来说,下级“实际上做没做以及做了多少,我都是知道的”。",
-         quote_en=("For the superior, \"whether the subordinate actually did it, and how much"
-                   " it did — I know all of that.\"")),
+    CREDIBILITY,
     Part("target_fit", 1.0, "目标回到实际能力", "Target brought to real capacity", "一",
          "上级对下级层层加码的空间,留有下级与上级讨价还价的余地,只要保证加码的部分能够弥补下级讨价还价的部分,则依然能够达成上级政策目标(见图1)。",
          quote_en=("The room the superior keeps by escalating layer by layer leaves the "
@@ -93,10 +96,7 @@ BUREAU_PARTS = (
          quote_en=("…learns about and assesses the environment in which the policy will be "
                    "implemented, solicits the subordinates' views on implementation, and "
                    "formulates a relatively reasonable policy.")),
-    Part("credibility", 1.5, "上报的可信度", "Credibility of what was sent up", "二.1",
-         "对于上级来说,下级“实际上做没做以及做了多少,我都是知道的”。",
-         quote_en=("For the superior, \"whether the subordinate actually did it, and how much"
-                   " it did — I know all of that.\"")),
+    replace(CREDIBILITY, weight=1.5),
     Part("integrity", 1.5, "不共谋、不转报虚数", "No collusion, no false figures passed up", "二.2",
          "如果仅考虑层级间的责任连带,上下级之间的政策共同体就会因为内部利益一致产生基层共谋。",
          quote_en=("If only the joint responsibility between levels is considered, the "
