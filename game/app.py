@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     if args.command is None:
-        from game.ui.launch import launch
+        from game.ui.start.launch import launch
 
         return launch()
     handler = {

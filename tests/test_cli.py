@@ -93,7 +93,7 @@ def test_help_exits_0() -> None:
 
 
 def test_no_display_is_one_line_not_a_qt_abort() -> None:
-    from game.ui.launch import display_problem
+    from game.ui.start.launch import display_problem
 
     assert "no display" in display_problem({}, "linux")
     assert display_problem({"DISPLAY": ":0"}, "linux") == ""

@@ -54,8 +54,8 @@ def _save(widget: QWidget, path: Path) -> None:
 
 
 def _window(data: Path):  # type: ignore[no-untyped-def]
+    from game.ui.common.settings import AppPaths
     from game.ui.main_window import MainWindow
-    from game.ui.settings import AppPaths
 
     window = MainWindow(AppPaths(data / "data", data / "settings.ini"), prompts=_Prompts())
     window.resize(1280, 800)
@@ -119,8 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "assets" / "help")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication([])
-    from game.ui import i18n
-    from game.ui.style import apply_style
+    from game.ui.common import i18n
+    from game.ui.common.style import apply_style
 
     apply_style(app)
     with tempfile.TemporaryDirectory() as data:

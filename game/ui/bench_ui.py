@@ -38,9 +38,9 @@ def _bare(started: float) -> dict[str, Any]:
 def _startup(started: float) -> dict[str, Any]:
     from PySide6.QtCore import QEvent, QObject
 
-    from game.ui.launch import make_app
+    from game.ui.common.settings import AppPaths
     from game.ui.main_window import MainWindow
-    from game.ui.settings import AppPaths
+    from game.ui.start.launch import make_app
 
     class FirstPaint(QObject):
         """Notes when the start screen is first painted: from then on the player can act."""
@@ -71,9 +71,9 @@ def _end_turn(started: float) -> dict[str, Any]:
 
     from game.engine.game import Game
     from game.scenario.loader import load_scenario
-    from game.ui.game_page import GamePage
-    from game.ui.launch import make_app
-    from game.ui.session import GameSession
+    from game.ui.play.game_page import GamePage
+    from game.ui.play.session import GameSession
+    from game.ui.start.launch import make_app
 
     app = make_app([])
     path = ROOT / "scenarios" / "double_rice.yaml"
@@ -96,9 +96,9 @@ def _province_map(started: float) -> dict[str, Any]:
     del started
     from game.engine.game import Game
     from game.generate import generate_scenario
-    from game.ui.launch import make_app
-    from game.ui.map_view import MapView
-    from game.ui.session import GameSession
+    from game.ui.map.map_view import MapView
+    from game.ui.play.session import GameSession
+    from game.ui.start.launch import make_app
 
     app = make_app([])
     scenario = generate_scenario("province", 0)

@@ -10,21 +10,22 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from game.ui import dialogs, i18n, inbox_state, saves
-from game.ui.help_button import start_help_button
-from game.ui.hotseat import HandOverView
-from game.ui.i18n import register, tr
-from game.ui.lang import follow_language
+from game.ui.common import dialogs, i18n
+from game.ui.common.help_button import start_help_button
+from game.ui.common.i18n import register, tr
+from game.ui.common.lang import follow_language
+from game.ui.common.replace_prompt import replace_box
+from game.ui.common.settings import AppPaths, Settings, folder_problem
+from game.ui.common.vocab import phase_name
 from game.ui.menus import WindowMenus
-from game.ui.replace_prompt import replace_box
-from game.ui.session import GameSession
-from game.ui.settings import AppPaths, Settings, folder_problem
-from game.ui.start_view import StartView
-from game.ui.vocab import phase_name
+from game.ui.play import inbox_state, saves
+from game.ui.play.hotseat import HandOverView
+from game.ui.play.session import GameSession
+from game.ui.start.start_view import StartView
 
 if TYPE_CHECKING:
     from game.engine.game import Game
-    from game.ui.game_page import GamePage
+    from game.ui.play.game_page import GamePage
     from game.ui.workshop.remote_page import RemotePage
 
 VERSION = "0.1.0"
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
             self.session = GameSession(game, seat, path, read=read)
             # Imported on the first game: the views, charts and engine are not needed to show
             # the start screen, and importing them would treble the window's start-up.
-            from game.ui.game_page import GamePage
+            from game.ui.play.game_page import GamePage
 
             self.page = GamePage(self.session, self.menus.actions["end_phase"])
             self.stack.addWidget(self.page)
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def _hand_over(self) -> None:
         """Hide the game until the person for the session's seat confirms they sit here."""
-        from game.ui.vocab import unit_name
+        from game.ui.common.vocab import unit_name
 
         session = self.session
         assert session is not None
@@ -264,8 +265,8 @@ class MainWindow(QMainWindow):
         """
         if self.session is None:
             return True
-        from game.ui.lang import text_of
-        from game.ui.vocab import unit_name
+        from game.ui.common.lang import text_of
+        from game.ui.common.vocab import unit_name
 
         game = self.session.game
         return self.prompts.show(replace_box(self, text_of(game.scenario.title),
@@ -434,7 +435,7 @@ class MainWindow(QMainWindow):
         self.remote = None
 
     def _on_help_requested(self) -> None:
-        from game.ui.help_view import HelpDialog
+        from game.ui.common.help_view import HelpDialog
 
         phase = self.session.game.phase if self.session is not None else ""
         HelpDialog.open_for(self, phase)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from game.ui.i18n import register, tr
+from game.ui.common.i18n import register, tr
 
 register({
     "menu.game": ("游戏(&G)", "&Game"),

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 
 from game.engine.game import Game
 from game.scenario.loader import load_scenario
-from game.ui import i18n
-from game.ui.compat import qt_problem
+from game.ui.common import i18n
+from game.ui.common.compat import qt_problem
 
-if qt_problem() is not None:  # fail loudly rather than crash midway (see game/ui/compat.py)
+if qt_problem() is not None:  # fail loudly rather than crash midway (see game/ui/common/compat.py)
     pytest.exit(qt_problem(), returncode=3)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,7 +47,7 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
 @pytest.fixture
 def make_session(qapp) -> Callable[..., object]:  # type: ignore[no-untyped-def]
     """`make_session(seat, seed=0, scenario=TUTORIAL)` builds a GameSession for that seat."""
-    from game.ui.session import GameSession
+    from game.ui.play.session import GameSession
 
     def build(seat: str = "county_agri", seed: int = 0, scenario: Path = TUTORIAL, **styles):
         game = Game(load_scenario(scenario), seed=seed, humans=[seat], **styles)
@@ -73,7 +73,7 @@ def _language_back_to_chinese() -> Iterator[None]:
 @pytest.fixture
 def app_paths(tmp_path):  # type: ignore[no-untyped-def]
     """Settings and user data in a temporary folder, never the real user's."""
-    from game.ui.settings import AppPaths
+    from game.ui.common.settings import AppPaths
 
     return AppPaths(data_dir=tmp_path / "data", settings_file=tmp_path / "settings.ini")
 
@@ -81,7 +81,7 @@ def app_paths(tmp_path):  # type: ignore[no-untyped-def]
 @pytest.fixture(autouse=True, scope="session")
 def _styled_app(qapp):  # type: ignore[no-untyped-def]
     """The game's fonts (Chinese-capable) and style sheet, as the real window has them."""
-    from game.ui.style import apply_style
+    from game.ui.common.style import apply_style
 
     apply_style(qapp)
 

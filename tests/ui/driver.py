@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 
-from game.ui.composer_view import ComposerView
+from game.ui.compose.composer_view import ComposerView
 from game.ui.main_window import MainWindow
 
 

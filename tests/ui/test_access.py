@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from game.ui.game_page import OPTIONAL_VIEWS
+from game.ui.play.game_page import OPTIONAL_VIEWS
 from tests.ui.driver import choose_action, show_tab, start_game
 
 CONTROLS = (QAbstractButton, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextBrowser)

@@ -9,10 +9,10 @@ from game.engine.game import Game
 from game.engine.moves import Collude, ExplainShortfall, ProposeTarget, ResearchVisit
 from game.engine.views import pending_requests, suggested_answer
 from game.scenario.loader import load_scenario
-from game.ui.composer_view import ComposerView
-from game.ui.i18n import set_language, tr
-from game.ui.move_answers import COLUMNS, AnswersForm, AnswersModel
-from game.ui.session import GameSession
+from game.ui.common.i18n import set_language, tr
+from game.ui.compose.composer_view import ComposerView
+from game.ui.compose.move_answers import COLUMNS, AnswersForm, AnswersModel
+from game.ui.play.session import GameSession
 from tests.ui.conftest import TUTORIAL
 
 
@@ -185,7 +185,7 @@ def test_a_spiritual_incentive_takes_no_amount(qtbot) -> None:  # type: ignore[n
 
 def test_a_proposed_target_of_nothing_reads_plainly(qapp) -> None:  # type: ignore[no-untyped-def]
     from game.engine.views import documents
-    from game.ui import documents as paper
+    from game.ui.play import documents as paper
 
     game = _crowded().game
     doc = next(d for d in documents(game, "county_agri") if d.kind == "propose_target")

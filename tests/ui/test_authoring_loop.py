@@ -108,7 +108,7 @@ def test_a_new_bureau_is_offered_only_a_seat(qtbot, tmp_path: Path, monkeypatch)
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_screenshot_of_a_shipped_scenario_in_the_editor(qtbot, window, screenshot, lang):
-    from game.ui import i18n
+    from game.ui.common import i18n
 
     i18n.set_language(lang)
     editor = open_editor_from_start(qtbot, window)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from game.ui.composer_view import ComposerView
-from game.ui.i18n import tr
+from game.ui.common.i18n import tr
+from game.ui.compose.composer_view import ComposerView
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_a_refusal_shows_in_place(qtbot, hexi) -> None:  # type: ignore[no-untyp
 
 
 def test_the_refusal_speaks_the_players_language(qtbot, hexi) -> None:  # type: ignore[no-untyped-def]
-    from game.ui import i18n
+    from game.ui.common import i18n
 
     i18n.set_language("en")
     hexi.end_phase()

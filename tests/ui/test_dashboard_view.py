@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCharts import QLineSeries
 from PySide6.QtCore import Qt
 
-from game.ui import i18n
-from game.ui.dashboard_model import Column, SeriesTableModel
-from game.ui.dashboard_view import DashboardView
+from game.ui.common import i18n
+from game.ui.play.dashboard_model import Column, SeriesTableModel
+from game.ui.play.dashboard_view import DashboardView
 
 
 def _view(qtbot, session, phases: int = 9) -> DashboardView:  # type: ignore[no-untyped-def]

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from game.ui.i18n import tr
-from game.ui.launch import SingleWindow, bring_to_front
+from game.ui.common.i18n import tr
+from game.ui.common.settings import AppPaths, folder_problem
 from game.ui.main_window import MainWindow
-from game.ui.settings import AppPaths, folder_problem
+from game.ui.start.launch import SingleWindow, bring_to_front
 from tests.ui.conftest import ROOT
 from tests.ui.driver import end_phase, start_game
 from tests.ui.test_editor_support import answer_questions, open_editor, unit_form
@@ -119,8 +119,8 @@ SECOND_START = """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from game.ui.launch import launch
-from game.ui.settings import AppPaths
+from game.ui.start.launch import launch
+from game.ui.common.settings import AppPaths
 
 data = Path(sys.argv[2])
 sys.exit(launch(AppPaths(data_dir=data, settings_file=Path(sys.argv[3]))))
@@ -131,8 +131,8 @@ import os, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtCore import QCoreApplication
-from game.ui.launch import SingleWindow
-from game.ui.settings import AppPaths
+from game.ui.start.launch import SingleWindow
+from game.ui.common.settings import AppPaths
 
 app = QCoreApplication([])
 data = Path(sys.argv[2])

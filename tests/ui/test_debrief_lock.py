@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction
 
-from game.ui.game_page import GamePage
+from game.ui.play.game_page import GamePage
 
 
 def _page(qtbot, tutorial_session) -> GamePage:  # type: ignore[no-untyped-def]

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from game.ui import i18n
-from game.ui.charts import bar_values
-from game.ui.compare_model import CompareModel
-from game.ui.debrief_model import NODE_ROLE, SEQ_ROLE, EventDetailModel, ScoreTreeModel
-from game.ui.debrief_view import DebriefView
+from game.ui.common import i18n
+from game.ui.common.charts import bar_values
+from game.ui.debrief.compare_model import CompareModel
+from game.ui.debrief.debrief_model import NODE_ROLE, SEQ_ROLE, EventDetailModel, ScoreTreeModel
+from game.ui.debrief.debrief_view import DebriefView
 
 GROUPS = {
     "forms": ["objective_attribution", "organizational_coordination", "institutional_feedback",

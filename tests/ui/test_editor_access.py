@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 import game.ui.editor
-from game.ui import i18n
+from game.ui.common import i18n
 from game.ui.editor.editor_actions import ACTIONS, MENUS
 from game.ui.editor.schema_fields import field_specs, schema
 from game.ui.editor.schema_text import ZH

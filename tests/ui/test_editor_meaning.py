@@ -145,7 +145,7 @@ def type_number(window, qtbot, spin, text: str) -> None:
 def test_numbers_follow_the_ui_language_not_the_system(qtbot, tmp_path, lang) -> None:
     from PySide6.QtCore import QLocale
 
-    from game.ui import i18n
+    from game.ui.common import i18n
 
     i18n.set_language(lang)
     system = QLocale()
@@ -230,7 +230,7 @@ def test_a_file_that_cannot_be_read_opens_an_untitled_editor_that_says_why(qtbot
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_screenshot_of_a_refused_number(qtbot, tmp_path, screenshot, lang) -> None:
-    from game.ui import i18n
+    from game.ui.common import i18n
 
     i18n.set_language(lang)
     window = open_editor(qtbot, tmp_path, "tutorial")

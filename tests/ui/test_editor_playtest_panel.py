@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
-from game.ui import i18n
+from game.ui.common import i18n
 from tests.ui.test_editor_support import answer_questions, open_editor
 
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit
 
-from game.ui import i18n
+from game.ui.common import i18n
 from game.ui.editor.field_editors import NumberEditor, StringEditor
 from game.ui.editor.schema_fields import field_specs
 from game.ui.editor.schema_text import help_text, title

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from game.scenario.loader import load_scenario
-from game.ui import i18n
+from game.ui.common import i18n
 from game.ui.editor import ScenarioEditorWindow
 from game.ui.editor.copy_dialog import CopyDialog
 from tests.ui.test_editor_support import answer_questions, edit_with, open_editor

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from game.scenario.loader import load_scenario
-from game.ui import i18n
+from game.ui.common import i18n
 from tests.ui.driver import end_phase, show_tab
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from game.ui import i18n
+from game.ui.common import i18n
 from tests.ui.driver import end_phase, show_tab, start_game
 
 SIZES = ((1280, 800), (1024, 640))
@@ -196,7 +196,7 @@ def long_names_session(qapp):  # type: ignore[no-untyped-def]
 
     from game.engine.game import Game
     from game.scenario.loader import load_scenario
-    from game.ui.session import GameSession
+    from game.ui.play.session import GameSession
 
     path = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.yaml"
     scenario = load_scenario(path)
@@ -213,9 +213,9 @@ def long_names_session(qapp):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name", ["map", "dashboard", "debrief"])
 def test_long_names_elide_and_never_widen_a_screen(qtbot, long_names_session, name) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.dashboard_view import DashboardView
-    from game.ui.debrief_view import DebriefView
-    from game.ui.map_view import MapView
+    from game.ui.debrief.debrief_view import DebriefView
+    from game.ui.map.map_view import MapView
+    from game.ui.play.dashboard_view import DashboardView
 
     view = {"map": MapView, "dashboard": DashboardView, "debrief": DebriefView}[name](
         long_names_session)

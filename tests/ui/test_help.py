@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from game.ui import i18n
-from game.ui.help_view import PAGES, HelpDialog, page_html, picture
+from game.ui.common import i18n
+from game.ui.common.help_view import PAGES, HelpDialog, page_html, picture
 
 
 def _dialog(qtbot) -> HelpDialog:  # type: ignore[no-untyped-def]

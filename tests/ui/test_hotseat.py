@@ -7,9 +7,9 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from game.ui import saves
-from game.ui.i18n import set_language, tr
-from game.ui.lang import text_of
+from game.ui.common.i18n import set_language, tr
+from game.ui.common.lang import text_of
+from game.ui.play import saves
 from tests.ui.driver import click, show_tab, type_number
 from tests.ui.test_play_through import PLAYS
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from game.ui.i18n import set_language, tr
+from game.ui.common.i18n import set_language, tr
 from game.workshop.host import WorkshopHost
 from game.workshop.record import Record
 from tests.workshop.helpers import tutorial

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from game.ui import i18n
+from game.ui.common import i18n
+from game.ui.common.settings import Settings
 from game.ui.main_window import MainWindow
-from game.ui.settings import Settings
 from tests.ui.driver import choose_action, show_tab, start_game
 
 
@@ -56,7 +56,7 @@ def test_the_inbox_retranslates_its_documents(qtbot, window) -> None:  # type: i
 def test_the_language_is_remembered(qtbot, window, app_paths, prompts) -> None:  # type: ignore[no-untyped-def]
     window.set_language("en")
     assert Settings(app_paths).language == "en"
-    from game.ui.launch import start_language
+    from game.ui.start.launch import start_language
 
     assert start_language(Settings(app_paths)) == "en"
     again = MainWindow(app_paths, prompts=prompts)

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from game.ui import i18n
-from game.ui.library import OPENED, OWN, SHIPPED, ScenarioLibraryModel, scan
+from game.ui.common import i18n
+from game.ui.start.library import OPENED, OWN, SHIPPED, ScenarioLibraryModel, scan
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "scenarios" / "tutorial.yaml"

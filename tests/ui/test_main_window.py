@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.ui.i18n import tr
+from game.ui.common.i18n import tr
 from tests.ui.driver import click, end_phase, start_game
 
 

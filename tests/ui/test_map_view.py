@@ -9,13 +9,13 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from game.engine.game import Game
 from game.scenario.models import Scenario
-from game.ui import i18n
-from game.ui.lang import number
-from game.ui.map_items import PLAYER_PEN
-from game.ui.map_view import MapView
-from game.ui.session import GameSession
-from game.ui.task_model import TASK_ID_ROLE, TaskListModel
-from game.ui.unit_model import HEADER_ROLE, UNIT_ID_ROLE, UnitFactsModel, UnitListModel
+from game.ui.common import i18n
+from game.ui.common.lang import number
+from game.ui.common.task_model import TASK_ID_ROLE, TaskListModel
+from game.ui.common.unit_model import HEADER_ROLE, UNIT_ID_ROLE, UnitFactsModel, UnitListModel
+from game.ui.map.map_items import PLAYER_PEN
+from game.ui.map.map_view import MapView
+from game.ui.play.session import GameSession
 
 ROOT = Path(__file__).resolve().parents[2]
 RICE = ROOT / "scenarios" / "double_rice.yaml"

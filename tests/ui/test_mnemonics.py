@@ -18,7 +18,7 @@ from PySide6.QtGui import QShortcutEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QTabBar, QWidget
 from pytestqt.exceptions import TimeoutError
 
-from game.ui import i18n
+from game.ui.common import i18n
 from tests.ui.driver import choose_action, end_phase, show_tab, start_game
 
 MNEMONIC = re.compile(r"&([^&\s])")

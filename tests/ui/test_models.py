@@ -6,10 +6,10 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from game.engine.moves import SplitQuota
 from game.engine.views import documents
-from game.ui import i18n
-from game.ui.inbox_model import COLUMNS, InboxFilter, InboxModel
-from game.ui.library import ScenarioLibraryModel, scan
-from game.ui.move_model import MoveOptionsModel, MovesMadeModel
+from game.ui.common import i18n
+from game.ui.compose.move_model import MoveOptionsModel, MovesMadeModel
+from game.ui.play.inbox_model import COLUMNS, InboxFilter, InboxModel
+from game.ui.start.library import ScenarioLibraryModel, scan
 
 
 def _to_report(session) -> None:  # type: ignore[no-untyped-def]

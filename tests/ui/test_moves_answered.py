@@ -8,8 +8,8 @@ from PySide6.QtCore import QUrl
 
 from game.engine.effects import move_effects
 from game.scoring.debrief import reveal
-from game.ui.i18n import language, tr
-from game.ui.turn_account import change_text
+from game.ui.common.i18n import language, tr
+from game.ui.play.turn_account import change_text
 from tests.ui.driver import choose_action, end_phase, field, send, show_tab, start_game, type_number
 from tests.ui.test_play_through import PLAYS
 

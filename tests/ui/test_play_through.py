@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from game.ui.i18n import tr
+from game.ui.common.i18n import tr
 from tests.ui.driver import (
     choose_action,
     end_phase,

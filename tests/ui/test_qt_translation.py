@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from game.ui import i18n, qt_translation
+from game.ui.common import i18n, qt_translation
 
 
 def _cancel() -> str:

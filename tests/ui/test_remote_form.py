@@ -7,8 +7,8 @@ from game.engine.game import Game
 from game.engine.moves import MOVE_ADAPTER
 from game.engine.views import move_options
 from game.scenario.loader import load_scenario
-from game.ui.i18n import set_language, tr
-from game.ui.lang import plain
+from game.ui.common.i18n import set_language, tr
+from game.ui.common.lang import plain
 from game.ui.workshop.remote_form import RemoteMoveForm
 from tests.ui.conftest import TUTORIAL
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from game.scoring.debrief import reveal
-from game.ui import i18n
+from game.ui.common import i18n
 from tests.ui.driver import choose_action, end_phase, field, send, show_tab, start_game, type_number
 from tests.ui.test_play_through import PLAYS
 

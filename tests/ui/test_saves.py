@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from game.engine.save import parse_save
-from game.ui.i18n import tr
+from game.ui.common.i18n import tr
 from game.ui.main_window import MainWindow
 from tests.ui.conftest import ROOT, TUTORIAL
 from tests.ui.driver import choose_action, end_phase, send, show_tab, start_game

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from game.ui import dialogs, i18n
-from game.ui.saves import SaveProblem
+from game.ui.common import dialogs, i18n
+from game.ui.play.saves import SaveProblem
 from tests.ui.driver import choose_action, end_phase, field, show_tab, start_game
 
 

@@ -17,7 +17,7 @@ from game.engine.moves import CAUSES
 from game.engine.state import TIME_CATEGORIES
 from game.engine.views import ACTIONS, CATEGORIES, CATEGORY
 from game.scenario.models import EventKind, UnitKind
-from game.ui import i18n
+from game.ui.common import i18n
 
 UI = Path(game.ui.__file__).parent
 for _module in pkgutil.walk_packages([str(UI)], prefix="game.ui."):

@@ -8,9 +8,9 @@ import json
 from PySide6.QtCore import Qt
 
 from game.engine.moves import SplitQuota
-from game.ui import inbox_state
-from game.ui.i18n import tr
-from game.ui.inbox_view import InboxView
+from game.ui.common.i18n import tr
+from game.ui.play import inbox_state
+from game.ui.play.inbox_view import InboxView
 from tests.ui.driver import end_phase, start_game
 
 
@@ -103,7 +103,7 @@ def test_a_township_steps_past_its_empty_respond_phase_to_the_turn_report(qtbot,
 
 
 def test_the_setting_stops_at_idle_phases_and_is_remembered(qtbot, window, app_paths) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.settings import Settings
+    from game.ui.common.settings import Settings
 
     window.menus.actions["stop_idle"].trigger()
     assert Settings(app_paths).stop_at_idle

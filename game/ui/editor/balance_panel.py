@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from game.scenario.models import Scenario
 from game.scoring.rules import default_rulebook
+from game.ui.common.i18n import register, tr
+from game.ui.common.lang import plain, text_of
 from game.ui.editor.jobs import JobThread, finish
 from game.ui.editor.numbers import LocaleSpinBox
 from game.ui.editor.playtest import Spread, balance_reports, spreads
-from game.ui.i18n import register, tr
-from game.ui.lang import plain, text_of
 
 register({
     "editor.figure.mean_overload": ("乡镇平均负荷", "Mean township workload"),

@@ -6,8 +6,8 @@ from typing import Any
 
 from game.scenario.document import Path, ScenarioDocument
 from game.scoring.rules import default_rulebook
+from game.ui.common.i18n import language
 from game.ui.editor.units import allowed_parents, units
-from game.ui.i18n import language
 
 KINDS_FOR = {
     "units": None,

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBo
 
 from game.scenario.loader import ScenarioError, load_scenario
 from game.scenario.models import Scenario
+from game.ui.common.i18n import tr
+from game.ui.common.lang import plain, text_of
 from game.ui.editor.prompts import translate_buttons
-from game.ui.i18n import tr
-from game.ui.lang import plain, text_of
 
 SHIPPED = Path(__file__).resolve().parents[3] / "scenarios"
 Index = QModelIndex | QPersistentModelIndex

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from game.ui.i18n import tr
+from game.ui.common.i18n import tr
 
 #: action name -> (string id, shortcuts)
 ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.ui import i18n
+from game.ui.common import i18n
+from game.ui.common.i18n import tr
 from game.ui.editor.items import TEMPLATES, remove_item
-from game.ui.i18n import tr
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QListView, QTabWidget, QTreeView

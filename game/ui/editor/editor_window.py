@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from game.scenario.loader import Problem, ScenarioError
 from game.scenario.models import Scenario
 from game.scenario.reader import read_file
+from game.ui.common.i18n import tr
+from game.ui.common.lang import follow_language
 from game.ui.editor import editor_actions, strings  # noqa: F401 (registers the strings)
 from game.ui.editor.balance_panel import BalancePanel
 from game.ui.editor.controller import EditorDocument
@@ -43,8 +45,6 @@ from game.ui.editor.read_only import ReadOnlyBanner
 from game.ui.editor.schema_form import FormContext
 from game.ui.editor.validation import validate_document
 from game.ui.editor.yaml_view import YamlView
-from game.ui.i18n import tr
-from game.ui.lang import follow_language
 
 #: Pause after an edit before re-validating (ms): short enough that the messages follow
 #: within 200 ms on a normal scenario, long enough to validate once per burst of typing.

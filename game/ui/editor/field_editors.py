@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from game.ui.common.i18n import tr
 from game.ui.editor.numbers import LocaleDoubleSpinBox, LocaleSpinBox
 from game.ui.editor.schema_fields import UNBOUNDED, FieldSpec
 from game.ui.editor.schema_text import choice_label
-from game.ui.i18n import tr
 
 Choices = Callable[[], list[tuple[str, str]]]
 

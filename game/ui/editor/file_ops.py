@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QFileDialog, QLabel
 from game.scenario.document import ScenarioDocument
 from game.scenario.loader import ScenarioError
 from game.scenario.reader import read_file
+from game.ui.common.i18n import register, tr
+from game.ui.common.lang import plain
 from game.ui.editor import prompts
 from game.ui.editor.copy_dialog import SHIPPED, CopyDialog
 from game.ui.editor.files import Draft, DraftStore, save_text
 from game.ui.editor.validation import validate_text
-from game.ui.i18n import register, tr
-from game.ui.lang import plain
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance

@@ -10,12 +10,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from game.scenario.models import ALLOWED_PARENTS
+from game.ui.common.i18n import language, tr
 from game.ui.editor import prompts
 from game.ui.editor import units as unit_ops
 from game.ui.editor.candidates import label_of
 from game.ui.editor.controller import EditorDocument
 from game.ui.editor.schema_text import choice_label
-from game.ui.i18n import language, tr
 
 
 class HierarchyActions(QObject):

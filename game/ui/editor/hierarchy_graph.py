@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from game.scenario.document import ScenarioDocument
+from game.ui.common.i18n import language
 from game.ui.editor.outline_model import UNIT_MIME, parent_indexes
 from game.ui.editor.schema_text import choice_label
 from game.ui.editor.units import units
-from game.ui.i18n import language
 
 NODE_W, NODE_H, GAP_X, GAP_Y = 136.0, 42.0, 28.0, 8.0
 MIN_SCALE = 0.6

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QToolTip, QWidget
 
-from game.ui.i18n import language, register, tr
+from game.ui.common.i18n import language, register, tr
 
 register({
     "editor.number.ambiguous": (

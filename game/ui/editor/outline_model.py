@@ -19,10 +19,10 @@ from PySide6.QtCore import (
 )
 
 from game.scenario.document import Path, ScenarioDocument
+from game.ui.common.i18n import tr
 from game.ui.editor.candidates import label_of
 from game.ui.editor.schema_text import choice_label
 from game.ui.editor.units import units
-from game.ui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()

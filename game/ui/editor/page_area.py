@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from game.scenario.document import Path
+from game.ui.common.i18n import tr
 from game.ui.editor.outline_model import SECTIONS, OutlineNode
 from game.ui.editor.schema_fields import FieldSpec, field_order
 from game.ui.editor.schema_form import FormContext, SchemaForm
 from game.ui.editor.schema_text import help_text, title
-from game.ui.i18n import tr
 
 _SCENARIO_KEYS = field_order("Scenario")
 _OWN_PAGES = ("units", "relation_defaults", "relations", "tasks", "events", "seats", "styles",

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 
 from game.headless import render_text
 from game.scenario.models import Scenario
+from game.ui.common.i18n import language, tr
+from game.ui.common.lang import plain, text_of
 from game.ui.editor.field_editors import narrow_combo
 from game.ui.editor.jobs import JobThread, finish
 from game.ui.editor.numbers import LocaleSpinBox
 from game.ui.editor.playtest import hand_over, play_to_turn
 from game.ui.editor.schema_text import choice_label
-from game.ui.i18n import language, tr
-from game.ui.lang import plain, text_of
 
 STYLES = {"superior": ("", "communicative", "mixed", "pressure"),
           "subordinate": ("", "honest", "mixed", "gaming")}

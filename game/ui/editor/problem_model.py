@@ -8,8 +8,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QApplication, QStyle
 
 from game.scenario.loader import Problem
+from game.ui.common.i18n import language, tr
 from game.ui.editor.problem_text import chinese
-from game.ui.i18n import language, tr
 
 Index = QModelIndex | QPersistentModelIndex
 

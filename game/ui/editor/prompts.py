@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
-from game.ui.i18n import register, tr
+from game.ui.common.i18n import register, tr
 
 Button = QMessageBox.StandardButton
 BUTTONS = {Button.Save: "save", Button.Discard: "discard", Button.Cancel: "cancel",

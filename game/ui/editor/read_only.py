@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from game.ui.i18n import tr
-from game.ui.lang import plain
+from game.ui.common.i18n import tr
+from game.ui.common.lang import plain
 
 
 class ReadOnlyBanner(QFrame):

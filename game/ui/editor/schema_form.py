@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.scenario.document import Path
+from game.ui.common.i18n import tr
 from game.ui.editor.candidates import candidates
 from game.ui.editor.collection_editors import IdListEditor, MappingEditor
 from game.ui.editor.controller import EditorDocument
@@ -37,7 +38,6 @@ from game.ui.editor.field_editors import (
 from game.ui.editor.renames import RENAMES, taken
 from game.ui.editor.schema_fields import FieldSpec, field_order, field_specs
 from game.ui.editor.schema_text import help_text, title
-from game.ui.i18n import tr
 
 
 @dataclass

@@ -6,8 +6,8 @@ title and help text. A field missing here shows its English text (a test lists a
 
 from __future__ import annotations
 
+from game.ui.common.i18n import register, tr
 from game.ui.editor.schema_fields import FieldSpec, field_specs, schema
-from game.ui.i18n import register, tr
 
 ZH: dict[str, tuple[str, str]] = {
     "Text.zh": ("简体中文", "简体中文文本。"),

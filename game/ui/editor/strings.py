@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.ui.i18n import register
+from game.ui.common.i18n import register
 
 register({
     "editor.title": ("情景编辑器 — {name}{dirty}", "Scenario editor — {name}{dirty}"),

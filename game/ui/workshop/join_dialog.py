@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from game.ui.i18n import register, tr
-from game.ui.lang import plain
+from game.ui.common.i18n import register, tr
+from game.ui.common.lang import plain
 from game.workshop.protocol import CODE_ALPHABET, CODE_LENGTH
 
 register({

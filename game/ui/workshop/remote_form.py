@@ -1,6 +1,6 @@
 """A move's form built from the seat view alone: one field per field of the engine's move model.
 
-The local composer's forms (`game/ui/move_forms.py`) read the `Game`; a remote seat has only
+The local composer's forms (`game/ui/compose/move_forms.py`) read the `Game`; a remote seat has only
 its `SeatView`, so this form takes its choices from the view's `MoveOption` (tasks, units,
 requests) and its fields from the move's pydantic model; the host's `Game.submit` still checks
 every move.
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from game.engine import moves as engine_moves
 from game.engine.views import MoveOption
-from game.ui import move_fields  # noqa: F401  (registers the field.* texts used here)
-from game.ui.i18n import all_strings, register, tr
-from game.ui.lang import plain
+from game.ui.common.i18n import all_strings, register, tr
+from game.ui.common.lang import plain
+from game.ui.compose import move_fields  # noqa: F401  (registers the field.* texts used here)
 
 register({
     "field.shares": ("分给各下级(&H)：", "S&hares:"),

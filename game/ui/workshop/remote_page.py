@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine.views import MoveOption
-from game.ui import documents
-from game.ui.composer_view import cost_details
-from game.ui.i18n import language, register, tr
-from game.ui.lang import follow_language, number, plain, text_of
-from game.ui.vocab import phase_name
+from game.ui.common.i18n import language, register, tr
+from game.ui.common.lang import follow_language, number, plain, text_of
+from game.ui.common.vocab import phase_name
+from game.ui.compose.composer_view import cost_details
+from game.ui.play import documents
 from game.ui.workshop.connection import WorkshopConnection
 from game.ui.workshop.remote_form import RemoteMoveForm, text
 

@@ -1,0 +1,1 @@
+"""The common room of the window."""

@@ -1,0 +1,1 @@
+"""The compose room of the window."""

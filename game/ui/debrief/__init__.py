@@ -1,0 +1,1 @@
+"""The debrief room of the window."""

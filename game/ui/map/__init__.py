@@ -1,0 +1,1 @@
+"""The map room of the window."""

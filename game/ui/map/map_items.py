@@ -1,0 +1,319 @@
+"""The map's drawing pieces: unit and summary nodes, flow labels, the canvas and the legend."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QKeyEvent,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
+
+from game.engine.knowledge import Flow
+from game.ui.common.charts import chart_font, trust_colour
+from game.ui.common.i18n import register, tr
+from game.ui.common.lang import number
+
+register({
+    "map.legend.name": ("图例", "Legend"),
+    "map.legend.trust": ("线色：上级对下级的信任", "Line colour: the superior's trust"),
+    "map.legend.low": ("低", "low"),
+    "map.legend.high": ("高", "high"),
+    "map.legend.width": ("线宽：下达的指标", "Line width: quota passed down"),
+    "map.legend.hidden": ("虚点线：你看不到的数据", "Dotted: figures you cannot see"),
+    "map.legend.flow": ("标签：下达 → 协商后 → 完成（或上报）",
+                        "Label: passed → negotiated → done (or reported)"),
+    "map.legend.you": ("金框：你的单位", "Gold frame: your unit"),
+    "map.legend.folded": ("虚线框：已折叠，点击展开", "Dashed box: folded, click to unfold"),
+    "map.done": ("完成 {n}", "done {n}"),
+    "map.rep": ("上报 {n}", "rep. {n}"),
+    "map.edge.tip": ("下达 {esc} → 协商 {neg} → {last}；信任 {trust}",
+                     "passed {esc} → negotiated {neg} → {last}; trust {trust}"),
+})
+
+
+def _last(flow: Flow) -> str:
+    if flow.delivered is not None:
+        return tr("map.done", n=number(flow.delivered))
+    return tr("map.rep", n=number(flow.reported))
+
+
+def flow_text(flow: Flow) -> str:
+    """A flow label: quota passed -> negotiated -> done (or reported where the truth is hid)."""
+    return f"{number(flow.escalated)} → {number(flow.negotiated)} → {_last(flow)}"
+
+
+def flow_tip(flow: Flow) -> str:
+    """The same flow in words, with the trust of the relation."""
+    trust = "—" if flow.trust is None else f"{100 * flow.trust:.0f}%"
+    return tr("map.edge.tip", esc=number(flow.escalated), neg=number(flow.negotiated),
+              last=_last(flow), trust=trust)
+
+SLOT, ROW, NODE_W, NODE_H = 180.0, 150.0, 156.0, 58.0
+KIND_FILL = {"province": "#e0e7ff", "city": "#e0e7ff", "county": "#dbeafe", "bureau": "#fef3c7",
+             "township": "#dcfce7", "subdistrict": "#dcfce7", "village": "#f3f4f6"}
+PLAYER_PEN, SELECTED_PEN = QColor("#d97706"), QColor("#2563eb")
+
+
+class NodeItem(QGraphicsItem):
+    """A unit, or (with `summary`) the folded units below one."""
+
+    def __init__(self, key: str, title: str, subtitle: str, fill: str, summary: bool) -> None:
+        super().__init__()
+        self.key, self.title, self.subtitle, self.summary = key, title, subtitle, summary
+        self.fill, self.player, self.selected, self.folded = QColor(fill), False, False, False
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setToolTip(f"{title}\n{subtitle}")
+        self.setZValue(2)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-NODE_W / 2 - 3, -NODE_H / 2 - 3, NODE_W + 6, NODE_H + 6)
+
+    def border(self) -> QPen:
+        """Gold and thick for the player's unit, blue for the one selected, dashed when folded."""
+        if self.player:
+            return QPen(PLAYER_PEN, 4.0)
+        if self.selected:
+            return QPen(SELECTED_PEN, 3.0)
+        return QPen(QColor("#6b7280"), 1.2, Qt.PenStyle.DashLine if self.summary
+                    else Qt.PenStyle.SolidLine)
+
+    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+        rect = QRectF(-NODE_W / 2, -NODE_H / 2, NODE_W, NODE_H)
+        painter.setPen(self.border())
+        painter.setBrush(QBrush(self.fill))
+        painter.drawRoundedRect(rect, 8, 8)
+        painter.setPen(QColor("#111827"))
+        text_rect = rect.adjusted(6, 3, -6, -18)
+        font, text = fitted_text(self.title, text_rect, bold=not self.summary)
+        painter.setFont(font)
+        flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+        painter.drawText(text_rect, flags, text)
+        painter.setFont(chart_font(7.5))
+        painter.setPen(QColor("#4b5563"))
+        painter.drawText(rect.adjusted(6, NODE_H - 18, -6, -2), int(Qt.AlignmentFlag.AlignCenter),
+                         self.subtitle + (" ▸" if self.folded else ""))
+
+
+def fitted_text(text: str, rect: QRectF, bold: bool) -> tuple[QFont, str]:
+    """The largest font (9.5 down to 7.5 points) at which `text` fits `rect` on wrapped lines;
+    failing that, the smallest font and the text cut short with an ellipsis."""
+    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+    for size in (9.5, 8.5, 7.5):
+        font = chart_font(size, bold)
+        if QFontMetricsF(font).boundingRect(rect, flags, text).height() <= rect.height():
+            return font, text
+    metrics = QFontMetricsF(font)
+    lines = max(1, int(rect.height() // metrics.lineSpacing()))
+    return font, metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() * lines * 0.9)
+
+
+class FlowLabel(QGraphicsItem):
+    """The quota flow just above a subordinate: passed -> negotiated -> done or reported."""
+
+    def __init__(self, text: str, colour: QColor) -> None:
+        super().__init__()
+        self.text, self.colour = text, colour
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(3)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-SLOT / 2 + 6, -9, SLOT - 12, 18)
+
+    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+        painter.setPen(QPen(self.colour, 1.0))
+        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.drawRoundedRect(self.boundingRect(), 4, 4)
+        painter.setPen(QColor("#111827"))
+        painter.setFont(chart_font(8))
+        painter.drawText(self.boundingRect(), int(Qt.AlignmentFlag.AlignCenter), self.text)
+
+
+class MapCanvas(QGraphicsView):
+    """The map's view: wheel and +/- zoom, drag and arrow keys pan, click selects."""
+
+    clicked = Signal(str)
+    activated = Signal(str)
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setBackgroundBrush(QColor("#fafafa"))
+        self._press = QPointF()
+
+    def zoom(self, factor: float) -> None:
+        """Scale the view by `factor`, kept between 5% and 400%."""
+        scale = self.transform().m11()
+        factor = max(0.05 / scale, min(4.0 / scale, factor))
+        self.scale(factor, factor)
+
+    def pan(self, dx: int, dy: int) -> None:
+        """Scroll by (dx, dy) pixels."""
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
+
+    def wheelEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.zoom(1.15 ** (event.angleDelta().y() / 120))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, step = event.key(), 60
+        moves = {Qt.Key.Key_Left: (-step, 0), Qt.Key.Key_Right: (step, 0),
+                 Qt.Key.Key_Up: (0, -step), Qt.Key.Key_Down: (0, step)}
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.25)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom(0.8)
+        elif key in moves:
+            self.pan(*moves[key])  # type: ignore[index]
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit("")
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if (event.position() - self._press).manhattanLength() < 5:
+            item = self._node_at(event.position())
+            if item is not None:
+                self.clicked.emit(item.key)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self._node_at(event.position())
+        if item is not None:
+            self.activated.emit(item.key)
+
+    def _node_at(self, pos: QPointF) -> NodeItem | None:
+        for item in self.items(pos.toPoint()):
+            if isinstance(item, NodeItem):
+                return item
+        return None
+
+
+class MapLegend(QWidget):
+    """What the colours, widths and labels of the map mean; its items flow onto as many rows
+    as the width needs (nothing is cut at 1024 pixels or in a longer language)."""
+
+    ROW = 26
+    GAP = 18
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts follow the language (the whole legend is also the accessible description)."""
+        self.setAccessibleName(tr("map.legend.name"))
+        self.setAccessibleDescription("; ".join(tr(f"map.legend.{k}") for k in (
+            "trust", "width", "hidden", "flow", "you", "folded")))
+        self.updateGeometry()
+        self.update()
+
+    def _widths_of_items(self) -> list[float]:
+        metrics = QFontMetrics(chart_font(8))
+        advance = metrics.horizontalAdvance
+        return [advance(tr("map.legend.trust")) + 8 + advance(tr("map.legend.low")) + 4 + 94
+                + advance(tr("map.legend.high")),
+                84 + advance(tr("map.legend.width")),
+                36 + advance(tr("map.legend.hidden")),
+                advance(tr("map.legend.flow")),
+                32 + advance(tr("map.legend.you")),
+                32 + advance(tr("map.legend.folded"))]
+
+    def _places(self, width: float) -> list[tuple[float, float]]:
+        """(x, top) of each item, wrapping when the row is full."""
+        places: list[tuple[float, float]] = []
+        x, top = 8.0, 4.0
+        for item in self._widths_of_items():
+            if x > 8.0 and x + item > width - 8:
+                x, top = 8.0, top + self.ROW
+            places.append((x, top))
+            x += item + self.GAP
+        return places
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return int(self._places(float(width))[-1][1] + self.ROW + 4)
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, self.heightForWidth(900))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, self.heightForWidth(max(200, self.width())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wanted = self.heightForWidth(self.width())
+        if self.minimumHeight() != wanted:
+            self.setMinimumHeight(wanted)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(chart_font(8))
+        places = self._places(float(self.width()))
+        self._trust_scale(painter, *places[0])
+        self._widths(painter, *places[1])
+        self._sample(painter, *places[2], QPen(trust_colour(None), 1.5, Qt.PenStyle.DotLine),
+                     tr("map.legend.hidden"))
+        painter.setPen(QColor("#111827"))
+        painter.drawText(QPointF(places[3][0], places[3][1] + 14), tr("map.legend.flow"))
+        self._box(painter, *places[4], QPen(PLAYER_PEN, 3.0), tr("map.legend.you"))
+        self._box(painter, *places[5], QPen(QColor("#6b7280"), 1.2, Qt.PenStyle.DashLine),
+                  tr("map.legend.folded"))
+
+    def _trust_scale(self, painter: QPainter, x: float, top: float) -> None:
+        painter.setPen(QColor("#111827"))
+        text = tr("map.legend.trust")
+        painter.drawText(QPointF(x, top + 14), text)
+        x += painter.fontMetrics().horizontalAdvance(text) + 8
+        painter.drawText(QPointF(x, top + 14), tr("map.legend.low"))
+        x += painter.fontMetrics().horizontalAdvance(tr("map.legend.low")) + 4
+        gradient = QLinearGradient(x, 0, x + 90, 0)
+        for stop in (0.0, 0.5, 1.0):
+            gradient.setColorAt(stop, trust_colour(stop))
+        painter.fillRect(QRectF(x, top + 4, 90, 12), QBrush(gradient))
+        painter.drawText(QPointF(x + 94, top + 14), tr("map.legend.high"))
+
+    def _widths(self, painter: QPainter, x: float, top: float) -> None:
+        for width in (1.5, 3.5, 6.5):
+            painter.setPen(QPen(QColor("#6b7280"), width))
+            painter.drawLine(QPointF(x, top + 10), QPointF(x + 22, top + 10))
+            x += 28
+        painter.setPen(QColor("#111827"))
+        painter.drawText(QPointF(x, top + 14), tr("map.legend.width"))
+
+    def _sample(self, painter: QPainter, x: float, top: float, pen: QPen, text: str) -> None:
+        painter.setPen(pen)
+        painter.drawLine(QPointF(x, top + 10), QPointF(x + 30, top + 10))
+        painter.setPen(QColor("#111827"))
+        painter.drawText(QPointF(x + 36, top + 14), text)
+
+    def _box(self, painter: QPainter, x: float, top: float, pen: QPen, text: str) -> None:
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(x, top + 3, 26, 14), 3, 3)
+        painter.setPen(QColor("#111827"))
+        painter.drawText(QPointF(x + 32, top + 14), text)

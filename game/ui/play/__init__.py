@@ -1,0 +1,1 @@
+"""The play room of the window."""

@@ -1,0 +1,127 @@
+"""A played game as the window holds it: the game, the seat in front, and the bridge.
+
+Hot-seat: when several seats are held by people at this computer (`humans`), `seat` is the one
+whose person sits at the keyboard now. A person ends their part of a phase; the next seat
+that still has something to do in it takes the keyboard (the window hands over,
+`game/ui/play/hotseat.py`), and the game advances only once every such seat has ended the
+phase (`ended`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.ui.common.bridge import EngineBridge
+
+if TYPE_CHECKING:
+    from game.engine.events import Event
+    from game.engine.game import Game, MoveResult
+    from game.engine.moves import Move
+
+
+class GameSession:
+    """The window's handle on one game.
+
+    Every change to the world goes through `submit` or `end_phase`, which call the engine and
+    then tell the views through the bridge (events first, then `state_changed`).
+
+    Attributes:
+        game: the running game.
+        seat: the unit the person at the keyboard plays.
+        humans: every seat people hold at this computer, in the order they take the keyboard.
+        ended: the seats (of `humans`) that have ended the current phase.
+        bridge: the signal bridge every view listens to.
+        scenario_path: the scenario file the game was built from.
+        read: event numbers of the documents opened at this computer (the inbox keeps it up
+            to date; saves keep it beside the game).
+    """
+
+    def __init__(
+        self, game: Game, seat: str, scenario_path: Path, bridge: EngineBridge | None = None,
+        read: set[int] | None = None,
+    ) -> None:
+        self.bridge = bridge if bridge is not None else EngineBridge()
+        self.game = game
+        self.seat = seat
+        self.humans = _humans_of(game, seat)
+        self.ended: set[str] = set()
+        self.scenario_path = Path(scenario_path)
+        self.read: set[int] = set(read or ())
+        self.bridge.attach(game)
+
+    def submit(self, move: Move | dict) -> MoveResult:  # type: ignore[type-arg]
+        """Make a move for the seat; on success the views hear of it."""
+        result = self.game.submit(self.seat, move)
+        if result.ok:
+            self.bridge.flush()
+            self.bridge.state_changed.emit()
+        return result
+
+    def end_phase(self) -> list[Event]:
+        """End the seat's part of the phase. When no other seat held here still has something
+        to do in it, run on to the next decision (or the game's end); the keyboard then goes
+        to the first seat with something to do (`seat` changes: the window hands over)."""
+        self.ended.add(self.seat)
+        if self._hand_to(self.still_to_act()):
+            return []
+        self.ended.clear()
+        events = self.game.advance()
+        self.bridge.flush()
+        self.bridge.state_changed.emit()
+        self._hand_to(self.still_to_act())
+        return events
+
+    def still_to_act(self) -> list[str]:
+        """The seats held here that have not ended the phase and have moves open in it."""
+        from game.engine.views import move_options
+
+        if self.game.over:
+            return []
+        return [s for s in self.humans if s not in self.ended and move_options(self.game, s)]
+
+    def idle(self) -> bool:
+        """Whether no seat held here has anything to do in this phase (and the game goes on)."""
+        return not self.game.over and not self.still_to_act()
+
+    def step_past_idle(self) -> list[tuple[int, str]]:
+        """Run on through the phases in which no seat held here has anything to do.
+
+        Returns:
+            The (turn, phase) of each phase stepped past, in order; empty when a seat has
+            something to do now (or the game is over). The keyboard then goes to the first
+            seat with something to do.
+        """
+        passed: list[tuple[int, str]] = []
+        while self.idle():
+            passed.append((self.game.turn, self.game.phase))
+            self.ended.clear()
+            self.game.advance()
+        if passed:
+            self.bridge.flush()
+            self.bridge.state_changed.emit()
+            self._hand_to(self.still_to_act())
+        return passed
+
+    def _hand_to(self, seats: list[str]) -> bool:
+        if not seats or seats[0] == self.seat:
+            return bool(seats)
+        self.seat = seats[0]
+        self.bridge.game_replaced.emit()  # every view redraws for the next seat
+        return True
+
+    def replace(self, game: Game, seat: str, path: Path, read: set[int] | None = None) -> None:
+        """Take up another game (new or loaded); the views rebuild themselves."""
+        self.game = game
+        self.seat = seat
+        self.read = set(read or ())
+        self.humans = _humans_of(game, seat)
+        self.ended = set()
+        self.scenario_path = Path(path)
+        self.bridge.attach(game)
+        self.bridge.game_replaced.emit()
+
+
+def _humans_of(game: Game, seat: str) -> list[str]:
+    """The seats people hold, `seat` first, then in the scenario's order."""
+    return [seat, *(s for s in game.scenario.seats if s in game.humans and s != seat)]
