@@ -9,6 +9,7 @@ give a window this one model (issue 11, item 1).
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -26,6 +27,7 @@ from game.engine.views import (
     resources,
     stakes,
 )
+from game.workshop.directory import Directory, directory
 
 if TYPE_CHECKING:
     from game.engine.game import Game
@@ -54,6 +56,9 @@ class SeatView(BaseModel):
         closed: the session has ended (the table takes no more moves).
         deadline: when the facilitator's phase timer runs out (seconds since the epoch, the
             host's clock), else None.
+        directory: the public structure of the game (names, kinds, organisation, task lines;
+            no capacities). A host sends it in the first view of a connection and may leave it
+            out (None) after; a client keeps the last one it had.
     """
 
     model_config = ConfigDict(frozen=True, allow_inf_nan=False)
@@ -78,6 +83,18 @@ class SeatView(BaseModel):
     paused: bool = False
     closed: bool = False
     deadline: float | None = None
+    directory: Directory | None = None
+
+
+_DIRECTORIES: weakref.WeakKeyDictionary[Any, Directory] = weakref.WeakKeyDictionary()
+
+
+def directory_of(game: Game) -> Directory:
+    """The game's `Directory`, built once per game object and kept while the game lives."""
+    found = _DIRECTORIES.get(game)
+    if found is None:
+        found = _DIRECTORIES[game] = directory(game)
+    return found
 
 
 def seat_view(
@@ -92,6 +109,7 @@ def seat_view(
     paused: bool = False,
     closed: bool = False,
     deadline: float | None = None,
+    with_directory: bool = True,
 ) -> SeatView:
     """Build the seat's view of a game.
 
@@ -105,6 +123,8 @@ def seat_view(
         inbox: the seat's documents if the caller keeps them (`views.documents` of the whole
             log, which a host extends as the log grows instead of reading it all again).
         paused, closed, deadline: the table's state the facilitator set (see `SeatView`).
+        with_directory: include the game's `Directory` (a host leaves it out once the client
+            has it).
 
     Raises:
         KeyError: `seat` is not a unit of the scenario.
@@ -131,4 +151,5 @@ def seat_view(
         paused=paused,
         closed=closed,
         deadline=deadline,
+        directory=directory_of(game) if with_directory else None,
     )

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.ui.common.i18n import register, tr
+from game.ui.common.i18n import language, register, tr
 from game.ui.common.lang import text_of
 
 if TYPE_CHECKING:
     from game.engine.game import Game
     from game.scenario.models import Scenario
+    from game.workshop.directory import Directory
+
+    Names = Directory | Game
 
 register({
     "phase.directives": ("下达", "Directives"),
@@ -124,14 +127,23 @@ def phase_name(phase: str) -> str:
     return tr(f"phase.{phase}")
 
 
-def unit_name(game: Game, unit_id: str) -> str:
-    """A unit's name from the scenario, or 'the world' for the empty actor."""
+def _directory(names: Names) -> Directory:
+    """The directory to read names from. A screen passes its seat view's directory; a
+    `Game` is still taken while screens move onto the view (issue 11, item 1)."""
+    from game.workshop.directory import Directory as _Directory
+
+    if isinstance(names, _Directory):
+        return names
+    from game.workshop.seat_view import directory_of
+
+    return directory_of(names)
+
+
+def unit_name(names: Names, unit_id: str) -> str:
+    """A unit's name in the current language, or 'the world' for the empty actor."""
     if not unit_id:
         return tr("unit.world")
-    try:
-        return text_of(game.scenario.unit(unit_id).name)
-    except KeyError:
-        return unit_id
+    return _directory(names).unit_name(unit_id, language())
 
 
 def unit_name_in(scenario: Scenario, unit_id: str) -> str:
@@ -139,13 +151,11 @@ def unit_name_in(scenario: Scenario, unit_id: str) -> str:
     return text_of(scenario.unit(unit_id).name)
 
 
-def task_name(game: Game, task_id: str) -> str:
-    """A task's name from the scenario (empty for none)."""
-    task = game.task_by_id.get(task_id)
-    return text_of(task.name) if task is not None else ""
+def task_name(names: Names, task_id: str) -> str:
+    """A task's name in the current language (empty for none)."""
+    return _directory(names).task_name(task_id, language())
 
 
-def task_measure(game: Game, task_id: str) -> str:
+def task_measure(names: Names, task_id: str) -> str:
     """What a task's target counts (亩 / mu)."""
-    task = game.task_by_id.get(task_id)
-    return text_of(task.unit_label) if task is not None else ""
+    return _directory(names).task_measure(task_id, language())

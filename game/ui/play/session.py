@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from game.engine.events import Event
     from game.engine.game import Game, MoveResult
     from game.engine.moves import Move
+    from game.workshop.seat_view import SeatView
 
 
 class GameSession:
@@ -49,6 +50,23 @@ class GameSession:
         self.scenario_path = Path(scenario_path)
         self.read: set[int] = set(read or ())
         self.bridge.attach(game)
+        self._view: tuple[tuple[object, ...], SeatView] | None = None
+
+    @property
+    def view(self) -> SeatView:
+        """The seat's view of the game (`game.workshop.seat_view.SeatView`): what every
+        screen draws. Built again only when the log, the phase, the seat or the ended seats
+        changed."""
+        from game.workshop.seat_view import seat_view
+
+        game = self.game
+        key = (id(game), len(game.log), game.turn, game.phase, self.seat,
+               frozenset(self.ended))
+        if self._view is None or self._view[0] != key:
+            waiting = [s for s in self.humans if s not in self.ended]
+            self._view = (key, seat_view(game, self.seat, ended=self.seat in self.ended,
+                                         waiting_for=waiting))
+        return self._view[1]
 
     def submit(self, move: Move | dict) -> MoveResult:  # type: ignore[type-arg]
         """Make a move for the seat; on success the views hear of it."""
