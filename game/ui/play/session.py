@@ -21,8 +21,41 @@ if TYPE_CHECKING:
     from game.workshop.seat_view import SeatView
 
 
-class GameSession:
-    """The window's handle on one game.
+class SeatSession:
+    """What every screen of the game window holds: one seat's view, and the two ways to act.
+
+    A local game (`GameSession`) and a remote table (`game.ui.workshop`'s session) provide it
+    alike; no screen may assume a local `Game` behind it (issue 11, item 1).
+
+    Attributes:
+        seat: the unit the person at the keyboard plays.
+        bridge: the signal bridge every view listens to (`state_changed` after any change,
+            `game_replaced` when the seat or the game changed).
+        read: event numbers of the documents opened at this computer.
+        local: whether a game runs in this process (saving, hot-seat); False for a remote table.
+    """
+
+    seat: str
+    bridge: EngineBridge
+    read: set[int]
+    local: bool = True
+
+    @property
+    def view(self) -> SeatView:
+        """The seat's view now."""
+        raise NotImplementedError
+
+    def submit(self, move: Move | dict) -> MoveResult:  # type: ignore[type-arg]
+        """Make a move for the seat; the result has `ok` and, when refused, `refusal`."""
+        raise NotImplementedError
+
+    def end_phase(self) -> list[Event]:
+        """End the seat's part of the current phase."""
+        raise NotImplementedError
+
+
+class GameSession(SeatSession):
+    """The window's handle on one local game.
 
     Every change to the world goes through `submit` or `end_phase`, which call the engine and
     then tell the views through the bridge (events first, then `state_changed`).
