@@ -61,7 +61,7 @@ def test_a_scenario_with_errors_lists_each_on_stderr(broken_file: Path) -> None:
     assert done.stdout == "" and "Traceback" not in done.stderr
     lines = done.stderr.splitlines()
     assert lines and all(line.startswith(f"{broken_file}:") for line in lines)
-    assert f"{broken_file}:2:5: id: String should match pattern" in done.stderr
+    assert f"{broken_file}:2:5: id: 'Broken!' is not an id: use lower-case letters" in done.stderr
 
 
 @pytest.mark.parametrize(

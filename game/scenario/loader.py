@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from game.scenario.models import Scenario
+from game.scenario.models import ID_PATTERN, Scenario
 from game.scenario.reader import (
     MAX_NODES,
     Problem,
@@ -56,6 +56,9 @@ def _message(error: Any) -> str:
         return f"unknown key '{loc[-1]}'" + (f" in {'.'.join(loc[:-1])}" if loc[:-1] else "")
     if kind == "missing":
         return f"missing required field '{where}'"
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
+        return (f"{where}: '{error['input']}' is not an id: use lower-case letters, digits and "
+                "underscores, starting with a letter")
     text = error["msg"].removeprefix("Value error, ")
     return f"{where}: {text}" if where else text
 

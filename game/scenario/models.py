@@ -13,10 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = 1
 
+#: The pattern of every id: lower-case letters, digits and underscores, from a letter.
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
 Identifier = Annotated[
     str,
     Field(
-        pattern=r"^[a-z][a-z0-9_]*$",
+        pattern=ID_PATTERN,
         max_length=64,
         title="Identifier",
         description="Lower-case letters, digits and underscores, starting with a letter.",

@@ -128,7 +128,7 @@ def test_missing_field_of_a_task_points_at_the_task() -> None:
 def test_identifier_with_capitals_is_refused() -> None:
     found = problems(broken(14, "  - id: Town_A\n"))
     assert (found[0].line, found[0].col) == (14, 9)
-    assert "units.2.id" in found[0].message and "pattern" in found[0].message
+    assert "units.2.id" in found[0].message and "is not an id" in found[0].message
 
 
 def test_yaml_syntax_error() -> None:

@@ -106,6 +106,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"Input should be (?P<a>'[^']*'(?:, '[^']*')*(?: or '[^']*')?)", "应为以下之一：{a}"),
     (r"String should have at least (?P<a>\d+) characters?", "至少需要 {a} 个字符"),
     (r"String should have at most (?P<a>\d+) characters?", "最多 {a} 个字符"),
+    (r"'(?P<a>.*)' is not an id: use lower-case letters, digits and underscores, starting "
+     r"with a letter", "“{a}”不能作编号：只用小写字母、数字和下划线，并以字母开头"),
     (r"String should match pattern '(?P<a>[^']+)'", "格式不对，应符合 {a}（小写字母开头，"
      "只含小写字母、数字和下划线）"),
     (r"List should have at least (?P<a>\d+) items? after validation, not (?P<b>\d+)",
