@@ -17,6 +17,7 @@ from game.engine.views import Document
 from game.ui.common.i18n import language, register, tr
 from game.ui.common.lang import number, text_of
 from game.ui.common.vocab import task_measure, task_name, unit_name
+from game.workshop.directory import Directory
 from game.workshop.seat_view import SeatView
 
 _DOCS: dict[str, tuple[str, str, str, str]] = {
@@ -254,26 +255,34 @@ class _Context:
     event: Callable[[str], Any]  # an EventNote (a ScenarioEvent from a Game): kind, name, text
 
 
-_last: tuple[object, _Context] | None = None
+_last: tuple[object, object, _Context] | None = None
 
 
-def _context(source: SeatView | Any) -> _Context:
+def _context(source: SeatView | Any, names: Directory | None = None) -> _Context:
     """The paper's context from the seat's view (kept for the last view asked: a list of
     papers asks for every row). A `Game` is still taken while other screens move onto the
-    view (issue 11, item 1)."""
+    view (issue 11, item 1).
+
+    Raises:
+        ValueError: neither the view nor the caller gives a directory to name from.
+    """
     global _last
-    if _last is not None and _last[0] is source:
-        return _last[1]
+    if _last is not None and _last[0] is source and _last[1] is names:
+        return _last[2]
     if isinstance(source, SeatView):
+        directory = names if names is not None else source.directory
+        if directory is None:
+            raise ValueError("this view came without the game's directory: pass the "
+                             "session's (SeatSession.directory)")
         deadlines = {s.task: s.deadline for s in source.stakes}
         notes = source.notes
-        found = _Context(source.directory, deadlines.get,
+        found = _Context(directory, deadlines.get,
                          notes.event if notes is not None else lambda _: None)
     else:
         tasks, events = source.tasks, {e.id: e for e in source.scenario.events}
         found = _Context(source, lambda t: tasks[t].deadline if t in tasks else None,
                          events.get)
-    _last = (source, found)
+    _last = (source, names, found)
     return found
 
 
@@ -413,14 +422,22 @@ for _kind in _DOCS:
     _SPECIAL.setdefault(_kind, _misc)
 
 
-def title(doc: Document, view: SeatView) -> str:
-    """The document's title in the current language (`view`: the seat's view it belongs to)."""
-    return tr(f"doc.{doc.kind}.title", **_values(doc, _context(view)))
+def title(doc: Document, view: SeatView, names: Directory | None = None) -> str:
+    """The document's title in the current language.
+
+    Args:
+        doc: one of the seat's documents.
+        view: the seat's view it belongs to (deadlines, world events).
+        names: the directory to name units and tasks from; the view's own by default (a
+            session's `directory` when the view came without one).
+    """
+    return tr(f"doc.{doc.kind}.title", **_values(doc, _context(view, names)))
 
 
-def body(doc: Document, view: SeatView) -> str:
-    """The document's text in the current language, with the reason it gives, if any."""
-    text = tr(f"doc.{doc.kind}.body", **_values(doc, _context(view)))
+def body(doc: Document, view: SeatView, names: Directory | None = None) -> str:
+    """The document's text in the current language, with the reason it gives, if any
+    (arguments as for `title`)."""
+    text = tr(f"doc.{doc.kind}.body", **_values(doc, _context(view, names)))
     why = reason(doc)
     if not why:
         return text
@@ -441,9 +458,10 @@ def _reason_html(doc: Document) -> str:
     return f"<p style='text-indent:2em;font-weight:600'>{escape(why)}</p>" if why else ""
 
 
-def html(doc: Document, view: SeatView) -> str:
-    """The document laid out as official paper: issuing unit in red, title, addressee, text."""
-    values = _values(doc, _context(view))
+def html(doc: Document, view: SeatView, names: Directory | None = None) -> str:
+    """The document laid out as official paper: issuing unit in red, title, addressee, text
+    (arguments as for `title`)."""
+    values = _values(doc, _context(view, names))
     issuer = values["sender"] if doc.sender else tr("unit.world")
     salutation = tr("doc.to", recipient=values["recipient"]) if doc.recipient else ""
     return (

@@ -113,7 +113,7 @@ class InboxModel(QAbstractTableModel):
         if column == "category":
             return tr(f"category.{doc.category}")
         if column == "title":
-            return paper.title(doc, view)
+            return paper.title(doc, view, names)
         if column == "sender":
             return unit_name(names, doc.sender)
         if doc.recipient:

@@ -159,7 +159,7 @@ class InboxView(QWidget):
         doc = self.model.document(row)
         self._shown = doc.seq
         self.proxy.keep(doc.seq)  # opened: it stays in view, and only it is marked read
-        self.reader.setHtml(paper.html(doc, self.session.view))
+        self.reader.setHtml(paper.html(doc, self.session.view, self.session.directory))
         self.model.mark_read(row)
 
     def _fill_turns(self) -> None:
