@@ -74,7 +74,12 @@ class SeatSession(ABC):
     @property
     @abstractmethod
     def view(self) -> SeatView:
-        """The seat's view now (`game.workshop.seat_view.SeatView`)."""
+        """The seat's view now (`game.workshop.seat_view.SeatView`).
+
+        Its `documents` are the seat's whole inbox, oldest first (a remote session joins the
+        parts a host sends); its `directory` may be None when a host left it out: screens
+        name things from `directory` below, which keeps the last one.
+        """
 
     @property
     def directory(self) -> Directory:
