@@ -50,8 +50,12 @@ class FakeSession(SeatSession):
         return self._now
 
     def receive(self, view_json: str) -> None:
-        """A new view arrives (the directory left out, as a host does after the first)."""
-        self._now = SeatView.model_validate_json(view_json)
+        """A new view arrives; a host leaves the directory out after the first, so the
+        session fills in the one it has (as a remote session must)."""
+        view = SeatView.model_validate_json(view_json)
+        if view.directory is None:
+            view = view.model_copy(update={"directory": self._now.directory})
+        self._now = view
         self.bridge.state_changed.emit()
 
     def submit(self, move: Any) -> Outcome:
@@ -118,7 +122,7 @@ def test_the_inbox_and_its_papers_draw_the_view(qtbot, fake, views) -> None:  # 
     assert model.document(rain).seq in fake.read
     before = model.rowCount()
     with qtbot.waitSignal(model.rowsInserted):
-        fake.receive(views[1])  # the answer's reply arrives; the directory is not sent again
+        fake.receive(views[1])  # the answer's reply arrives (without the directory)
     assert model.rowCount() == before + 1 == len(fake.view.documents)
     assert model.document(before).kind == "request_answered"
     assert model.data(model.index(before, INBOX_COLUMNS.index("recipient"))) == "河西镇"
@@ -173,3 +177,13 @@ def test_a_local_game_gives_the_same_view_as_json(make_session) -> None:  # type
     assert again == session.view
     outcome = session.submit({"kind": "research_visit", "subordinate": "nowhere"})
     assert not outcome.ok and outcome.reason is not None and outcome.reason.text("en")
+
+
+def test_an_answer_made_is_named_from_the_views_documents(qtbot, fake, views) -> None:  # type: ignore[no-untyped-def]
+    fake.receive(views[1])  # the request is answered: no longer pending, its reply is a paper
+    assert not fake.view.pending
+    composer = ComposerView(fake)
+    qtbot.addWidget(composer)
+    [line] = [composer.made.data(composer.made.index(r)) for r in range(composer.made.rowCount())]
+    assert line == tr("moves.answered", sender="河西镇", kind=tr("request.explanation"),
+                      verdict=tr("moves.refused"), target="")

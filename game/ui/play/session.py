@@ -69,33 +69,30 @@ class SeatSession(ABC):
     bridge: EngineBridge
     read: set[int]
     local: bool
-    _directory: Directory | None = None
 
     @property
     @abstractmethod
     def view(self) -> SeatView:
         """The seat's view now (`game.workshop.seat_view.SeatView`).
 
-        Its `documents` are the seat's whole inbox, oldest first (a remote session joins the
-        parts a host sends); its `directory` may be None when a host left it out: screens
-        name things from `directory` below, which keeps the last one.
+        Its `documents` are the seat's whole inbox, oldest first, and its `directory` is
+        always set: a host sends the documents in parts and the directory once per
+        connection, so a remote session joins the parts and fills in the last directory.
         """
 
     @property
     def directory(self) -> Directory:
-        """The public names and structure of the game: the view's directory, or the last one
-        the seat was sent (a host sends it once per connection).
+        """The public names and structure of the game (the view's directory): what screens
+        name units and tasks from.
 
         Raises:
-            LookupError: no view has carried a directory yet.
+            LookupError: the view lacks it (a session that forgot to fill it in).
         """
         found = self.view.directory
-        if found is not None:
-            self._directory = found
-            return found
-        if self._directory is None:
-            raise LookupError("no view has carried the game's directory yet")
-        return self._directory
+        if found is None:
+            raise LookupError("the seat's view lacks the game's directory: a session fills "
+                              "in the last one it was sent")
+        return found
 
     @abstractmethod
     def submit(self, move: Move | dict[str, Any]) -> Outcome:
