@@ -140,7 +140,10 @@ class MainWindow(QMainWindow):
         self.save_path = None if autosave else Path(path)
         if not autosave:
             self.settings.last_save = str(path)
-        read = inbox_state.read_read_state(loaded.game, loaded.seat, Path(path))
+        game = loaded.game
+        read = inbox_state.read_read_state(
+            inbox_state.identity(game.scenario.id, game.seed, loaded.seat), len(game.log),
+            Path(path))
         self._open(loaded.game, loaded.seat, loaded.scenario_path, read)
         self.statusBar().showMessage(tr("status.loaded", path=str(path)), 5000)
         if self.session is not None and len(self.session.humans) > 1:
@@ -213,12 +216,12 @@ class MainWindow(QMainWindow):
     def end_phase(self) -> None:
         """End the phase (or the turn), and step past phases in which the seat has nothing to
         do (unless the player chose to stop there); after a turn, show its report."""
-        if self.session is None or self.session.game.over or self.page is None:
+        if self.session is None or self.session.view.over or self.page is None:
             return
         if self._handing_over:
             return
-        game, seat = self.session.game, self.session.seat
-        turn, phase = game.turn, game.phase
+        before, seat = self.session.view, self.session.seat
+        turn, phase = before.turn, before.phase
         self.session.end_phase()
         # Phases in which no seat held here has anything to do say so and step past, unless
         # the player chose to stop there.
@@ -226,10 +229,10 @@ class MainWindow(QMainWindow):
         self.page.header.show_passed(passed)
         if self.session.seat != seat:  # hot-seat: the next person takes the keyboard
             self._hand_over()
-        if (turn, phase) != (game.turn, game.phase) and (game.turn != turn or game.over):
-            self.page.report.show_turn(turn if game.over and game.turn == turn
-                                       else game.turn - 1)
-            self.page.show_tab("debrief" if game.over and "debrief" in self.page.views
+        now = self.session.view
+        if (turn, phase) != (now.turn, now.phase) and (now.turn != turn or now.over):
+            self.page.report.show_turn(turn if now.over and now.turn == turn else now.turn - 1)
+            self.page.show_tab("debrief" if now.over and "debrief" in self.page.views
                                else "report")
 
     def _hand_over(self) -> None:
@@ -240,7 +243,7 @@ class MainWindow(QMainWindow):
         assert session is not None
         self._handing_over = True
         self.statusBar().clearMessage()
-        self.handover.hand_to(lambda: unit_name(session.game, session.seat))
+        self.handover.hand_to(lambda: unit_name(session.directory, session.seat))
         self.stack.setCurrentWidget(self.handover)
         self.handover.button.setFocus()
         self._refresh_actions()
@@ -268,15 +271,14 @@ class MainWindow(QMainWindow):
         from game.ui.common.lang import text_of
         from game.ui.common.vocab import unit_name
 
-        game = self.session.game
-        return self.prompts.show(replace_box(self, text_of(game.scenario.title),
-                                             unit_name(game, self.session.seat), game.turn))
+        names, view = self.session.directory, self.session.view
+        return self.prompts.show(replace_box(self, text_of(names.title),
+                                             unit_name(names, view.seat), view.turn))
 
     def _on_state_changed(self) -> None:
         self._autosave()
         self._refresh_actions()
-        game = self.session.game if self.session else None
-        if game is not None and game.over and not self._told_over:
+        if self.session is not None and self.session.view.over and not self._told_over:
             self._told_over = True
             self.prompts.show(dialogs.message_box(self, "over.title", tr("over.text")))
 
@@ -294,7 +296,8 @@ class MainWindow(QMainWindow):
                 self.prompts.show(dialogs.folder_box(self, self.paths.data_dir,
                                                      err.strerror or str(err)))
             return
-        self.statusBar().showMessage(tr("status.autosaved", turn=self.session.game.turn), 3000)
+        self.statusBar().showMessage(tr("status.autosaved", turn=self.session.view.turn),
+                                     3000)
 
     def _on_read_changed(self, *_: object) -> None:
         """A document opened: the autosave's read state follows at once (it is small)."""
@@ -364,8 +367,8 @@ class MainWindow(QMainWindow):
             return
         with contextlib.suppress(OSError):
             self.paths.saves_dir.mkdir(parents=True, exist_ok=True)
-        game = self.session.game
-        name = f"{game.scenario.id}-{self.session.seat}-t{game.turn}.json"
+        view = self.session.view
+        name = f"{view.scenario_id}-{view.seat}-t{view.turn}.json"
         path = self.prompts.save_file(self.paths.saves_dir / name)
         if path is not None:
             self.save_to(path)
@@ -437,7 +440,7 @@ class MainWindow(QMainWindow):
     def _on_help_requested(self) -> None:
         from game.ui.common.help_view import HelpDialog
 
-        phase = self.session.game.phase if self.session is not None else ""
+        phase = self.session.view.phase if self.session is not None else ""
         HelpDialog.open_for(self, phase)
 
     def _on_stop_idle_toggled(self, checked: bool) -> None:
@@ -464,14 +467,14 @@ class MainWindow(QMainWindow):
             self.session.bridge.language_changed.emit(lang)
 
     def _end_key(self) -> str:
-        game = self.session.game if self.session else None
-        if game is None or game.over:
-            return "act.over" if game else "act.end_phase"
-        return "act.end_turn" if game.phase == "respond" else "act.end_phase"
+        view = self.session.view if self.session else None
+        if view is None or view.over:
+            return "act.over" if view else "act.end_phase"
+        return "act.end_turn" if view.phase == "respond" else "act.end_phase"
 
     def _refresh_actions(self) -> None:
         playing = self.session is not None
-        over = playing and self.session.game.over  # type: ignore[union-attr]
+        over = playing and self.session.view.over  # type: ignore[union-attr]
         self.menus.actions["save"].setEnabled(playing)
         self.menus.actions["save_as"].setEnabled(playing)
         remote = self.remote is not None and self.stack.currentWidget() is self.remote

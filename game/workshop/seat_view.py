@@ -28,6 +28,7 @@ from game.engine.views import (
     stakes,
 )
 from game.workshop.directory import Directory, directory
+from game.workshop.seat_notes import SeatNotes, seat_notes
 
 if TYPE_CHECKING:
     from game.engine.game import Game
@@ -59,6 +60,11 @@ class SeatView(BaseModel):
         directory: the public structure of the game (names, kinds, organisation, task lines;
             no capacities). A host sends it in the first view of a connection and may leave it
             out (None) after; a client keeps the last one it had.
+        notes: what the window draws beside the state (`game.workshop.seat_notes.SeatNotes`):
+            `suggestions`, the answer the seat's own knowledge points to for each request of
+            `pending` (same order; the answer table's defaults), and `events`, the headline
+            and text of each world event announced so far (the inbox's papers name them).
+            Built from what the seat may know only; None in a view built without it.
     """
 
     model_config = ConfigDict(frozen=True, allow_inf_nan=False)
@@ -84,6 +90,7 @@ class SeatView(BaseModel):
     closed: bool = False
     deadline: float | None = None
     directory: Directory | None = None
+    notes: SeatNotes | None = None
 
 
 _DIRECTORIES: weakref.WeakKeyDictionary[Any, Directory] = weakref.WeakKeyDictionary()
@@ -130,6 +137,7 @@ def seat_view(
         KeyError: `seat` is not a unit of the scenario.
     """
     options = [] if ended else move_options(game, seat)
+    pending = pending_requests(game, seat)
     return SeatView.model_construct(
         table=table,
         seat=seat,
@@ -144,7 +152,7 @@ def seat_view(
         resources=resources(game, seat),
         stakes=stakes(game, seat),
         options=options,
-        pending=pending_requests(game, seat),
+        pending=pending,
         documents=documents(game, seat) if inbox is None else inbox,
         moves_made=moves_made(game, seat),
         score=score,
@@ -152,4 +160,5 @@ def seat_view(
         closed=closed,
         deadline=deadline,
         directory=directory_of(game) if with_directory else None,
+        notes=seat_notes(game, seat, pending),
     )

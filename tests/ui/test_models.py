@@ -31,9 +31,9 @@ def test_inbox_rows_are_the_seats_documents(tutorial_session) -> None:  # type: 
     assert "撂荒地复耕" in title
 
 
-def test_inbox_grows_with_the_bridges_events(qtbot, tutorial_session) -> None:  # type: ignore[no-untyped-def]
+def test_inbox_grows_with_the_seats_view(qtbot, tutorial_session) -> None:  # type: ignore[no-untyped-def]
     model = InboxModel(tutorial_session)
-    tutorial_session.bridge.events_appended.connect(model.append_events)
+    tutorial_session.bridge.state_changed.connect(model.append_new)
     before = model.rowCount()
     with qtbot.waitSignal(model.rowsInserted):
         tutorial_session.end_phase()

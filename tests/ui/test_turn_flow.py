@@ -78,9 +78,12 @@ def test_a_stale_read_state_is_ignored(tutorial_session, tmp_path) -> None:  # t
     path = tmp_path / "game.json"
     inbox_state.state_path(path).write_text(json.dumps(
         {"scenario": "tutorial", "seed": 99, "seat": "county_agri", "read": [0, 1]}))
-    assert inbox_state.read_read_state(tutorial_session.game, "county_agri", path) == set()
+    names, events = tutorial_session.identity(), len(tutorial_session.game.log)
+    assert inbox_state.read_read_state({**names, "seed": 99}, events, path) == {0, 1}
+    assert inbox_state.read_read_state(names, events, path) == set()  # another seed
+    assert inbox_state.read_read_state({**names, "seed": 99}, 1, path) == {0}  # not in the log
     inbox_state.state_path(path).write_text("not json")
-    assert inbox_state.read_read_state(tutorial_session.game, "county_agri", path) == set()
+    assert inbox_state.read_read_state(names, events, path) == set()
 
 
 def test_an_idle_phase_says_so_and_steps_past(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -7,22 +7,25 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
-    from game.engine.events import Event
-    from game.engine.game import Game
-
+    from game.engine.events import Event, EventLog
 
 
 class EngineBridge(QObject):
-    """Turns a game's event log into Qt signals.
+    """The signals every screen listens to, and (for a local game) its event log's events.
 
-    Events are gathered while the engine runs and handed out as one list, either when the
-    session flushes after a submit or an advance, or on the next turn of the event loop.
+    Screens draw the seat's view (`SeatSession.view`): they redraw on `state_changed` and
+    `game_replaced` and need no engine event (new documents are the view's documents past the
+    last `seq` shown). A local session also attaches its game's log, whose events are handed
+    out as one list, either when the session flushes after a submit or an advance, or on the
+    next turn of the event loop; a remote table has no log here and never emits them.
 
     Signals:
-        events_appended(list): engine Event objects appended since the last flush.
-        state_changed(): after every accepted submit or advance.
-        game_replaced(): a new or loaded game took the place of the old one.
+        state_changed(): the seat's view changed (after every accepted submit or advance, or
+            a new view from a table).
+        game_replaced(): another seat or another game: every screen redraws from scratch.
         language_changed(str): the window's language switched ('zh' or 'en').
+        events_appended(list): a local game's engine Events appended since the last flush
+            (for screens not yet drawn from the view; a remote table never emits it).
     """
 
     events_appended = Signal(list)
@@ -32,25 +35,25 @@ class EngineBridge(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._game: Game | None = None
+        self._log: EventLog | None = None
         self._pending: list[Event] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.flush)
 
-    def attach(self, game: Game) -> None:
-        """Listen to `game`'s log; events of any earlier game are ignored from now on."""
-        self._game = game
+    def attach(self, log: EventLog) -> None:
+        """Listen to a local game's event log; events of any earlier log are ignored now."""
+        self._log = log
         self._pending = []
 
-        def listener(event: Event, source: Game = game) -> None:
+        def listener(event: Event, source: EventLog = log) -> None:
             self._on_event(source, event)
 
-        game.log.subscribe(listener)
+        log.subscribe(listener)
 
-    def _on_event(self, source: Game, event: Event) -> None:
-        if source is not self._game:
+    def _on_event(self, source: EventLog, event: Event) -> None:
+        if source is not self._log:
             return
         self._pending.append(event)
         if not self._timer.isActive():

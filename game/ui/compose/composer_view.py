@@ -27,7 +27,7 @@ from game.ui.compose.move_answers import AnswersForm
 from game.ui.compose.move_forms import MoveForm
 from game.ui.compose.move_model import MoveOptionsModel, MovesMadeModel
 from game.ui.play import documents  # noqa: F401  (registers texts used here)
-from game.ui.play.session import GameSession
+from game.ui.play.session import SeatSession
 
 register({
     "composer.actions": ("可办事项(&A)", "&Actions"),
@@ -81,7 +81,7 @@ def cost_details(option: MoveOption) -> str:
 class ComposerView(QWidget):
     """Choose an action, fill it in, send it; the engine's refusal shows in place."""
 
-    def __init__(self, session: GameSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SeatSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.options = MoveOptionsModel(session, self)
@@ -220,8 +220,8 @@ class ComposerView(QWidget):
         if result.ok:
             self._set_status(tr("composer.sent", what=self.made.describe(move)), ok=True)
             self._on_form_changed()
-        elif result.refusal is not None:
-            reason = result.refusal.text(language())
+        elif result.reason is not None:
+            reason = result.reason.text(language())
             self._set_status(tr("composer.refused", reason=reason), ok=False)
 
     def _answer_all(self, moves: list[dict[str, object]]) -> None:
@@ -231,9 +231,9 @@ class ComposerView(QWidget):
             result = self.session.submit(move)
             if result.ok:
                 done += 1
-            elif result.refusal is not None:
+            elif result.reason is not None:
                 problems.append(tr("answers.problem", what=self.made.describe(move),
-                                   reason=result.refusal.text(language())))
+                                   reason=result.reason.text(language())))
         if problems:
             self._set_status(tr("answers.some_refused", count=done,
                                 problems=tr("answers.sep").join(problems)), ok=False)
@@ -282,7 +282,8 @@ class ComposerView(QWidget):
         self.action_title.setText(tr(f"action.{option.action}"))
         self.help.setText(tr(f"help.{option.action}"))
         self.price.setText(tr("composer.price", cost=cost_details(option)))
-        names = tr("doc.list_sep").join(unit_name(self.session.game, u) for u in option.addressees)
+        names = tr("doc.list_sep").join(unit_name(self.session.directory, u)
+                                             for u in option.addressees)
         self.addressees.setText(tr("composer.to", units=names) if names
                                 else tr("composer.to_self"))
         self.send_button.setAccessibleDescription(self.action_title.text())
@@ -300,12 +301,12 @@ class ComposerView(QWidget):
         self.status.setAccessibleName(text)
 
     def _show_hint(self) -> None:
-        game = self.session.game
-        if game.over:
+        over = self.session.view.over
+        if over:
             self.hint.setText(tr("composer.over"))
         elif not self.options.rowCount():
             self.hint.setText(tr("composer.nothing"))
-        self.hint.setVisible(game.over or not self.options.rowCount())
+        self.hint.setVisible(over or not self.options.rowCount())
 
     def retranslate(self) -> None:
         """Every text in the current language."""

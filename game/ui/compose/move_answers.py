@@ -1,9 +1,10 @@
 """Answering several requests at once: a table of what came up from below, one decision a row.
 
 Each row names who sent the request, what kind it is and what it says (causes, target asked,
-figures); the decision starts from the seat's own judgment (`views.suggested_answer`: never
-agree to collusion or to condoning inflated figures; agree to an explanation when the seat's
-estimate supports it, at the target asked). "Answer all" makes one Answer move per row.
+figures); the decision starts from the seat's own judgment, which comes with the seat's view
+(`SeatView.notes.suggestions`, from `views.suggested_answer`: never agree to collusion or to
+condoning inflated figures; agree to an explanation when the seat's estimate supports it, at
+the target asked). "Answer all" makes one Answer move per row.
 """
 
 from __future__ import annotations
@@ -27,18 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine.moves import MAX_FIGURE
-from game.engine.views import (
-    MoveOption,
-    PendingRequest,
-    SuggestedAnswer,
-    pending_requests,
-    suggested_answer,
-)
+from game.engine.views import MoveOption, PendingRequest, SuggestedAnswer
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import follow_language, number, plain
 from game.ui.common.vocab import task_measure, task_name, unit_name
 from game.ui.compose.move_model import figure
-from game.ui.play.session import GameSession
+from game.ui.play.session import SeatSession
+from game.workshop.seat_view import SeatView
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("sender", "kind", "what", "judgment", "decision", "target")
@@ -103,11 +99,11 @@ register({
 })
 
 
-def asks(session: GameSession, request: PendingRequest, with_task: bool = True) -> str:
+def asks(session: SeatSession, request: PendingRequest, with_task: bool = True) -> str:
     """What a request says, in a line: its task (unless `with_task` is False), causes, target
     asked, time, figures."""
-    game, data = session.game, request.data
-    measure = task_measure(game, request.task)
+    names, data = session.directory, request.data
+    measure = task_measure(names, request.task)
     parts = []
     causes = tr("doc.list_sep").join(tr(f"cause.{c}") for c in data.get("causes", ()))
     if causes:
@@ -129,7 +125,7 @@ def asks(session: GameSession, request: PendingRequest, with_task: bool = True) 
     body = tr("answers.sep").join(parts) or tr(f"answers.plain.{request.kind}")
     if not with_task:
         return body
-    return tr("answers.asks", task=task_name(game, request.task), body=body)
+    return tr("answers.asks", task=task_name(names, request.task), body=body)
 
 
 def judgment(suggestion: SuggestedAnswer) -> str:
@@ -142,12 +138,23 @@ def judgment(suggestion: SuggestedAnswer) -> str:
     return f"{known}{tr('answers.sep')}{tr(f'why.{suggestion.why}')}"
 
 
+def _suggestion(view: SeatView, request: PendingRequest) -> SuggestedAnswer:
+    """The view's suggested answer to a request; a view without notes suggests refusing,
+    on no ground the seat knows of (with the sender's target from the seat's stakes)."""
+    found = view.notes.suggestion(request.id) if view.notes is not None else None
+    if found is not None:
+        return found
+    current = next((sub.target for stake in view.stakes if stake.task == request.task
+                    for sub in stake.subordinates if sub.unit == request.sender), 0.0)
+    return SuggestedAnswer(request.id, False, None, "no_estimate", None, current)
+
+
 class AnswersModel(QAbstractTableModel):
     """The seat's pending requests, one row each, with an editable decision and target."""
 
     RequestRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, session: GameSession, parent: Any = None) -> None:
+    def __init__(self, session: SeatSession, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
         self._rows: list[PendingRequest] = []
@@ -159,9 +166,9 @@ class AnswersModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the pending requests again; every decision back to the seat's judgment."""
         self.beginResetModel()
-        game, seat = self.session.game, self.session.seat
-        self._rows = pending_requests(game, seat)
-        self._suggested = [suggested_answer(game, seat, r) for r in self._rows]
+        view = self.session.view
+        self._rows = list(view.pending)
+        self._suggested = [_suggestion(view, r) for r in self._rows]
         self._accept = [s.accept for s in self._suggested]
         self._target = [s.target if s.target is not None else self._asked(r)
                         for s, r in zip(self._suggested, self._rows, strict=True)]
@@ -217,9 +224,9 @@ class AnswersModel(QAbstractTableModel):
         return None
 
     def _text(self, row: int, column: str) -> str:
-        game, request = self.session.game, self._rows[row]
+        names, request = self.session.directory, self._rows[row]
         if column == "sender":
-            return unit_name(game, request.sender)
+            return unit_name(names, request.sender)
         if column == "kind":
             return tr(f"request.{request.kind}")
         if column == "what":
@@ -233,7 +240,7 @@ class AnswersModel(QAbstractTableModel):
         if not self._targetable(row) or target is None:
             return "—"
         return tr("answers.target_cell", target=figure(target),
-                  measure=task_measure(game, request.task))
+                  measure=task_measure(names, request.task))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
@@ -282,7 +289,7 @@ class AnswersForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: GameSession, option: MoveOption,
+    def __init__(self, session: SeatSession, option: MoveOption,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.option = option

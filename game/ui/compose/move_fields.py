@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine.moves import CAUSES
-from game.engine.views import Stake, stakes
+from game.engine.views import Stake
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import plain
-from game.ui.play.session import GameSession
+from game.ui.play.session import SeatSession
 
 register({
     "field.task": ("任务(&K)：", "Tas&k:"),
@@ -255,6 +255,6 @@ class SharesField(Field):
 # ----- helpers the composer uses to name things ------------------------------------------------
 
 
-def stake_of(session: GameSession, task: str) -> Stake | None:
-    """The seat's own stake on a task."""
-    return next((s for s in stakes(session.game, session.seat) if s.task == task), None)
+def stake_of(session: SeatSession, task: str) -> Stake | None:
+    """The seat's own stake on a task (from its view)."""
+    return next((s for s in session.view.stakes if s.task == task), None)

@@ -23,7 +23,7 @@ from game.ui.compose.move_fields import (
     SharesField,
     stake_of,
 )
-from game.ui.play.session import GameSession
+from game.ui.play.session import SeatSession
 
 CADENCES: tuple[CadenceChoice, ...] = ("daily", "weekly", "monthly")
 INCENTIVES: tuple[IncentiveKind, ...] = ("spiritual", "economic", "political",
@@ -31,44 +31,44 @@ INCENTIVES: tuple[IncentiveKind, ...] = ("spiritual", "economic", "political",
 SANCTIONS: tuple[SanctionKind, ...] = ("notice", "talk", "veto")
 #: The incentives whose amount means something (funds paid, or policy funded).
 MONEY_INCENTIVES = ("economic", "supporting_policy")
-Builder = Callable[[GameSession, MoveOption], list[Field]]
+Builder = Callable[[SeatSession, MoveOption], list[Field]]
 
 register({
     "field.amount_none": ("这种激励不涉及金额。", "This kind of incentive takes no amount."),
 })
 
 
-def _task(session: GameSession, option: MoveOption) -> Field:
+def _task(session: SeatSession, option: MoveOption) -> Field:
     return ChoiceField("field.task", "task", option.tasks,
-                       lambda t: task_name(session.game, t))
+                       lambda t: task_name(session.directory, t))
 
 
-def _sub(session: GameSession, option: MoveOption) -> Field:
+def _sub(session: SeatSession, option: MoveOption) -> Field:
     return ChoiceField("field.subordinate", "subordinate", option.subordinates,
-                       lambda u: unit_name(session.game, u))
+                       lambda u: unit_name(session.directory, u))
 
 
-def _own_target(session: GameSession, option: MoveOption) -> float:
+def _own_target(session: SeatSession, option: MoveOption) -> float:
     stake = stake_of(session, option.tasks[0]) if option.tasks else None
     if stake is None:
         return 0.0
     return round(stake.capacity if stake.capacity is not None else stake.target, 1)
 
 
-def _explain(session: GameSession, option: MoveOption) -> list[Field]:
+def _explain(session: SeatSession, option: MoveOption) -> list[Field]:
     proposed = OptionalNumberField("field.proposed_target", "proposed_target",
                                    _own_target(session, option), "field.propose_it")
     return [_task(session, option), CausesField(), proposed]
 
 
-def _propose(session: GameSession, option: MoveOption) -> list[Field]:
+def _propose(session: SeatSession, option: MoveOption) -> list[Field]:
     target = OptionalNumberField("field.target", "target", _own_target(session, option),
                                  "field.propose_it")
     grace = NumberField("field.grace_turns", "grace_turns", 0, maximum=6, integer=True)
     return [_task(session, option), target, grace]
 
 
-def _split(session: GameSession, option: MoveOption) -> list[Field]:
+def _split(session: SeatSession, option: MoveOption) -> list[Field]:
     task = option.tasks[0]
     stake = stake_of(session, task)
     owed = stake.target if stake else 0.0
@@ -82,15 +82,17 @@ def _split(session: GameSession, option: MoveOption) -> list[Field]:
 
     return [_task(session, option),
             SharesField("action.split_quota", "shares", shares,
-                        lambda u: unit_name(session.game, u), note)]
+                        lambda u: unit_name(session.directory, u), note)]
 
 
-def _allocate(session: GameSession, option: MoveOption) -> list[Field]:
+def _allocate(session: SeatSession, option: MoveOption) -> list[Field]:
     weights = {t: 1.0 for t in option.tasks}
     weights["local_needs"] = 0.2
 
     def name(key: str) -> str:
-        return tr("field.local_needs") if key == "local_needs" else task_name(session.game, key)
+        if key == "local_needs":
+            return tr("field.local_needs")
+        return task_name(session.directory, key)
 
     def note(values: dict[str, float]) -> str:
         total = sum(values.values()) or 1.0
@@ -101,14 +103,14 @@ def _allocate(session: GameSession, option: MoveOption) -> list[Field]:
     return [SharesField("action.allocate_time", "weights", weights, name, note)]
 
 
-def _adjust(session: GameSession, option: MoveOption) -> list[Field]:
+def _adjust(session: SeatSession, option: MoveOption) -> list[Field]:
     stake = stake_of(session, option.tasks[0])
     first = stake.subordinates[0].target if stake and stake.subordinates else 0.0
     return [_sub(session, option), _task(session, option),
             NumberField("field.target", "target", round(first, 1))]
 
 
-def _incentive(session: GameSession, option: MoveOption) -> list[Field]:
+def _incentive(session: SeatSession, option: MoveOption) -> list[Field]:
     kinds = ChoiceField("field.incentive", "incentive", list(INCENTIVES),
                         lambda k: tr(f"incentive.{k}"))
     amount = NumberField("field.amount", "amount", 1.0, maximum=100.0, minimum=0.1)
@@ -156,7 +158,7 @@ class MoveForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: GameSession, option: MoveOption,
+    def __init__(self, session: SeatSession, option: MoveOption,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.option = option

@@ -14,11 +14,11 @@ from PySide6.QtCore import (
 )
 
 from game.engine.moves import MOVE_ADAPTER
-from game.engine.views import MoveOption, move_options, moves_made, request_to
+from game.engine.views import MoveOption, PendingRequest
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import number
 from game.ui.common.vocab import task_measure, task_name, unit_name
-from game.ui.play.session import GameSession
+from game.ui.play.session import SeatSession
 
 Index = QModelIndex | QPersistentModelIndex
 GROUPS = ("up", "down", "inside", "pathology")
@@ -54,16 +54,16 @@ class MoveOptionsModel(QAbstractItemModel):
 
     OptionRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, session: GameSession, parent: Any = None) -> None:
+    def __init__(self, session: SeatSession, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
         self._groups: list[tuple[str, list[MoveOption]]] = []
         self.reload()
 
     def reload(self) -> None:
-        """Ask the engine again what the seat may do (after every change)."""
+        """Read again from the seat's view what it may do (after every change)."""
         self.beginResetModel()
-        options = move_options(self.session.game, self.session.seat)
+        options = self.session.view.options
         self._groups = [(g, [o for o in options if o.group == g]) for g in GROUPS]
         self._groups = [(g, items) for g, items in self._groups if items]
         self.endResetModel()
@@ -140,16 +140,16 @@ class MoveOptionsModel(QAbstractItemModel):
 class MovesMadeModel(QAbstractListModel):
     """The seat's accepted moves in this phase, newest last."""
 
-    def __init__(self, session: GameSession, parent: Any = None) -> None:
+    def __init__(self, session: SeatSession, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
         self._moves: list[dict[str, Any]] = []
         self.reload()
 
     def reload(self) -> None:
-        """Read the moves made again."""
+        """Read the moves made again (from the seat's view)."""
         self.beginResetModel()
-        self._moves = moves_made(self.session.game, self.session.seat)
+        self._moves = list(self.session.view.moves_made)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -162,28 +162,28 @@ class MovesMadeModel(QAbstractListModel):
 
     def describe(self, move: dict[str, Any]) -> str:
         """One line: the action and what it was about (an answer: to whom, what, and how)."""
-        game = self.session.game
+        names = self.session.directory
         if move.get("kind") == "answer" and isinstance(move.get("request"), int):
             answered = self._answered(move)
             if answered:
                 return answered
         action = "falsify_report" if move.get("overstate") else move["kind"]
-        parts = [task_name(game, move["task"]) if move.get("task") else "",
-                 unit_name(game, move["subordinate"]) if move.get("subordinate") else ""]
+        parts = [task_name(names, move["task"]) if move.get("task") else "",
+                 unit_name(names, move["subordinate"]) if move.get("subordinate") else ""]
         details = " · ".join(p for p in parts if p)
         return tr("moves.made_item", action=tr(f"action.{action}"),
                   details=f" — {details}" if details else "")
 
     def _answered(self, move: dict[str, Any]) -> str:
-        game = self.session.game
-        request = request_to(game, self.session.seat, move["request"])
+        names = self.session.directory
+        request = answered_request(self.session, move["request"])
         if request is None:
             return ""
         target = ""
         if move.get("accept") and move.get("target") is not None:
             target = tr("moves.answer_target", target=figure(float(move["target"])),
-                        measure=task_measure(game, request.task))
-        return tr("moves.answered", sender=unit_name(game, request.sender),
+                        measure=task_measure(names, request.task))
+        return tr("moves.answered", sender=unit_name(names, request.sender),
                   kind=tr(f"request.{request.kind}"),
                   verdict=tr("moves.agreed" if move.get("accept") else "moves.refused"),
                   target=target)
@@ -195,6 +195,35 @@ class MovesMadeModel(QAbstractListModel):
         except ValidationError:
             return False
         return any(_same(full, made) for made in self._moves)
+
+
+#: The request each kind of document sent up opens (the answer's own reply names it too).
+REQUEST_OF = {"explain_shortfall": "explanation", "request_coordination": "coordination",
+              "propose_target": "proposal", "cite_rule": "rule", "request_policy": "policy",
+              "collude": "collusion", "falsification_detected": "discrepancy"}
+
+
+def answered_request(session: SeatSession, number: int) -> PendingRequest | None:
+    """A request sent up to the seat, pending or answered, as the seat's view knows it: from
+    its pending requests, else from the reply the seat sent (`request_answered`) or the
+    document that brought the request; None when the view has no trace of it."""
+    view = session.view
+    found = next((r for r in view.pending if r.id == number), None)
+    if found is not None:
+        return found
+    for doc in reversed(view.documents):
+        if doc.data.get("request") != number:
+            continue
+        if doc.kind == "request_answered":
+            kind, sender = str(doc.data.get("request_kind", "")), doc.recipient
+        elif doc.kind in REQUEST_OF:
+            kind, sender = REQUEST_OF[doc.kind], doc.sender
+            if doc.kind == "falsification_detected":  # the finding names the unit found out
+                sender = doc.recipient
+        else:
+            continue
+        return PendingRequest(number, doc.turn, kind, sender, doc.task, {}, False)
+    return None
 
 
 def _same(move: dict[str, Any], made: dict[str, Any]) -> bool:

@@ -1,15 +1,24 @@
-"""Documents in the register officials use: 通知, 请示, 情况说明, 批复, 约谈通知, 督查通报."""
+"""Documents in the register officials use: 通知, 请示, 情况说明, 批复, 约谈通知, 督查通报.
+
+A paper is drawn from one of the seat's documents and the seat's view alone
+(`game.workshop.seat_view.SeatView`): names from its directory, a task's deadline from its
+stakes, a world event's headline and text from its notes. The same view comes from a local game
+or a remote table, so the papers read the same at a workshop.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from game.engine.game import Game
 from game.engine.views import Document
 from game.ui.common.i18n import language, register, tr
 from game.ui.common.lang import number, text_of
 from game.ui.common.vocab import task_measure, task_name, unit_name
+from game.workshop.directory import Directory
+from game.workshop.seat_view import SeatView
 
 _DOCS: dict[str, tuple[str, str, str, str]] = {
     "task_started": (
@@ -237,33 +246,76 @@ register({
 })
 
 
-def _values(doc: Document, game: Game) -> dict[str, Any]:
-    data, names = doc.data, lambda ids: tr("doc.list_sep").join(unit_name(game, u) for u in ids)
+@dataclass(frozen=True)
+class _Context:
+    """What a paper reads beside the document: names, deadlines, world events."""
+
+    names: Any  # a Directory (a Game while other screens move onto the view)
+    deadline: Callable[[str], int | None]
+    event: Callable[[str], Any]  # an EventNote (a ScenarioEvent from a Game): kind, name, text
+
+
+_last: tuple[object, object, _Context] | None = None
+
+
+def _context(source: SeatView | Any, names: Directory | None = None) -> _Context:
+    """The paper's context from the seat's view (kept for the last view asked: a list of
+    papers asks for every row). A `Game` is still taken while other screens move onto the
+    view (issue 11, item 1).
+
+    Raises:
+        ValueError: neither the view nor the caller gives a directory to name from.
+    """
+    global _last
+    if _last is not None and _last[0] is source and _last[1] is names:
+        return _last[2]
+    if isinstance(source, SeatView):
+        directory = names if names is not None else source.directory
+        if directory is None:
+            raise ValueError("this view came without the game's directory: pass the "
+                             "session's (SeatSession.directory)")
+        deadlines = {s.task: s.deadline for s in source.stakes}
+        notes = source.notes
+        found = _Context(directory, deadlines.get,
+                         notes.event if notes is not None else lambda _: None)
+    else:
+        tasks, events = source.tasks, {e.id: e for e in source.scenario.events}
+        found = _Context(source, lambda t: tasks[t].deadline if t in tasks else None,
+                         events.get)
+    _last = (source, names, found)
+    return found
+
+
+def _values(doc: Document, ctx: _Context) -> dict[str, Any]:
+    known = ctx.names
+    data, names = doc.data, lambda ids: tr("doc.list_sep").join(unit_name(known, u) for u in ids)
+    deadline = ctx.deadline(doc.task) if doc.task else None
     values: dict[str, Any] = {
-        "sender": unit_name(game, doc.sender), "recipient": unit_name(game, doc.recipient),
-        "task": task_name(game, doc.task), "measure": task_measure(game, doc.task),
-        "deadline": game.tasks[doc.task].deadline if doc.task in game.tasks else "",
+        "sender": unit_name(known, doc.sender), "recipient": unit_name(known, doc.recipient),
+        "task": task_name(known, doc.task), "measure": task_measure(known, doc.task),
+        "deadline": deadline if deadline is not None else "",
         "turns": data.get("turns", ""), "heard": names(data.get("heard", ())),
         "attended": names(data.get("attended", ())),
     }
     for key, value in data.items():
         if isinstance(value, int | float) and not isinstance(value, bool):
             values.setdefault(key, number(float(value)))
-    values.update(_SPECIAL.get(doc.kind, lambda *_: {})(doc, game, values))
+    values.update(_SPECIAL.get(doc.kind, lambda *_: {})(doc, ctx, values))
     return values
 
 
-def _split(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
+def _split(doc: Document, ctx: _Context, values: dict[str, Any]) -> dict[str, Any]:
     shares = doc.data.get("shares", {})
-    listed = tr("doc.list_sep").join(f"{unit_name(game, u)} {number(v)}" for u, v in shares.items())
+    listed = tr("doc.list_sep").join(f"{unit_name(ctx.names, u)} {number(v)}"
+                                    for u, v in shares.items())
     return {"passed": number(doc.data.get("passed_down")), "shares": listed}
 
 
-def _markup(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
+def _markup(doc: Document, ctx: _Context, values: dict[str, Any]) -> dict[str, Any]:
     return {"markup": number(100 * float(doc.data.get("markup", 0.0)))}
 
 
-def _causes(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
+def _causes(doc: Document, ctx: _Context, values: dict[str, Any]) -> dict[str, Any]:
     causes = tr("doc.list_sep").join(tr(f"cause.{c}") for c in doc.data.get("causes", ()))
     return {"causes": causes, "proposal": _proposal(doc.data, values)}
 
@@ -280,7 +332,7 @@ def _proposal(data: dict[str, Any], values: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def _answered(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
+def _answered(doc: Document, ctx: _Context, values: dict[str, Any]) -> dict[str, Any]:
     data, measure = doc.data, values["measure"]
     verdict = tr("doc.expired") if data.get("expired") else tr(
         "doc.accepted" if data.get("accepted") else "doc.rejected")
@@ -298,7 +350,7 @@ def _answered(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, An
             "request_kind": tr(f"request.{data.get('request_kind', 'explanation')}")}
 
 
-def _sanction(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
+def _sanction(doc: Document, ctx: _Context, values: dict[str, Any]) -> dict[str, Any]:
     kind = doc.data.get("sanction", "notice")
     return {"sanction_title": tr(f"doc.sanction.{kind}", recipient=values["recipient"],
                                  task=values["task"]),
@@ -306,7 +358,7 @@ def _sanction(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, An
             "source": tr(f"doc.source.{doc.data.get('source', 'regime')}")}
 
 
-def _incentive(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
+def _incentive(doc: Document, ctx: _Context, values: dict[str, Any]) -> dict[str, Any]:
     kind = doc.data.get("incentive", "spiritual")
     extra = ""
     if kind in ("economic", "supporting_policy"):
@@ -319,19 +371,20 @@ def _incentive(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, A
             "incentive": tr(f"incentive.{kind}"), "extra": extra}
 
 
-def _world(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
-    event = next((e for e in game.scenario.events if e.id == doc.data.get("event")), None)
+def _world(doc: Document, ctx: _Context, values: dict[str, Any]) -> dict[str, Any]:
+    event = ctx.event(str(doc.data.get("event", "")))
     if event is None:
         return {"event_name": doc.data.get("event", ""), "event_text": tr("doc.event_default")}
     if event.text is not None:
         return {"event_name": text_of(event.name), "event_text": text_of(event.text)}
-    targets = tr("doc.list_sep").join(unit_name(game, u) for u in doc.data.get("targets", ()))
+    targets = tr("doc.list_sep").join(unit_name(ctx.names, u)
+                                         for u in doc.data.get("targets", ()))
     text = tr(f"doc.event.{event.kind}", targets=targets, task=values["task"],
-              inspector=unit_name(game, doc.data.get("inspector", "")))
+              inspector=unit_name(ctx.names, doc.data.get("inspector", "")))
     return {"event_name": text_of(event.name), "event_text": text}
 
 
-def _misc(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
+def _misc(doc: Document, ctx: _Context, values: dict[str, Any]) -> dict[str, Any]:
     data = doc.data
     order = data.get("order", ())
     ratios = data.get("ratios", {})
@@ -344,18 +397,18 @@ def _misc(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
         "seen": tr("doc.seen") if data.get("seen_through") else "",
         "party": tr("doc.party") if data.get("party_committee") else "",
         "order": tr("doc.list_sep").join(
-            f"{i}. {unit_name(game, u)} {number(100 * ratios.get(u, 0.0))}%"
+            f"{i}. {unit_name(ctx.names, u)} {number(100 * ratios.get(u, 0.0))}%"
             for i, u in enumerate(order, 1)),
         "escalated": " → ".join(number(v) for v in data.get("escalated", ())),
         "weights": tr("doc.list_sep").join(
-            f"{task_name(game, k) or tr('action.respond_local_needs')} {number(v)}"
+            f"{task_name(ctx.names, k) or tr('action.respond_local_needs')} {number(v)}"
             for k, v in data.get("weights", {}).items()),
         "causes": tr("doc.list_sep").join(tr(f"cause.{c}") for c in data.get("causes", ())),
         "proposal": _proposal(data, values),
     }
 
 
-def _notice(doc: Document, game: Game, values: dict[str, Any]) -> dict[str, Any]:
+def _notice(doc: Document, ctx: _Context, values: dict[str, Any]) -> dict[str, Any]:
     return {"notice": str(doc.data.get("zh" if language() == "zh" else "en", ""))}
 
 
@@ -369,14 +422,22 @@ for _kind in _DOCS:
     _SPECIAL.setdefault(_kind, _misc)
 
 
-def title(doc: Document, game: Game) -> str:
-    """The document's title in the current language."""
-    return tr(f"doc.{doc.kind}.title", **_values(doc, game))
+def title(doc: Document, view: SeatView, names: Directory | None = None) -> str:
+    """The document's title in the current language.
+
+    Args:
+        doc: one of the seat's documents.
+        view: the seat's view it belongs to (deadlines, world events).
+        names: the directory to name units and tasks from; the view's own by default (a
+            session's `directory` when the view came without one).
+    """
+    return tr(f"doc.{doc.kind}.title", **_values(doc, _context(view, names)))
 
 
-def body(doc: Document, game: Game) -> str:
-    """The document's text in the current language, with the reason it gives, if any."""
-    text = tr(f"doc.{doc.kind}.body", **_values(doc, game))
+def body(doc: Document, view: SeatView, names: Directory | None = None) -> str:
+    """The document's text in the current language, with the reason it gives, if any
+    (arguments as for `title`)."""
+    text = tr(f"doc.{doc.kind}.body", **_values(doc, _context(view, names)))
     why = reason(doc)
     if not why:
         return text
@@ -397,10 +458,11 @@ def _reason_html(doc: Document) -> str:
     return f"<p style='text-indent:2em;font-weight:600'>{escape(why)}</p>" if why else ""
 
 
-def html(doc: Document, game: Game) -> str:
-    """The document laid out as official paper: issuing unit in red, title, addressee, text."""
-    values = _values(doc, game)
-    issuer = values["sender"] if doc.sender else unit_name(game, "")
+def html(doc: Document, view: SeatView, names: Directory | None = None) -> str:
+    """The document laid out as official paper: issuing unit in red, title, addressee, text
+    (arguments as for `title`)."""
+    values = _values(doc, _context(view, names))
+    issuer = values["sender"] if doc.sender else tr("unit.world")
     salutation = tr("doc.to", recipient=values["recipient"]) if doc.recipient else ""
     return (
         f"<p align='center' style='color:#b3261e;font-size:15pt;font-weight:600'>"

@@ -13,7 +13,7 @@ from game.ui.common.lang import follow_language
 from game.ui.compose.composer_view import ComposerView
 from game.ui.play.header_view import HeaderView
 from game.ui.play.inbox_view import InboxView
-from game.ui.play.session import GameSession
+from game.ui.play.session import SeatSession
 from game.ui.play.turn_report_view import TurnReportView
 
 register({
@@ -38,7 +38,7 @@ OPTIONAL_VIEWS = {
 ORDER = ("map", "inbox", "composer", "dashboard", "report", "debrief")
 
 
-def _optional(key: str) -> Callable[[GameSession, QWidget], QWidget] | None:
+def _optional(key: str) -> Callable[[SeatSession, QWidget], QWidget] | None:
     module_name, class_name = OPTIONAL_VIEWS[key]
     try:
         module = importlib.import_module(module_name)
@@ -59,7 +59,7 @@ def _scrolling(view: QWidget) -> QScrollArea:
 class GamePage(QWidget):
     """Header above, one tab per view below."""
 
-    def __init__(self, session: GameSession, end_action: QAction,
+    def __init__(self, session: SeatSession, end_action: QAction,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -67,7 +67,7 @@ class GamePage(QWidget):
         self.tabs = QTabWidget(objectName="GameTabs")
         self.tabs.setDocumentMode(True)
         self.views: dict[str, QWidget] = {}
-        builders: dict[str, Callable[[GameSession, QWidget], QWidget] | None] = {
+        builders: dict[str, Callable[[SeatSession, QWidget], QWidget] | None] = {
             "inbox": InboxView, "composer": ComposerView, "report": TurnReportView,
         }
         for key in ORDER:
@@ -133,7 +133,7 @@ class GamePage(QWidget):
         if "debrief" not in self.views:
             return
         index = self._index("debrief")
-        over = self.session.game.over
+        over = self.session.view.over
         self.tabs.setTabEnabled(index, over)
         self.tabs.setTabToolTip(index, tr("tab.debrief" if over else "tab.debrief_locked")
                                 .replace("&", ""))

@@ -5,11 +5,10 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from game.engine.views import resources
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import follow_language, number, text_of
 from game.ui.common.vocab import phase_name, unit_name
-from game.ui.play.session import GameSession
+from game.ui.play.session import SeatSession
 
 register({
     "header.seat": ("{unit} · {scenario}", "{unit} · {scenario}"),
@@ -28,7 +27,7 @@ register({
 class HeaderView(QWidget):
     """Where the player stands: seat, turn, phase, means; and the way to move on."""
 
-    def __init__(self, session: GameSession, end_action: QAction,
+    def __init__(self, session: SeatSession, end_action: QAction,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Header")
@@ -87,18 +86,18 @@ class HeaderView(QWidget):
         self.passed.setVisible(bool(phases))
 
     def refresh(self) -> None:
-        """Show the game as it stands now."""
-        game, seat = self.session.game, self.session.seat
-        means = resources(game, seat)
-        self.seat.setText(tr("header.seat", unit=unit_name(game, seat),
-                             scenario=text_of(game.scenario.title)))
-        self.turn.setText(tr("header.turn", turn=game.turn, turns=game.scenario.turns))
-        self.phase.setText(tr("header.over") if game.over else
-                           tr("header.phase", phase=phase_name(game.phase)))
+        """Show the seat's view as it stands now."""
+        view, names = self.session.view, self.session.directory
+        means = view.resources
+        self.seat.setText(tr("header.seat", unit=unit_name(names, view.seat),
+                             scenario=text_of(names.title)))
+        self.turn.setText(tr("header.turn", turn=view.turn, turns=view.turns))
+        self.phase.setText(tr("header.over") if view.over else
+                           tr("header.phase", phase=phase_name(view.phase)))
         self.means.setText(tr("header.means", left=number(means.time_left),
                               cadre=number(means.cadre_time), funds=number(means.funds),
                               standing=number(means.standing)))
-        self.hint.setText(tr(f"phase_hint.{'over' if game.over else game.phase}"))
+        self.hint.setText(tr(f"phase_hint.{'over' if view.over else view.phase}"))
         for label in (self.seat, self.turn, self.phase, self.means):
             label.setAccessibleName(label.text())
         self._say_passed()

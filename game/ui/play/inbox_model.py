@@ -13,12 +13,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from game.engine.events import Event
-from game.engine.views import Document, documents
+from game.engine.views import Document
 from game.ui.common.i18n import register, tr
 from game.ui.common.vocab import unit_name
 from game.ui.play import documents as paper
-from game.ui.play.session import GameSession
+from game.ui.play.session import SeatSession
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("unread", "turn", "category", "title", "sender", "recipient")
@@ -37,12 +36,16 @@ register({
 
 
 class InboxModel(QAbstractTableModel):
-    """One row per document that reaches the seat, oldest first; remembers what was read."""
+    """One row per document of the seat's view, oldest first; remembers what was read.
+
+    Documents are known by their `seq` (the number of the event they were made from, rising):
+    after a change, the view's documents past the last one listed are appended.
+    """
 
     DocumentRole = Qt.ItemDataRole.UserRole + 1
     UnreadRole = Qt.ItemDataRole.UserRole + 2
 
-    def __init__(self, session: GameSession, parent: Any = None) -> None:
+    def __init__(self, session: SeatSession, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
         self._docs: list[Document] = []
@@ -50,16 +53,18 @@ class InboxModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Rebuild from the whole log (a new or loaded game); what was read is the session's
-        record (empty for a new game, the saved one for a loaded game), and is kept there."""
+        """Rebuild from the view's documents (a new or loaded game, or another seat); what was
+        read is the session's record (empty for a new game, the saved one for a loaded game),
+        and is kept there."""
         self.beginResetModel()
-        self._docs = documents(self.session.game, self.session.seat)
+        self._docs = list(self.session.view.documents)
         self._read = self.session.read
         self.endResetModel()
 
-    def append_events(self, events: list[Event]) -> None:
-        """Add the documents that new events make."""
-        new = documents(self.session.game, self.session.seat, events)
+    def append_new(self) -> None:
+        """Add the view's documents newer than the last one listed (by `seq`)."""
+        last = self._docs[-1].seq if self._docs else -1
+        new = [d for d in self.session.view.documents if d.seq > last]
         if not new:
             return
         start = len(self._docs)
@@ -99,7 +104,8 @@ class InboxModel(QAbstractTableModel):
         return None
 
     def _text(self, doc: Document, column: str, unread: bool) -> str:
-        game = self.session.game
+        view = self.session.view
+        names = self.session.directory
         if column == "unread":
             return tr("inbox.unread_mark") if unread else ""
         if column == "turn":
@@ -107,11 +113,11 @@ class InboxModel(QAbstractTableModel):
         if column == "category":
             return tr(f"category.{doc.category}")
         if column == "title":
-            return paper.title(doc, game)
+            return paper.title(doc, view, names)
         if column == "sender":
-            return unit_name(game, doc.sender)
+            return unit_name(names, doc.sender)
         if doc.recipient:
-            return unit_name(game, doc.recipient)
+            return unit_name(names, doc.recipient)
         return tr("inbox.on_file" if doc.category == "internal" else "inbox.everyone")
 
     def document(self, row: int) -> Document:

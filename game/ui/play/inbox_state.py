@@ -9,13 +9,12 @@ loading.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.ui.play.session import GameSession
-
 if TYPE_CHECKING:
-    from game.engine.game import Game
+    from game.ui.play.session import GameSession
 
 #: Largest read-state file read, in bytes (a long game has a few thousand documents).
 MAX_BYTES = 2 * 1024 * 1024
@@ -27,8 +26,9 @@ def state_path(save_path: Path) -> Path:
     return save_path.with_name(f"{save_path.stem}.inbox.json")
 
 
-def _identity(game: Game, seat: str) -> dict[str, object]:
-    return {"scenario": game.scenario.id, "seed": game.seed, "seat": seat}
+def identity(scenario: str, seed: int, seat: str) -> dict[str, object]:
+    """What names a saved game and seat: the read state fits only the same three."""
+    return {"scenario": scenario, "seed": seed, "seat": seat}
 
 
 def write_read_state(session: GameSession, save_path: Path) -> None:
@@ -39,15 +39,20 @@ def write_read_state(session: GameSession, save_path: Path) -> None:
     """
     from game.engine.save import write_atomically
 
-    payload = {**_identity(session.game, session.seat), "read": sorted(session.read)}
+    payload = {**session.identity(), "read": sorted(session.read)}
     write_atomically(state_path(save_path), json.dumps(payload))
 
 
-def read_read_state(game: Game, seat: str, save_path: Path) -> set[int]:
-    """The documents `seat` had read in the game saved at `save_path`; empty when nothing fits.
+def read_read_state(names: Mapping[str, object], events: int, save_path: Path) -> set[int]:
+    """The documents read in the game saved at `save_path`; empty when nothing fits.
 
-    The file must name the same scenario, seed and seat, and its numbers must be event
-    numbers of this game; anything else is ignored, never an error.
+    Args:
+        names: the game and seat (`identity(scenario, seed, seat)`); the file must name the
+            same three.
+        events: the length of the game's log; the numbers read must be event numbers of it.
+        save_path: the save the read state sits beside.
+
+    Anything that does not fit is ignored, never an error.
     """
     path = state_path(save_path)
     try:
@@ -56,10 +61,9 @@ def read_read_state(game: Game, seat: str, save_path: Path) -> set[int]:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
         return set()
-    if not isinstance(raw, dict) or any(raw.get(k) != v for k, v in _identity(game, seat).items()):
+    if not isinstance(raw, dict) or any(raw.get(k) != v for k, v in names.items()):
         return set()
     seqs = raw.get("read")
     if not isinstance(seqs, list):
         return set()
-    size = len(game.log)
-    return {s for s in seqs if isinstance(s, int) and not isinstance(s, bool) and 0 <= s < size}
+    return {s for s in seqs if isinstance(s, int) and not isinstance(s, bool) and 0 <= s < events}

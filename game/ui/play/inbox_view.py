@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from game.engine.events import Event
 from game.engine.views import CATEGORIES
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import follow_language, plain
 from game.ui.play import documents as paper
 from game.ui.play.inbox_model import InboxFilter, InboxModel
-from game.ui.play.session import GameSession
+from game.ui.play.session import SeatSession
 
 register({
     "inbox.folder": ("类别(&F)：", "&Folder:"),
@@ -43,7 +42,7 @@ register({
 class InboxView(QWidget):
     """Documents that reached the seat, in the register such papers use."""
 
-    def __init__(self, session: GameSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SeatSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.model = InboxModel(session, self)
@@ -99,7 +98,7 @@ class InboxView(QWidget):
 
     def _connect(self) -> None:
         bridge = self.session.bridge
-        bridge.events_appended.connect(self._on_events_appended)
+        bridge.state_changed.connect(self._on_state_changed)
         bridge.game_replaced.connect(self._on_game_replaced)
         self.folder_combo.activated.connect(self._on_filter_changed)
         self.turn_combo.activated.connect(self._on_filter_changed)
@@ -117,8 +116,8 @@ class InboxView(QWidget):
 
     # ----- handlers ---------------------------------------------------------------------------
 
-    def _on_events_appended(self, events: list[Event]) -> None:
-        self.model.append_events(events)
+    def _on_state_changed(self) -> None:
+        self.model.append_new()
         self._fill_turns()
 
     def _on_game_replaced(self) -> None:
@@ -160,7 +159,7 @@ class InboxView(QWidget):
         doc = self.model.document(row)
         self._shown = doc.seq
         self.proxy.keep(doc.seq)  # opened: it stays in view, and only it is marked read
-        self.reader.setHtml(paper.html(doc, self.session.game))
+        self.reader.setHtml(paper.html(doc, self.session.view, self.session.directory))
         self.model.mark_read(row)
 
     def _fill_turns(self) -> None:

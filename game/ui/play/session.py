@@ -1,4 +1,11 @@
-"""A played game as the window holds it: the game, the seat in front, and the bridge.
+"""The seat a window plays: `SeatSession`, the interface every screen holds, and
+`GameSession`, the local game that provides it.
+
+A screen draws `session.view` (the seat's `SeatView`: what the seat may know and do) and acts
+only through `session.submit(move)` and `session.end_phase()`; it redraws when the bridge says
+`state_changed` (the view changed) or `game_replaced` (another seat or another game). A local
+game here and a remote workshop table (`game.ui.workshop`) provide the same interface, so no
+screen assumes a local `Game` behind it (issue 11, item 1).
 
 Hot-seat: when several seats are held by people at this computer (`humans`), `seat` is the one
 whose person sits at the keyboard now. A person ends their part of a phase; the next seat
@@ -9,49 +16,91 @@ phase (`ended`).
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.ui.common.bridge import EngineBridge
 
 if TYPE_CHECKING:
-    from game.engine.events import Event
-    from game.engine.game import Game, MoveResult
+    from game.engine.game import Game
     from game.engine.moves import Move
+    from game.engine.views import Document
+    from game.engine.world import Refusal
+    from game.workshop.directory import Directory
     from game.workshop.seat_view import SeatView
 
 
-class SeatSession:
+@dataclass(frozen=True)
+class Outcome:
+    """What acting returns: accepted, or refused with the reason in both languages.
+
+    Attributes:
+        ok: the move (or the phase end) was accepted.
+        reason: why it was refused (`code`, `zh`, `en`, `text(lang)`); None when accepted.
+    """
+
+    ok: bool
+    reason: Refusal | None = None
+
+    @property
+    def refusal(self) -> Refusal | None:
+        """The reason, under the engine's name for it (`MoveResult.refusal`)."""
+        return self.reason
+
+
+class SeatSession(ABC):
     """What every screen of the game window holds: one seat's view, and the two ways to act.
 
-    A local game (`GameSession`) and a remote table (`game.ui.workshop`'s session) provide it
-    alike; no screen may assume a local `Game` behind it (issue 11, item 1).
+    A local game (`GameSession`) and a remote table provide it alike; no screen may assume a
+    local `Game` behind it (issue 11, item 1).
 
     Attributes:
         seat: the unit the person at the keyboard plays.
-        bridge: the signal bridge every view listens to (`state_changed` after any change,
-            `game_replaced` when the seat or the game changed).
-        read: event numbers of the documents opened at this computer.
-        local: whether a game runs in this process (saving, hot-seat); False for a remote table.
+        bridge: the signal bridge every view listens to (`state_changed` after any change of
+            the view, `game_replaced` when the seat or the game changed).
+        read: the `seq` numbers of the documents opened at this computer.
+        local: whether the game runs in this process (saving, hot-seat); False for a table
+            played over the network.
     """
 
     seat: str
     bridge: EngineBridge
     read: set[int]
-    local: bool = True
+    local: bool
 
     @property
+    @abstractmethod
     def view(self) -> SeatView:
-        """The seat's view now."""
-        raise NotImplementedError
+        """The seat's view now (`game.workshop.seat_view.SeatView`).
 
-    def submit(self, move: Move | dict) -> MoveResult:  # type: ignore[type-arg]
-        """Make a move for the seat; the result has `ok` and, when refused, `refusal`."""
-        raise NotImplementedError
+        Its `documents` are the seat's whole inbox, oldest first, and its `directory` is
+        always set: a host sends the documents in parts and the directory once per
+        connection, so a remote session joins the parts and fills in the last directory.
+        """
 
-    def end_phase(self) -> list[Event]:
+    @property
+    def directory(self) -> Directory:
+        """The public names and structure of the game (the view's directory): what screens
+        name units and tasks from.
+
+        Raises:
+            LookupError: the view lacks it (a session that forgot to fill it in).
+        """
+        found = self.view.directory
+        if found is None:
+            raise LookupError("the seat's view lacks the game's directory: a session fills "
+                              "in the last one it was sent")
+        return found
+
+    @abstractmethod
+    def submit(self, move: Move | dict[str, Any]) -> Outcome:
+        """Make a move for the seat; the outcome has `ok` and, when refused, `reason`."""
+
+    @abstractmethod
+    def end_phase(self) -> Outcome:
         """End the seat's part of the current phase."""
-        raise NotImplementedError
 
 
 class GameSession(SeatSession):
@@ -71,6 +120,8 @@ class GameSession(SeatSession):
             to date; saves keep it beside the game).
     """
 
+    local = True
+
     def __init__(
         self, game: Game, seat: str, scenario_path: Path, bridge: EngineBridge | None = None,
         read: set[int] | None = None,
@@ -82,8 +133,10 @@ class GameSession(SeatSession):
         self.ended: set[str] = set()
         self.scenario_path = Path(scenario_path)
         self.read: set[int] = set(read or ())
-        self.bridge.attach(game)
+        self.bridge.attach(game.log)
         self._view: tuple[tuple[object, ...], SeatView] | None = None
+        #: Per seat: how much of the log its documents were read from, and the documents.
+        self._inbox: dict[str, tuple[int, list[Document]]] = {}
 
     @property
     def view(self) -> SeatView:
@@ -93,35 +146,59 @@ class GameSession(SeatSession):
         from game.workshop.seat_view import seat_view
 
         game = self.game
-        key = (id(game), len(game.log), game.turn, game.phase, self.seat,
+        key = (id(game), len(game.log), len(game.recorded), game.turn, game.phase, self.seat,
                frozenset(self.ended))
         if self._view is None or self._view[0] != key:
             waiting = [s for s in self.humans if s not in self.ended]
             self._view = (key, seat_view(game, self.seat, ended=self.seat in self.ended,
-                                         waiting_for=waiting))
+                                         waiting_for=waiting, inbox=self._documents()))
         return self._view[1]
 
-    def submit(self, move: Move | dict) -> MoveResult:  # type: ignore[type-arg]
-        """Make a move for the seat; on success the views hear of it."""
+    def _documents(self) -> list[Document]:
+        """The seat's documents, read from the log only where it grew since the last view
+        (documents never change once made)."""
+        from game.engine.views import documents
+
+        read, docs = self._inbox.get(self.seat, (0, []))
+        log = self.game.log
+        if read < len(log):
+            docs = docs + documents(self.game, self.seat, log.since(read))
+            self._inbox[self.seat] = (len(log), docs)
+        return docs
+
+    def submit(self, move: Move | dict[str, Any]) -> Outcome:
+        """Make a move for the seat (the engine checks it); on success the views hear of it."""
         result = self.game.submit(self.seat, move)
         if result.ok:
             self.bridge.flush()
             self.bridge.state_changed.emit()
-        return result
+        return Outcome(result.ok, result.refusal)
 
-    def end_phase(self) -> list[Event]:
+    def end_phase(self) -> Outcome:
         """End the seat's part of the phase. When no other seat held here still has something
         to do in it, run on to the next decision (or the game's end); the keyboard then goes
-        to the first seat with something to do (`seat` changes: the window hands over)."""
+        to the first seat with something to do (`seat` changes: the window hands over).
+        Refused once the game is over."""
+        if self.game.over:
+            from game.engine.world import Refusal
+
+            return Outcome(False, Refusal("over", "对局已结束。", "The game is over."))
         self.ended.add(self.seat)
         if self._hand_to(self.still_to_act()):
-            return []
+            return Outcome(True)
         self.ended.clear()
-        events = self.game.advance()
+        self.game.advance()
         self.bridge.flush()
         self.bridge.state_changed.emit()
         self._hand_to(self.still_to_act())
-        return events
+        return Outcome(True)
+
+    def identity(self) -> dict[str, object]:
+        """What names this game and seat beside a save: scenario id, seed and seat (the
+        inbox's read state is kept only for the same three)."""
+        from game.ui.play.inbox_state import identity
+
+        return identity(self.game.scenario.id, self.game.seed, self.seat)
 
     def still_to_act(self) -> list[str]:
         """The seats held here that have not ended the phase and have moves open in it."""
@@ -165,11 +242,12 @@ class GameSession(SeatSession):
         """Take up another game (new or loaded); the views rebuild themselves."""
         self.game = game
         self.seat = seat
+        self._inbox = {}
         self.read = set(read or ())
         self.humans = _humans_of(game, seat)
         self.ended = set()
         self.scenario_path = Path(path)
-        self.bridge.attach(game)
+        self.bridge.attach(game.log)
         self.bridge.game_replaced.emit()
 
 

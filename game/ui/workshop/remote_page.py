@@ -327,9 +327,9 @@ class RemotePage(QWidget):
         self._read(self.inbox.currentRow())
 
     def _title(self, doc: Any) -> str:
-        if self.names is None:
+        if self.view is None or self.view.directory is None:
             return doc.kind
-        return documents.title(doc, self.names)  # type: ignore[arg-type]
+        return documents.title(doc, self.view)
 
     def _read(self, row: int) -> None:
         view = self.view
@@ -337,10 +337,10 @@ class RemotePage(QWidget):
             self.reader.clear()
             return
         doc = list(reversed(view.documents))[row]
-        if self.names is None:
+        if view.directory is None:
             self.reader.setPlainText(f"{doc.kind}\n{json.dumps(doc.data, ensure_ascii=False)}")
         else:
-            self.reader.setHtml(documents.html(doc, self.names))  # type: ignore[arg-type]
+            self.reader.setHtml(documents.html(doc, view))
 
     def _composer(self) -> None:
         view = self.view
