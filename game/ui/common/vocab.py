@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from game.engine.game import Game
     from game.scenario.models import Scenario
     from game.workshop.directory import Directory
+    from game.workshop.seat_view import SeatView
 
     Names = Directory | Game
 
@@ -26,6 +27,20 @@ register({
         "计划阶段：分解指标、安排干部时间、撬动社会资源；上级可以调研、开座谈会和动员会。",
         "Plan: split quotas, share out cadre time, lever social resources; a superior may "
         "visit, hold a symposium or a mobilization meeting.",
+    ),
+    "phase_hint.plan.carrier": (
+        "计划阶段：安排本单位干部的时间（用于任务、群众诉求和留痕），撬动社会资源。"
+        "时间不够时，先想清楚哪些事做实、哪些事向上说明。",
+        "Plan: share out your cadres' time (the task, villagers' needs, paperwork) and lever "
+        "social resources. When time runs short, decide what to do for real and what to "
+        "explain upward.",
+    ),
+    "phase_hint.plan.owner": (
+        "计划阶段：把上级下达的指标分解给下级（本阶段不分解，就按原数平均下达）；"
+        "可以下乡调研、开座谈会和动员会，了解下级的真实能力。",
+        "Plan: split the quota from above among the units below (left unsplit, it goes down "
+        "evenly as it came); visit, hold a symposium or a mobilization meeting to learn what "
+        "they can really do.",
     ),
     "phase_hint.report": (
         "汇报阶段：向上报进度、作情况说明、请求协调、提出调整目标、请求配套政策。",
@@ -159,3 +174,16 @@ def task_name(names: Names, task_id: str) -> str:
 def task_measure(names: Names, task_id: str) -> str:
     """What a task's target counts (亩 / mu)."""
     return _directory(names).task_measure(task_id, language())
+
+
+def phase_hint(view: SeatView) -> str:
+    """What the seat can do in the phase it is in: in the plan phase a unit that carries a
+    task out hears about its cadres' time, one that only passes quotas down about splitting."""
+    if view.over:
+        return tr("phase_hint.over")
+    if view.phase == "plan" and view.directory is not None:
+        carries = any(view.seat in task.carriers for task in view.directory.tasks)
+        owns = any(view.seat in task.owners for task in view.directory.tasks)
+        if carries != owns:
+            return tr("phase_hint.plan.carrier" if carries else "phase_hint.plan.owner")
+    return tr(f"phase_hint.{view.phase}")

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import follow_language, number, text_of
-from game.ui.common.vocab import phase_name, unit_name
+from game.ui.common.vocab import phase_hint, phase_name, unit_name
 from game.ui.play.session import SeatSession
 
 register({
@@ -97,7 +97,7 @@ class HeaderView(QWidget):
         self.means.setText(tr("header.means", left=number(means.time_left),
                               cadre=number(means.cadre_time), funds=number(means.funds),
                               standing=number(means.standing)))
-        self.hint.setText(tr(f"phase_hint.{'over' if view.over else view.phase}"))
+        self.hint.setText(phase_hint(view))
         for label in (self.seat, self.turn, self.phase, self.means):
             label.setAccessibleName(label.text())
         self._say_passed()
