@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from game.ui.common.i18n import register, tr
+from game.ui.common.i18n import language, register, tr
 from game.ui.play.saves import SaveProblem
 
 register({
@@ -72,6 +72,7 @@ register({
                            "The unreadable autosave has been kept under a new name:\n{path}\n"
                            "The next start will not ask about it again."),
     "problem.reason": ("原因：{detail}", "Reason: {detail}"),
+    "problem.detail": ("技术细节（程序给出的英文原文）：\n{detail}", "Technical detail:\n{detail}"),
     "folder.title": ("无法写入数据文件夹", "Cannot write to the data folder"),
     "folder.text": ("游戏无法在数据文件夹中写入文件：\n{folder}\n\n{detail}\n\n游戏照常打开，"
                     "但自动存档、设置和编辑器草稿都无法保存。请检查这个文件夹的权限和磁盘空间。",
@@ -126,7 +127,10 @@ def problem_box(parent: QWidget | None, problem: SaveProblem, aside: Path | None
     box.setWindowTitle(tr("problem.title"))
     text = tr(f"problem.{problem.reason}", path=str(problem.path), detail=problem.detail,
               folder=str(folder or ""))
-    text += "\n\n" + tr("problem.reason", detail=problem.detail)
+    if language() == "en":
+        text += "\n\n" + tr("problem.reason", detail=problem.detail)
+    else:  # the engine's reason is English: kept out of the Chinese text, one click away
+        box.setDetailedText(tr("problem.detail", detail=problem.detail))
     text += "\n\n" + (tr("problem.kept_aside", path=str(aside)) if aside is not None
                        else tr("problem.left_alone"))
     if problem.restart is not None:
