@@ -189,7 +189,7 @@ def test_a_decimal_point_in_a_whole_number_is_refused(qtbot, tmp_path) -> None:
 def test_a_german_locale_refuses_a_point_it_would_read_as_thousands(qtbot) -> None:
     from PySide6.QtCore import QLocale
 
-    from game.ui.editor.numbers import LocaleDoubleSpinBox
+    from game.ui.common.numbers import LocaleDoubleSpinBox
 
     spin = LocaleDoubleSpinBox()
     qtbot.addWidget(spin)
@@ -206,7 +206,7 @@ def test_a_german_locale_refuses_a_point_it_would_read_as_thousands(qtbot) -> No
 
 
 def test_numbers_in_a_table_are_shown_whole_not_as_exponents(qtbot) -> None:
-    from game.ui.editor.numbers import shown_number
+    from game.ui.common.numbers import shown_number
 
     assert shown_number(1_000_000) == "1000000"
     assert shown_number(1_000_000.0) == "1000000"

@@ -19,6 +19,7 @@ from game.engine.moves import CAUSES
 from game.engine.views import Stake
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import plain
+from game.ui.common.numbers import FigureSpinBox
 from game.ui.play.session import SeatSession
 
 register({
@@ -128,7 +129,7 @@ class NumberField(Field):
             spin = QSpinBox(minimum=int(minimum), maximum=int(maximum))
             spin.setValue(int(value))
         else:
-            spin = QDoubleSpinBox(minimum=minimum, maximum=maximum, decimals=decimals)
+            spin = FigureSpinBox(minimum=minimum, maximum=maximum, decimals=decimals)
             spin.setValue(value)
             spin.setGroupSeparatorShown(True)
         self.spin = spin
@@ -222,7 +223,7 @@ class SharesField(Field):
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.labels: dict[str, QLabel] = {}
         for row, (item, value) in enumerate(values.items()):
-            spin = QDoubleSpinBox(minimum=0.0, maximum=1e7, decimals=1)
+            spin = FigureSpinBox(minimum=0.0, maximum=1e7, decimals=1)
             spin.setGroupSeparatorShown(True)
             spin.setValue(value)
             spin.valueChanged.connect(self.changed)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.ui.common.i18n import tr
-from game.ui.editor.numbers import LocaleDoubleSpinBox, LocaleSpinBox
+from game.ui.common.numbers import LocaleDoubleSpinBox, LocaleSpinBox
 from game.ui.editor.schema_fields import UNBOUNDED, FieldSpec
 from game.ui.editor.schema_text import choice_label
 

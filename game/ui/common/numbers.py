@@ -120,3 +120,60 @@ class LocaleDoubleSpinBox(_Refusing, QDoubleSpinBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.follow_language()
+
+
+register({
+    "number.too_big": ("“{text}”未采用：这一栏最多填 {most}。", "'{text}' was not taken: the most "
+                       "this field takes is {most}."),
+    "number.too_small": ("“{text}”未采用：这一栏最少填 {least}。", "'{text}' was not taken: the "
+                         "least this field takes is {least}."),
+})
+
+
+class FigureSpinBox(QDoubleSpinBox):
+    """A figure a move names (mu, cadre-days, 万元): typed as digits, with the locale's group
+    separators, or as an exponent (`1e8`), and never silently changed into another number.
+
+    Qt's own spin box drops the characters it does not expect, so `1e8` became 18. Here a
+    text Python reads as a number is taken when it lies within the bounds; beyond them the old
+    value stays and `refused` says why (in the window's language).
+
+    Signals:
+        refused(str): a typed text was not taken; why.
+    """
+
+    refused = Signal(str)
+
+    def _number(self, text: str) -> float | None:
+        cleaned = text.strip().replace(self.locale().groupSeparator(), "").replace(" ", "")
+        cleaned = cleaned.replace(self.locale().decimalPoint(), ".")
+        try:
+            value = float(cleaned)
+        except ValueError:
+            return None
+        return value if value == value and abs(value) != float("inf") else None
+
+    def validate(self, text: str, pos: int) -> object:
+        value = self._number(text)
+        if value is None:
+            if any(c in "eE" for c in text):
+                return QValidator.State.Intermediate, text, pos  # an exponent being typed
+            return super().validate(text, pos)
+        if self.minimum() <= value <= self.maximum():
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+    def valueFromText(self, text: str) -> float:
+        value = self._number(text)
+        return super().valueFromText(text) if value is None else value
+
+    def fixup(self, text: str) -> str:
+        value = self._number(text)
+        if value is not None and not self.minimum() <= value <= self.maximum():
+            key, bound = (("number.too_big", self.maximum()) if value > self.maximum()
+                          else ("number.too_small", self.minimum()))
+            why = tr(key, text=text.strip(), most=f"{bound:,.{self.decimals()}f}",
+                     least=f"{bound:,.{self.decimals()}f}")
+            self.refused.emit(why)
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), why, self)
+        return text
