@@ -25,8 +25,8 @@ from game.scenario.models import Scenario
 from game.scoring.rules import default_rulebook
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import plain, text_of
-from game.ui.editor.jobs import JobThread, finish
 from game.ui.common.numbers import LocaleSpinBox
+from game.ui.editor.jobs import JobThread, finish
 from game.ui.editor.playtest import Spread, balance_reports, spreads
 
 register({

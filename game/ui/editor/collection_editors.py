@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from game.ui.common.i18n import tr
-from game.ui.editor.field_editors import Choices, FieldEditor, NumberEditor, guard, narrow_combo
 from game.ui.common.numbers import shown_number
+from game.ui.editor.field_editors import Choices, FieldEditor, NumberEditor, guard, narrow_combo
 from game.ui.editor.schema_fields import FieldSpec
 from game.ui.editor.schema_text import choice_label
 

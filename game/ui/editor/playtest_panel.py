@@ -21,9 +21,9 @@ from game.headless import render_text
 from game.scenario.models import Scenario
 from game.ui.common.i18n import language, tr
 from game.ui.common.lang import plain, text_of
+from game.ui.common.numbers import LocaleSpinBox
 from game.ui.editor.field_editors import narrow_combo
 from game.ui.editor.jobs import JobThread, finish
-from game.ui.common.numbers import LocaleSpinBox
 from game.ui.editor.playtest import hand_over, play_to_turn
 from game.ui.editor.schema_text import choice_label
 
