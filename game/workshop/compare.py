@@ -39,6 +39,7 @@ from game.scenario.loader import load_scenario
 from game.scenario.models import Scenario, SubordinateStyle, SuperiorStyle
 from game.scoring.report import score_game
 from game.workshop.compare_predictions import TOLERANCE, PredictionCheck, check_predictions
+from game.workshop.directory import Directory, directory
 from game.workshop.record import Act, Record
 from game.workshop.recording import RecordingGame, Scorer, TurnScore
 from game.workshop.table import Table
@@ -226,8 +227,8 @@ class TableComparison(BaseModel):
 
     Attributes:
         scenario_id, title ({"zh", "en"}), seed, turns: what every table played.
-        names: {unit id: {"zh", "en"}} for every unit of the scenario (public names).
-        tasks: {task id: {"name": {"zh", "en"}, "unit": {"zh", "en"}}}.
+        directory: the scenario's public structure (names, kinds, task lines; no capacities):
+            what the room may see of the county, to name units and tasks and draw Figure 1.
         tables: one summary per table, by number.
         indicators: the county's report's indicators in the report's order.
     """
@@ -238,8 +239,7 @@ class TableComparison(BaseModel):
     title: dict[str, str]
     seed: int
     turns: int
-    names: dict[str, dict[str, str]]
-    tasks: dict[str, dict[str, dict[str, str]]]
+    directory: Directory
     tables: list[TableSummary]
     indicators: list[IndicatorRow]
 
@@ -303,10 +303,7 @@ def compare_tables(tables: Sequence[TableSource] | str | Path,
     scenario = sources[0].scenario
     return TableComparison(
         scenario_id=scenario.id, title=scenario.title.model_dump(), seed=sources[0].seed,
-        turns=scenario.turns,
-        names={u.id: u.name.model_dump() for u in scenario.units},
-        tasks={t.id: {"name": t.name.model_dump(), "unit": t.unit_label.model_dump()}
-               for t in scenario.tasks},
+        turns=scenario.turns, directory=directory(played[0][1][0]),
         tables=[_summary(s, game, scores[-1].report, check_predictions(s.number, styles, finals))
                 for s, (game, scores) in played],
         indicators=[_indicator_row(key, played) for key in first.report["indicators"]])
