@@ -20,7 +20,7 @@ from game.workshop.compare_predictions import Contrast, PredictionCheck
 from game.workshop.directory import Directory
 
 register({
-    "tables.title": ("各桌对比：{title}", "The tables compared: {title}"),
+    "tables.title": ("各桌对比 · {title}", "Tables compared · {title}"),
     "tables.meta": ("{n} 桌 · 同一情景、同一种子 {seed} · {turns} 回合",
                     "{n} tables · one scenario, one seed ({seed}) · {turns} turns"),
     "tables.table": ("第{n}桌", "Table {n}"),
@@ -37,7 +37,11 @@ register({
     "tables.parted.values": ("{table}：{before} → {value}", "{table}: {before} → {value}"),
     "tables.parted.same": ("各桌发生了同样的事件，只是数值不同：",
                            "The same events happened at every table, with other figures:"),
-    "tables.parted.only": ("只在这一桌发生：", "Only at this table:"),
+    "tables.parted.only": ("并非每桌都有的事件：", "Events not at every table:"),
+    "tables.parted.summary": ("各指标首次分化的回合与当时的数值", "When each indicator first "
+                              "parted, and its values then"),
+    "tables.parted.details": ("分化的经过", "How they parted"),
+    "tables.parted.value": ("{table}：{value}", "{table}: {value}"),
     "tables.parted.no_event": ("这一回合没有引为证据的事件", "no event of this turn cited"),
     "tables.parted.more": ("……另有 {n} 件", "… and {n} more"),
     "tables.parted.never": ("各桌在所有指标上始终一致。", "The tables never parted."),
@@ -54,6 +58,9 @@ register({
                              "Here {this}, expected {expected} table {table} ({style}) at "
                              "{other}: {outcome}"),
     "tables.pred.paper": ("论文 {section}：{quote}", "The paper, {section}: {quote}"),
+    "tables.pred.col": ("论文的预测", "The paper predicts"),
+    "tables.pred.details": ("逐项对照与论文原文", "Each contrast, and the paper's words"),
+    "tables.pred.cell": ("{value} {outcome}", "{value} {outcome}"),
     "tables.expected.lower": ("低于", "lower than"),
     "tables.expected.higher": ("高于", "higher than"),
     "tables.expected.not_lower": ("不低于", "no lower than"),
@@ -110,20 +117,37 @@ def label_of(row: IndicatorRow) -> str:
 
 
 def parted_html(comparison: TableComparison) -> str:
-    """Each indicator that parted, earliest first: the values before and at that turn per
-    table, and the events that did it."""
+    """A table of the indicators that parted, earliest first (turn, and each table's value at
+    that turn's end), then for each the values before and after and the events that did it."""
     parts = [f"<h2>{escape(tr('tables.parted.title'))}</h2>",
              f"<p>{escape(tr('tables.parted.lead'))}</p>"]
     rows = comparison.parted()
     if not rows:
         parts.append(f"<p>{escape(tr('tables.parted.never'))}</p>")
+        return "\n".join(parts)
+    head = "".join(f"<th>{escape(table_title(t))}</th>" for t in comparison.tables)
+    parts.append(f"{_TABLE}<tr><th>{escape(tr('tables.col.indicator'))}</th>"
+                 f"<th>{escape(tr('tables.col.parted'))}</th>{head}</tr>")
     for row in rows:
-        parts.append(_parting_html(comparison, row))
+        assert row.parted is not None
+        values = "".join(
+            f"<td align='center'>{escape(value_text(row, row.parted.values.get(t.number)))}</td>"
+            for t in comparison.tables)
+        turn = tr("tables.turn", turn=row.parted.turn)
+        parts.append(f"<tr><td>{escape(label_of(row))}</td><td align='center'><b>{escape(turn)}"
+                     f"</b></td>{values}</tr>")
+    parts.append("</table>")
     same = [label_of(r) for r in comparison.indicators if r.parted is None]
-    if same and rows:
+    if same:
         labels = ("、" if language() == "zh" else ", ").join(same)
         parts.append(f"<p><i>{escape(tr('tables.parted.same_all', labels=labels))}</i></p>")
+    parts.append(f"<h2>{escape(tr('tables.parted.details'))}</h2>")
+    parts += [_parting_html(comparison, row) for row in rows]
     return "\n".join(parts)
+
+
+#: An HTML table as the pages draw it (Qt's rich text takes these attributes, not CSS).
+_TABLE = "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
 
 
 def _parting_html(comparison: TableComparison, row: IndicatorRow) -> str:
@@ -136,9 +160,10 @@ def _parting_html(comparison: TableComparison, row: IndicatorRow) -> str:
     out.append("<ul>")
     for summary in comparison.tables:
         number = summary.number
-        values = tr("tables.parted.values", table=table_title(summary),
-                    before=value_text(row, parting.before.get(number)),
-                    value=value_text(row, parting.values.get(number)))
+        value = value_text(row, parting.values.get(number))
+        values = (tr("tables.parted.values", table=table_title(summary), value=value,
+                     before=value_text(row, parting.before.get(number))) if parting.turn > 1
+                  else tr("tables.parted.value", table=table_title(summary), value=value))
         events = parting.events.get(number, [])
         lines = [escape(event_text(comparison.directory, e)) for e in events]
         if parting.more.get(number):
@@ -155,14 +180,30 @@ def _parting_html(comparison: TableComparison, row: IndicatorRow) -> str:
 
 
 def predictions_html(comparison: TableComparison) -> str:
-    """Per table: its style, and each prediction of the paper for it beside what happened,
-    with the passage that makes it."""
+    """A table of the paper's predictions against the tables (each table's final value and
+    how the prediction came out there, by its style), then each prediction's contrasts and
+    the passage that makes it."""
     parts = [f"<h2>{escape(tr('tables.pred.title'))}</h2>",
              f"<p>{escape(tr('tables.pred.lead'))}</p>"]
+    head = "".join(f"<th>{escape(table_title(t))}</th>" for t in comparison.tables)
+    parts.append(f"{_TABLE}<tr><th>{escape(tr('tables.pred.col'))}</th>{head}</tr>")
+    lang = language()
+    for index, check in enumerate(comparison.tables[0].predictions):
+        prediction = check.prediction
+        row = comparison.indicator(prediction.indicator)
+        claim = prediction.claim.get(lang, prediction.claim["zh"])
+        cells = []
+        for summary in comparison.tables:
+            mine = summary.predictions[index]
+            cell = tr("tables.pred.cell", value=value_text(row, row.final.get(summary.number)),
+                      outcome=outcome_text(mine.outcome))
+            cells.append(f"<td align='center'>{escape(cell)}</td>")
+        parts.append(f"<tr><td><b>{escape(label_of(row))}</b><br><small>{escape(claim)}"
+                     f"</small></td>{''.join(cells)}</tr>")
+    parts.append(f"</table><h2>{escape(tr('tables.pred.details'))}</h2>")
     for summary in comparison.tables:
         parts.append(f"<h3>{escape(table_title(summary))}</h3><ul>")
-        for check in summary.predictions:
-            parts.append(_check_html(comparison, check))
+        parts += [_check_html(comparison, check) for check in summary.predictions]
         parts.append("</ul>")
     return "\n".join(parts)
 
@@ -253,8 +294,7 @@ def scores_html(comparison: TableComparison) -> str:
     from game.ui.debrief.tables_model import score_rows
 
     head = "".join(f"<th>{escape(table_title(t))}</th>" for t in comparison.tables)
-    out = [f"<h2>{escape(tr('tables.scores.title'))}</h2>",
-           "<table border='1' cellspacing='0' cellpadding='3' width='100%'>",
+    out = [f"<h2>{escape(tr('tables.scores.title'))}</h2>", _TABLE,
            f"<tr><th>{escape(tr('tables.col.indicator'))}</th>{head}"
            f"<th>{escape(tr('tables.col.parted'))}</th></tr>"]
     for cells in score_rows(comparison):
@@ -264,26 +304,25 @@ def scores_html(comparison: TableComparison) -> str:
     return "\n".join(out)
 
 
-def document_html(comparison: TableComparison, figures: dict[tuple[int, str], str]) -> str:
-    """The whole comparison for the room's PDF: title, scores, Figure 1 per table (images
-    named figure1://<table>/<task>, with their readings), where the tables parted, and the
+def document_html(comparison: TableComparison, figures: dict[str, dict[int, str]]) -> str:
+    """The whole comparison for the room's PDF: title, scores, Figure 1 (one picture per
+    task, named figure1://<task>, with each table's reading), where the tables parted, and the
     paper's predictions.
 
     Args:
         comparison: the tables compared.
-        figures: {(table, task): the reading of its Figure 1} for the images the caller adds.
+        figures: {task: {table: the reading of its Figure 1}} for the pictures the caller adds.
     """
     title = tr("tables.title", title=comparison.title.get(language(), comparison.scenario_id))
     meta = tr("tables.meta", n=len(comparison.tables), seed=comparison.seed,
               turns=comparison.turns)
     parts = [f"<h1>{escape(title)}</h1>", f"<p>{escape(meta)}</p>", scores_html(comparison),
              f"<h2>{escape(tr('tables.figure.title'))}</h2>"]
-    for (number, task), reading in figures.items():
-        summary = comparison.table(number)
-        name = comparison.directory.task_name(task, language())
-        parts.append(f"<h3>{escape(table_title(summary))} · {escape(name)}</h3>"
-                     f"<p><img src='figure1://{number}/{task}' width='520'></p>"
-                     f"<p>{escape(reading)}</p>")
+    colon = "：" if language() == "zh" else ": "
+    for task, readings in figures.items():
+        parts.append(f"<p><img src='figure1://{task}' width='640'></p>")
+        parts += [f"<p><b>{escape(table_title(comparison.table(number)))}</b>{colon}"
+                  f"{escape(reading)}</p>" for number, reading in readings.items()]
     parts += [parted_html(comparison), predictions_html(comparison)]
     return "\n".join(parts)
 

@@ -8,11 +8,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
-from game.ui.common.i18n import language, tr
+from game.ui.common.i18n import language, register, tr
 from game.ui.common.task_model import Index
 from game.ui.debrief.debrief_model import format_value, quote_text, section_label
 from game.ui.debrief.tables_html import label_of, table_title, unit_text
 from game.workshop.compare import IndicatorRow, TableComparison
+
+register({
+    "tables.lower_better": ("{label}（越低越好）", "{label} (lower is better)"),
+})
 
 #: What a row of the model stands for: ("seat", unit id) or ("indicator", key).
 RowKey = tuple[str, str]
@@ -35,7 +39,8 @@ def _seat_cells(comparison: TableComparison, seat: str) -> list[str]:
 
 
 def _indicator_cells(comparison: TableComparison, row: IndicatorRow) -> list[str]:
-    cells = [label_of(row)]
+    label = label_of(row)
+    cells = [tr("tables.lower_better", label=label) if row.group == "pathologies" else label]
     cells += [format_value(row.final.get(t.number), row.unit) for t in comparison.tables]
     parted = tr("tables.turn", turn=row.parted.turn) if row.parted else tr("tables.never")
     return [*cells, parted]

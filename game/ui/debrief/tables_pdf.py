@@ -10,29 +10,29 @@ from pathlib import Path
 from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from game.ui.common.charts import figure_one_chart, new_chart_view
+from game.ui.common.charts import new_chart_view
 from game.ui.common.i18n import language, tr
 from game.ui.debrief.debrief_pdf import DocumentFont
-from game.ui.debrief.tables_html import document_html, figure_bars, figure_reading, table_title
+from game.ui.debrief.tables_figure import tables_figure_chart
+from game.ui.debrief.tables_html import document_html, figure_reading
 from game.workshop.compare import TableComparison
 
-#: Pixels of a Figure 1 picture in the PDF (drawn at this size, shown 520 wide).
-FIGURE_SIZE = QSize(900, 420)
+#: Pixels of a Figure 1 picture in the PDF (drawn at this size, shown 640 wide).
+FIGURE_SIZE = QSize(1100, 500)
 
 
-def figure_images(comparison: TableComparison) -> dict[tuple[int, str], tuple[QImage, str]]:
-    """{(table, task): (a picture of its Figure 1, the sentence that reads it)}."""
+def figure_images(comparison: TableComparison) -> dict[str, tuple[QImage, dict[int, str]]]:
+    """{task: (a picture of Figure 1 at every table, {table: the sentence that reads its
+    Figure 1})}."""
     images = {}
-    for summary in comparison.tables:
-        for task, figures in summary.figure1.items():
-            bars, roles = figure_bars(comparison.directory, task, figures)
-            name = comparison.directory.task_name(task, language())
-            chart = figure_one_chart(f"{table_title(summary)} · {name}", bars, roles,
-                                     comparison.directory.task_measure(task, language()))
-            view = new_chart_view(chart, name)
-            view.resize(FIGURE_SIZE)
-            images[(summary.number, task)] = (view.grab().toImage(), figure_reading(figures))
-            view.deleteLater()
+    tasks = list(dict.fromkeys(t for s in comparison.tables for t in s.figure1))
+    for task in tasks:
+        view = new_chart_view(tables_figure_chart(comparison, task, 11.0), task)
+        view.resize(FIGURE_SIZE)
+        readings = {s.number: figure_reading(s.figure1[task]) for s in comparison.tables
+                    if task in s.figure1}
+        images[task] = (view.grab().toImage(), readings)
+        view.deleteLater()
     return images
 
 
@@ -44,16 +44,16 @@ def write_pdf(comparison: TableComparison, path: Path) -> Path:
         OSError: the file cannot be written.
     """
     images = figure_images(comparison)
-    html = document_html(comparison, {key: reading for key, (_, reading) in images.items()})
+    html = document_html(comparison, {task: readings for task, (_, readings) in images.items()})
     title = tr("tables.title", title=comparison.title.get(language(), comparison.scenario_id))
     reading = QTextDocument()
     reading.setHtml(html)
     with DocumentFont(reading.toPlainText() + title) as font:
         document = QTextDocument()
         document.setDefaultFont(QFont(font.family, 9))
-        for (number, task), (image, _) in images.items():
+        for task, (image, _) in images.items():
             document.addResource(QTextDocument.ResourceType.ImageResource,
-                                 QUrl(f"figure1://{number}/{task}"), image)
+                                 QUrl(f"figure1://{task}"), image)
         document.setHtml(html)
         writer = QPdfWriter(str(path))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))

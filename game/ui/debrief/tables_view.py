@@ -10,20 +10,19 @@ language, Ctrl+P the PDF for the room, F11 full screen (Esc leaves it).
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCharts import QChart
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableView,
     QTabWidget,
     QTextBrowser,
@@ -32,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from game.ui.common import i18n
-from game.ui.common.charts import chart_font, figure_one_chart, install_chart, new_chart_view
+from game.ui.common.charts import install_chart, new_chart_view
 from game.ui.common.i18n import language, register, tr
 from game.ui.common.lang import follow_language
+from game.ui.debrief.tables_figure import tables_figure_chart
 from game.ui.debrief.tables_html import (
-    figure_bars,
     figure_reading,
     parted_html,
     predictions_html,
@@ -146,26 +145,14 @@ class TablesView(QWidget):
         chooser = QHBoxLayout()
         chooser.addWidget(self.task_label)
         chooser.addWidget(self.task_combo, 1)
-        grid_host = QWidget()
-        grid = QGridLayout(grid_host)
-        self.charts: dict[int, QChartView] = {}
-        self.readings: dict[int, QLabel] = {}
-        columns = min(3, len(self.comparison.tables))
-        for place, summary in enumerate(self.comparison.tables):
-            view = new_chart_view(QChart(), table_title(summary))
-            view.setMinimumSize(260, 240)
-            reading = QLabel()
-            reading.setWordWrap(True)
-            row, column = divmod(place, columns)
-            grid.addWidget(view, 2 * row, column)
-            grid.addWidget(reading, 2 * row + 1, column, Qt.AlignmentFlag.AlignTop)
-            self.charts[summary.number], self.readings[summary.number] = view, reading
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(grid_host)
+        self.chart = new_chart_view(QChart(), "Figure 1")
+        self.chart.setMinimumSize(400, 220)
+        self.readings = QTextBrowser()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(chooser)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.chart, 3)
+        layout.addWidget(self.readings, 1)
         return page
 
     def _keys(self) -> None:
@@ -270,7 +257,9 @@ class TablesView(QWidget):
         found = self.task_combo.findData(current)
         self.task_combo.setCurrentIndex(max(0, found))
         self.task_combo.blockSignals(False)
-        self.task_combo.setEnabled(len(tasks) > 1)
+        # One task: nothing to choose (the chart's title names it).
+        self.task_label.setVisible(len(tasks) > 1)
+        self.task_combo.setVisible(len(tasks) > 1)
 
     def figure_task(self) -> str | None:
         """The task Figure 1 shows."""
@@ -279,40 +268,26 @@ class TablesView(QWidget):
 
     def _draw_figures(self) -> None:
         task = self.figure_task()
-        directory = self.comparison.directory
-        for summary in self.comparison.tables:
-            view, reading = self.charts[summary.number], self.readings[summary.number]
-            figures = summary.figure1.get(task or "")
-            if figures is None or task is None:
-                install_chart(view, QChart())
-                reading.setText("")
-                continue
-            bars, roles = figure_bars(directory, task, figures)
-            chart = figure_one_chart(table_title(summary), bars, roles,
-                                     directory.task_measure(task, language()))
-            self._enlarge(chart)
-            install_chart(view, chart)
-            reading.setText(figure_reading(figures))
-
-    def _enlarge(self, chart: QChart) -> None:
-        """Chart type in proportion to the view's (a chart sets its own fonts)."""
-        chart.setTitleFont(chart_font(self.points * 0.8, bold=True))
-        chart.legend().setFont(chart_font(self.points * 0.6))
-        for axis in chart.axes():
-            axis.setLabelsFont(chart_font(self.points * 0.55))
-            axis.setTitleFont(chart_font(self.points * 0.6))
+        if task is None:
+            install_chart(self.chart, QChart())
+            self.readings.setHtml("")
+            return
+        install_chart(self.chart, tables_figure_chart(self.comparison, task, self.points))
+        colon = "：" if language() == "zh" else ": "
+        self.readings.setHtml("".join(
+            f"<p><b>{escape(table_title(summary))}</b>{colon}"
+            f"{escape(figure_reading(summary.figure1[task]))}</p>"
+            for summary in self.comparison.tables if task in summary.figure1))
 
     def _apply_size(self) -> None:
         points = self.points
         self.setStyleSheet(f"#TablesView, #TablesView QWidget {{ font-size: {points:.0f}pt; }}"
-                           f"#TablesView QLabel#TablesTitle {{ font-size: {points * 1.5:.0f}pt;"
+                           f"#TablesView QLabel#TablesTitle {{ font-size: {points * 1.3:.0f}pt;"
                            " font-weight: bold; }")
-        for browser in (self.parted, self.predictions):
+        for browser in (self.parted, self.predictions, self.readings):
             font = browser.font()
             font.setPointSizeF(points)
             browser.document().setDefaultFont(font)
-        for reading in self.readings.values():
-            reading.setStyleSheet(f"font-size: {points * 0.75:.0f}pt;")
         self.meta.setStyleSheet(f"font-size: {points * 0.7:.0f}pt; color: #555;")
         self._draw_figures()
 
