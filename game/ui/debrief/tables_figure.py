@@ -4,11 +4,18 @@ glance where the tables' markups and bargains differed."""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QLineSeries
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QLineSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPen
 
-from game.ui.common.charts import PALETTE, ROLE_COLOURS, chart_font, new_chart
+from game.ui.common.charts import PALETTE, ROLE_COLOURS, chart_font, new_chart, nice_step
 from game.ui.common.i18n import language, register, tr
 from game.ui.debrief.tables_html import figure_bars, table_title
 from game.workshop.compare import TableComparison
@@ -19,11 +26,19 @@ register({
 })
 
 
-def _axis_top(top: float) -> float:
-    from game.ui.common.charts import nice_step
-
+def _value_axis(top: float) -> QValueAxis:
+    """A value axis from 0 with round ticks (1, 2 or 5 times a power of ten)."""
     step = nice_step(top / 5)
-    return step * max(1, int(-(-top // step)))
+    ticks = max(1, int(-(-top // step)))
+    axis = QValueAxis()
+    axis.setRange(0.0, step * ticks)
+    axis.setTickCount(ticks + 1)
+    axis.setLabelFormat("%.0f" if step >= 1 else "%.1f")
+    return axis
+
+
+def _rounded(value: float) -> float:
+    return round(value) if abs(value) >= 100 else round(value, 1)
 
 
 def tables_figure_chart(comparison: TableComparison, task: str, points: float = 12.0) -> QChart:
@@ -51,7 +66,9 @@ def tables_figure_chart(comparison: TableComparison, task: str, points: float = 
             continue
         bar_set = QBarSet(table_title(summary))
         bar_set.setColor(QColor(PALETTE[place % len(PALETTE)]))
-        bar_set.append([values[summary.number].get(label, 0.0) for label in labels])
+        bar_set.setLabelColor(QColor("#111827"))
+        bar_set.setLabelFont(chart_font(points * 0.5))
+        bar_set.append([_rounded(values[summary.number].get(label, 0.0)) for label in labels])
         series.append(bar_set)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value")
@@ -62,12 +79,7 @@ def tables_figure_chart(comparison: TableComparison, task: str, points: float = 
     x_axis.setLabelsFont(chart_font(points * 0.65))
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(x_axis)
-    from PySide6.QtCharts import QValueAxis
-
-    y_axis = QValueAxis()
-    top = max(v for table in values.values() for v in table.values()) * 1.12
-    y_axis.setRange(0.0, _axis_top(top))
-    y_axis.setLabelFormat("%.0f")
+    y_axis = _value_axis(max(v for table in values.values() for v in table.values()) * 1.12)
     y_axis.setTitleText(comparison.directory.task_measure(task, language()))
     y_axis.setLabelsFont(chart_font(points * 0.6))
     y_axis.setTitleFont(chart_font(points * 0.6))

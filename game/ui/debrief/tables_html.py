@@ -60,7 +60,6 @@ register({
     "tables.pred.paper": ("论文 {section}：{quote}", "The paper, {section}: {quote}"),
     "tables.pred.col": ("论文的预测", "The paper predicts"),
     "tables.pred.details": ("逐项对照与论文原文", "Each contrast, and the paper's words"),
-    "tables.pred.cell": ("{value} {outcome}", "{value} {outcome}"),
     "tables.expected.lower": ("低于", "lower than"),
     "tables.expected.higher": ("高于", "higher than"),
     "tables.expected.not_lower": ("不低于", "no lower than"),
@@ -195,9 +194,9 @@ def predictions_html(comparison: TableComparison) -> str:
         cells = []
         for summary in comparison.tables:
             mine = summary.predictions[index]
-            cell = tr("tables.pred.cell", value=value_text(row, row.final.get(summary.number)),
-                      outcome=outcome_text(mine.outcome))
-            cells.append(f"<td align='center'>{escape(cell)}</td>")
+            cells.append(f"<td align='center'>"
+                         f"{escape(value_text(row, row.final.get(summary.number)))}<br>"
+                         f"<b>{escape(outcome_text(mine.outcome))}</b></td>")
         parts.append(f"<tr><td><b>{escape(label_of(row))}</b><br><small>{escape(claim)}"
                      f"</small></td>{''.join(cells)}</tr>")
     parts.append(f"</table><h2>{escape(tr('tables.pred.details'))}</h2>")
