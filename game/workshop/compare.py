@@ -69,6 +69,7 @@ class TableSource:
         superior_style: the style of the computer superiors (None: the scenario's).
         subordinate_style: the style of the computer subordinates (None: the scenario's).
         labels: {seat: the participant's label}, if known.
+        scenario_path: where the scenario was found ("" if not read from a file).
     """
 
     number: int
@@ -79,6 +80,7 @@ class TableSource:
     superior_style: str | None = None
     subordinate_style: str | None = None
     labels: Mapping[str, str] = field(default_factory=dict)
+    scenario_path: str = ""
 
 
 def replay_to(source: TableSource, turn: int | None = None,
@@ -450,12 +452,12 @@ def load_record(path: Path, folders: Sequence[Path]) -> list[TableSource]:
         info = record.session()
         if info is None:
             raise CompareError(f"{path}: the record holds no session")
-        scenario = load_scenario(find_in_library(info.scenario_id, folders,
-                                                 mechanics=info.scenario_digest,
-                                                 hint=info.scenario_path))
+        found = find_in_library(info.scenario_id, folders, mechanics=info.scenario_digest,
+                                hint=info.scenario_path)
+        scenario = load_scenario(found)
         return [TableSource(number, scenario, info.seed, tuple(info.seats),
                             tuple(record.acts(number)), styles.get(number),
-                            labels=labels.get(number, {}))
+                            labels=labels.get(number, {}), scenario_path=str(found))
                 for number in sorted(record.codes())]
     finally:
         record.close()
