@@ -27,7 +27,7 @@ def figure_images(comparison: TableComparison) -> dict[str, tuple[QImage, dict[i
     images = {}
     tasks = list(dict.fromkeys(t for s in comparison.tables for t in s.figure1))
     for task in tasks:
-        view = new_chart_view(tables_figure_chart(comparison, task, 11.0), task)
+        view = new_chart_view(tables_figure_chart(comparison, task, 16.0), task)
         view.resize(FIGURE_SIZE)
         readings = {s.number: figure_reading(s.figure1[task]) for s in comparison.tables
                     if task in s.figure1}

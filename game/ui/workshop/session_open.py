@@ -214,8 +214,10 @@ class SessionOpenWindow(QWidget):
         self.tables.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.tables.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.tables.verticalHeader().setVisible(False)
-        self.tables.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch)
+        header = self.tables.horizontalHeader()
+        for column in range(len(SessionTablesModel.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tables.selectRow(0)
         self.tables.selectionModel().currentRowChanged.connect(lambda *_: self._fill_seats())
         self.tables_label = QLabel()
