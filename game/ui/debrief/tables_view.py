@@ -100,6 +100,7 @@ class TablesView(QWidget):
         self.title = QLabel(objectName="TablesTitle")
         self.title.setWordWrap(True)
         self.meta = QLabel()
+        self.meta.setWordWrap(True)  # a small projector (1024 wide) must not widen the window
         self.language_button = QPushButton(clicked=self.toggle_language)
         self.smaller_button = QPushButton(clicked=lambda: self.set_points(self.points - 2))
         self.larger_button = QPushButton(clicked=lambda: self.set_points(self.points + 2))
