@@ -35,7 +35,7 @@ def test_the_record_lists_its_tables(window, session, screenshot) -> None:  # ty
     screenshot(opened, "record-open")
 
 
-def test_a_table_replayed_to_a_turn_opens_read_only(qtbot, window, session) -> None:  # type: ignore[no-untyped-def]
+def test_a_table_replayed_to_a_turn_opens_read_only(qtbot, window, session, screenshot) -> None:  # type: ignore[no-untyped-def]
     path, tables = session
     opened = window.open_record(path)
     opened.tables.selectRow(2)
@@ -57,6 +57,11 @@ def test_a_table_replayed_to_a_turn_opens_read_only(qtbot, window, session) -> N
     assert session_.end_phase() == [] and len(game.log) == before
     assert "第3桌" in replay.windowTitle() and "柳塘" in replay.windowTitle()
     assert not replay.end_action.isEnabled()
+    assert "只读重放" in replay.banner.text()
+    replay.page.show_tab("composer")
+    screenshot(replay, "record-replay-composer")
+    replay.page.show_tab("inbox")
+    screenshot(replay, "record-replay-inbox")
     assert window.session is None  # the window's own game (and autosave) untouched
 
 

@@ -44,7 +44,7 @@ def view(qtbot, comparison: TableComparison, lang: str) -> TablesView:  # type: 
 def test_screenshots_of_every_page_at_projector_sizes(qtbot, view, screenshot, lang) -> None:  # type: ignore[no-untyped-def]
     for width, height in SIZES:
         view.resize(width, height)
-        qtbot.waitUntil(lambda: view.size().width() == width)  # nothing holds it wider
+        qtbot.waitUntil(lambda w=width: view.size().width() == w)  # nothing holds it wider
         for page in PAGES:
             view.show_page(page)
             assert screenshot(view, f"tables-{page}-{width}x{height}").exists()

@@ -25,6 +25,7 @@ register({
                     "{n} tables · one scenario, one seed ({seed}) · {turns} turns"),
     "tables.table": ("第{n}桌", "Table {n}"),
     "tables.table_style": ("第{n}桌 · {style}", "Table {n} · {style}"),
+    "tables.stopped": ("{title}（停在第{turn}回合）", "{title} (stopped at turn {turn})"),
     "tables.style_line": ("上级风格：{style}", "Superiors: {style}"),
     "tables.seat_score": ("席位得分：{seat}", "Seat score: {seat}"),
     "tables.parted.title": ("各桌在哪一回合分化", "Where the tables parted"),
@@ -82,9 +83,11 @@ register({
 
 
 def table_title(summary: TableSummary) -> str:
-    """'Table 2 · pressure-type' in the current language."""
-    return tr("tables.table_style", n=summary.number,
-              style=style_words(summary.superior_style, language()))
+    """'Table 2 · pressure-type' in the current language ('… (stopped at turn 4)' for a table
+    whose game did not reach its end: its figures are where it stopped)."""
+    title = tr("tables.table_style", n=summary.number,
+               style=style_words(summary.superior_style, language()))
+    return title if summary.over else tr("tables.stopped", title=title, turn=summary.turn)
 
 
 def unit_text(directory: Directory, unit: str) -> str:

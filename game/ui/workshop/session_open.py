@@ -320,7 +320,9 @@ class SessionOpenWindow(QWidget):
 
         self.compare_button.setEnabled(True)
         self.status.clear()
-        view = TablesView(comparison, self)
+        # The main window's language switch also remembers the choice.
+        setter = getattr(self.parent(), "set_language", None)
+        view = TablesView(comparison, self, set_language=setter if callable(setter) else None)
         view.show()
         self.tables_view = view
         self.compared.emit(view)

@@ -32,6 +32,7 @@ register({
                       "这里不能行动。",
                       "Read-only replay: table {table} as turn {turn} began, as {seat} saw it. "
                       "Nothing can be done here."),
+    "replay.no_end": ("只读重放", "Read-only replay"),
     "replay.banner_end": ("只读重放：第{table}桌记录到的最后局面，以{seat}的视角。这里不能行动。",
                           "Read-only replay: table {table} where its record ends, as {seat} "
                           "saw it. Nothing can be done here."),
@@ -123,6 +124,7 @@ class ReplayWindow(QMainWindow):
             session.view.directory is not None) else session.seat
         turn = self.turn if self.turn is not None else session.game.turn
         self.setWindowTitle(tr("replay.window", table=session.table, seat=seat, turn=turn))
+        self.end_action.setText(tr("replay.no_end"))
         key = "replay.banner" if self.turn is not None else "replay.banner_end"
         self.banner.setText(tr(key, table=session.table, seat=seat, turn=turn))
 
