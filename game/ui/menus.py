@@ -21,7 +21,7 @@ register({
     "act.save_as": ("另存为(&A)…", "Save &as…"),
     "act.quit": ("退出(&Q)", "&Quit"),
     "act.join": ("加入工作坊(&J)…", "&Join a workshop…"),
-    "act.open_record": ("打开工作坊记录(&W)…", "Open a &workshop record…"),
+    "act.open_record": ("打开工作坊记录(&R)…", "Open a workshop &record…"),
     "act.editor": ("情景编辑器(&D)…", "Scenario e&ditor…"),
     "act.end_phase": ("结束本阶段(&E)", "&End this phase"),
     "act.end_turn": ("结束本回合(&E)", "&End this turn"),

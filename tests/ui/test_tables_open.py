@@ -21,7 +21,7 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[int, T
 def test_the_menu_offers_a_record(window) -> None:  # type: ignore[no-untyped-def]
     action = window.menus.actions["open_record"]
     assert action in window.menus.game_menu.actions()
-    assert action.text() == "打开工作坊记录(&W)…"
+    assert action.text() == "打开工作坊记录(&R)…"
 
 
 def test_the_record_lists_its_tables(window, session, screenshot) -> None:  # type: ignore[no-untyped-def]
