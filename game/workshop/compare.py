@@ -13,8 +13,9 @@ by side:
   (`game.workshop.compare_predictions`).
 
 Pure Python (no Qt); the window's projector view and PDF (game/ui/debrief/tables_*.py) and
-`python main.py compare RECORD.db` draw a `TableComparison`. Re-opening a past session reads a
-record with `load_record` and replays any table to any turn with `replay_to`.
+`python main.py compare RECORD.db` draw a `TableComparison`. A record is read (without writing)
+and its tables replayed to any turn by game.workshop.compare_record (`load_record`,
+`replay_to`, re-exported here).
 
 Measured (shared 2-core machine), three tables replayed and scored at every turn's end:
 the tutorial (6 turns, ~165 events a table) 1.0 s; double_rice (8 turns, ~480 events) 1.6 s;
@@ -25,96 +26,23 @@ on a worker thread.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from game.engine.events import Event
 from game.engine.game import Game
-from game.engine.save import find_in_library
-from game.scenario.loader import load_scenario
-from game.scenario.models import Scenario, SubordinateStyle, SuperiorStyle
 from game.scoring.report import score_game
 from game.workshop.compare_predictions import TOLERANCE, PredictionCheck, check_predictions
+from game.workshop.compare_record import CompareError, TableSource, load_record, replay_to
 from game.workshop.directory import Directory, directory
-from game.workshop.record import Act, Record
 from game.workshop.recording import RecordingGame, Scorer, TurnScore
-from game.workshop.table import Table
 
 #: Events shown per table for the turn an indicator parted (the rest are counted).
 MAX_EVENTS = 6
-
-
-class CompareError(Exception):
-    """The tables cannot be compared: not a session's record, a table that does not replay,
-    tables of different scenarios, or none at all."""
-
-
-# ----- what is compared --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TableSource:
-    """One table as its record keeps it: enough to replay it.
-
-    Attributes:
-        number: the table's number, from 1.
-        scenario: the session's scenario.
-        seed: the table's seed.
-        seats: the seats people hold, as the session set them.
-        acts: the table's acts in order (`Record.acts(number)`).
-        superior_style: the style of the computer superiors (None: the scenario's).
-        subordinate_style: the style of the computer subordinates (None: the scenario's).
-        labels: {seat: the participant's label}, if known.
-        scenario_path: where the scenario was found ("" if not read from a file).
-    """
-
-    number: int
-    scenario: Scenario
-    seed: int
-    seats: tuple[str, ...]
-    acts: tuple[Act, ...]
-    superior_style: str | None = None
-    subordinate_style: str | None = None
-    labels: Mapping[str, str] = field(default_factory=dict)
-    scenario_path: str = ""
-
-
-def replay_to(source: TableSource, turn: int | None = None,
-              scorer: Scorer | None = None) -> Table:
-    """The table replayed from its start to the beginning of `turn` (None: every act).
-
-    "The beginning of turn k" is where the table stood once the directives of turn k were out
-    and its first interactive phase began: every act of turns before k applied, none of turn k.
-    The log is then a prefix of the whole table's log.
-
-    Args:
-        source: the table.
-        turn: 1..turns, or None for the whole record (where the table ended or stopped).
-        scorer: with one, the game is a `RecordingGame` scored at every turn's end.
-
-    Raises:
-        CompareError: the acts do not replay on this scenario and seed.
-    """
-    styles = (cast(SuperiorStyle | None, source.superior_style),
-              cast(SubordinateStyle | None, source.subordinate_style))
-    game: Game = (RecordingGame(source.scenario, source.seed, source.seats, *styles,
-                                scorer=scorer) if scorer is not None
-                  else Game(source.scenario, source.seed, source.seats, *styles))
-    table = Table(source.number, game, list(source.seats))
-    try:
-        for act in source.acts:
-            if turn is not None and game.turn >= turn:
-                break
-            table.replay(act)
-    except ValueError as err:
-        raise CompareError(f"table {source.number} does not replay: {err}") from None
-    return table
 
 
 # ----- the comparison ----------------------------------------------------------------------
@@ -421,71 +349,6 @@ def _evidence(indicators: dict[str, Any], key: str, seen: set[str] | None = None
 def _ref(event: Event) -> EventRef:
     return EventRef(seq=event.seq, turn=event.turn, phase=event.phase, kind=event.kind,
                     actor=event.actor, target=event.target, task=event.task)
-
-
-# ----- a session's record ------------------------------------------------------------------
-
-#: The first bytes of every SQLite file (a session's record is one).
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def load_record(path: Path, folders: Sequence[Path]) -> list[TableSource]:
-    """Every table of a session's record, ready to replay (the file is only read).
-
-    A table's superior style is the record's (`tables.superior_style`) where the record keeps
-    one, else the scenario's own.
-
-    Args:
-        path: the record (.db).
-        folders: the scenario library folders (shipped first, then the user's).
-
-    Raises:
-        CompareError: the file is not a session's record.
-        game.engine.save.SaveError: its scenario is not in the library.
-        OSError: the file cannot be read.
-    """
-    path = Path(path)
-    with path.open("rb") as stream:
-        if stream.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise CompareError(f"{path}: not a session's record (not an SQLite file)")
-    styles, labels = _read_only(path)
-    record = Record(path)
-    try:
-        info = record.session()
-        if info is None:
-            raise CompareError(f"{path}: the record holds no session")
-        found = find_in_library(info.scenario_id, folders, mechanics=info.scenario_digest,
-                                hint=info.scenario_path)
-        scenario = load_scenario(found)
-        return [TableSource(number, scenario, info.seed, tuple(info.seats),
-                            tuple(record.acts(number)), styles.get(number),
-                            labels=labels.get(number, {}), scenario_path=str(found))
-                for number in sorted(record.codes())]
-    finally:
-        record.close()
-
-
-def _read_only(path: Path) -> tuple[dict[int, str | None], dict[int, dict[str, str]]]:
-    """({table: its superior style, if the record keeps one}, {table: {seat: last label}}),
-    read without writing (refused unless the file is a record)."""
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            db.execute("SELECT format FROM session").fetchone()
-            columns = {row[1] for row in db.execute("PRAGMA table_info(tables)")}
-            styles: dict[int, str | None] = {}
-            if "superior_style" in columns:
-                styles = {int(n): s or None for n, s in
-                          db.execute("SELECT id, superior_style FROM tables")}
-            labels: dict[int, dict[str, str]] = {}
-            for table, seat, label in db.execute(
-                    "SELECT table_id, seat, label FROM participants ORDER BY rowid"):
-                labels.setdefault(int(table), {})[str(seat)] = str(label)
-            return styles, labels
-        finally:
-            db.close()
-    except sqlite3.Error as err:
-        raise CompareError(f"{path}: not a session's record ({err})") from None
 
 
 __all__ = ["MAX_EVENTS", "CompareError", "EventRef", "IndicatorRow", "Parting", "SeatScore",

@@ -227,3 +227,25 @@ def test_a_table_whose_acts_do_not_fit_is_named(
                          source.acts[1:], source.superior_style)
     with pytest.raises(CompareError, match="table 1 does not replay"):
         replay_to(broken)
+
+
+def test_reading_a_record_changes_nothing_in_it(tmp_path: Path) -> None:
+    path = tmp_path / "session.db"
+    play_session(path)
+    before = path.read_bytes()
+    load_record(path, [SCENARIOS])
+    compare_tables(path, [SCENARIOS])
+    assert path.read_bytes() == before
+
+
+def test_a_record_of_another_format_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "session.db"
+    play_session(path)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE session SET format = 99")
+    db.commit()
+    db.close()
+    with pytest.raises(CompareError, match="record format 99"):
+        load_record(path, [SCENARIOS])
