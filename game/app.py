@@ -59,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, help="the folder to write")
     export.add_argument("--library", action="append", default=[],
                         help="another folder of scenarios the save may name")
+    compare = sub.add_parser("compare", help="a workshop session's tables compared side by "
+                             "side (from its record)")
+    compare.add_argument("record", help="a session's record (.db)")
+    compare.add_argument("--pdf", help="also write the comparison as a PDF for the room")
+    compare.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    compare.add_argument("--lang", choices=("zh", "en"), default=None)
+    compare.add_argument("--library", action="append", default=[],
+                         help="another folder of scenarios the record may name")
     balance = sub.add_parser("balance", help="many seeded bot games: spread of every indicator")
     balance.add_argument("scenario")
     balance.add_argument("--games", type=int, default=100)
@@ -114,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         "play": _play,
         "validate": _validate,
         "export": _export,
+        "compare": _compare,
         "schema": _schema,
         "balance": _balance,
         "bench": _bench,
@@ -196,6 +205,42 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     print("\n".join(str(path) for path in written))
     return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from game.engine.save import SaveError
+    from game.workshop.compare import CompareError, compare_tables
+    from game.workshop.compare_text import render_comparison
+
+    shipped = Path(__file__).resolve().parents[1] / "scenarios"
+    folders = [shipped, *(Path(f) for f in args.library)]
+    lang = args.lang or system_language()
+    try:
+        comparison = compare_tables(Path(args.record), folders)
+        if args.pdf:
+            _comparison_pdf(comparison, Path(args.pdf), lang)
+    except (CompareError, SaveError, OSError, RuntimeError) as err:
+        print(f"compare: {err}", file=sys.stderr)
+        return 1
+    print(comparison.model_dump_json(indent=2) if args.json
+          else render_comparison(comparison, lang))
+    return 0
+
+
+def _comparison_pdf(comparison: object, path: Path, lang: str) -> None:
+    """The room's PDF, drawn by Qt without a screen (the offscreen platform)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from game.ui.common import i18n
+    from game.ui.debrief.tables_pdf import write_pdf
+
+    app = QApplication.instance() or QApplication(["main.py"])
+    del app
+    i18n.set_language(lang)
+    write_pdf(comparison, path)  # type: ignore[arg-type]
 
 
 def _balance(args: argparse.Namespace) -> int:

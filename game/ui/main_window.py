@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         actions["editor"].triggered.connect(self._on_editor_requested)
         actions["open_scenario"].triggered.connect(self._on_open_scenario_triggered)
         actions["join"].triggered.connect(self._on_join_triggered)
+        actions["open_record"].triggered.connect(self._on_open_record_triggered)
         self.stack.currentChanged.connect(lambda _index: self._refresh_actions())
         self.menus.languages.triggered.connect(
             lambda action: self.set_language(str(action.data())))
@@ -427,6 +428,29 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.remote)
         self.stack.setCurrentWidget(self.remote)
         connection.start()
+
+    def _on_open_record_triggered(self) -> None:
+        """Game ▸ Open a workshop record…: a session's record (.db), read only."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(self, tr("act.open_record").replace("&", ""),
+                                              str(self.paths.data_dir), "*.db *.sqlite")
+        if name:
+            self.open_record(Path(name))
+
+    def open_record(self, path: Path) -> QWidget | None:
+        """Open a past workshop session from its record: its tables, a read-only replay of
+        any table to any turn, the comparison of tables (game.ui.workshop.session_open).
+        A file that is not a record is named with the reason, and left as it was."""
+        from game.ui.workshop.session_open import SessionOpenWindow
+
+        opened = SessionOpenWindow.open(path, saves.library_folders(self.paths), self)
+        if isinstance(opened, str):
+            self.statusBar().showMessage(opened)
+            return None
+        opened.show()
+        self.record_window = opened
+        return opened
 
     def leave_workshop(self) -> None:
         """Say bye to the workshop's host and drop its page."""

@@ -21,6 +21,7 @@ register({
     "act.save_as": ("另存为(&A)…", "Save &as…"),
     "act.quit": ("退出(&Q)", "&Quit"),
     "act.join": ("加入工作坊(&J)…", "&Join a workshop…"),
+    "act.open_record": ("打开工作坊记录(&R)…", "Open a workshop &record…"),
     "act.editor": ("情景编辑器(&D)…", "Scenario e&ditor…"),
     "act.end_phase": ("结束本阶段(&E)", "&End this phase"),
     "act.end_turn": ("结束本回合(&E)", "&End this turn"),
@@ -33,7 +34,7 @@ register({
 })
 
 ACTIONS = ("new", "continue", "open", "open_scenario", "save", "save_as", "editor", "quit",
-           "end_phase", "stop_idle", "help", "about", "join")
+           "end_phase", "stop_idle", "help", "about", "join", "open_record")
 SHORTCUTS = {
     "new": QKeySequence.StandardKey.New,
     "open": QKeySequence.StandardKey.Open,
@@ -74,6 +75,7 @@ class WindowMenus:
             self.game_menu.addAction(self.actions[name])
         self.game_menu.addSeparator()
         self.game_menu.addAction(self.actions["join"])  # a workshop table, over the network
+        self.game_menu.addAction(self.actions["open_record"])  # a past session's record
         self.game_menu.addSeparator()
         self.game_menu.addAction(self.actions["open_scenario"])
         self.game_menu.addAction(self.actions["editor"])
