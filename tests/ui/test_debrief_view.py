@@ -1,4 +1,5 @@
-"""The debrief: every indicator down to its evidence, Figure 1, a replay, and the exports."""
+"""The debrief: every indicator down to its evidence, Figure 1, a replay, and the exports —
+all drawn from the seat's view (`SeatView.debrief`), never from a game."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from game.ui.common import i18n
+from game.ui.common.bridge import EngineBridge
 from game.ui.common.charts import bar_values
 from game.ui.debrief.compare_model import CompareModel
 from game.ui.debrief.debrief_model import NODE_ROLE, SEQ_ROLE, EventDetailModel, ScoreTreeModel
 from game.ui.debrief.debrief_view import DebriefView
+from game.ui.play.session import SeatSession
+from game.workshop.debrief_part import LoggedEvent
+from game.workshop.seat_view import SeatView
 
 GROUPS = {
     "forms": ["objective_attribution", "organizational_coordination", "institutional_feedback",
@@ -62,8 +67,27 @@ def _fixture_report() -> dict[str, Any]:
 REPORT = _fixture_report()
 
 
-def _fixture_scorer(game) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    return REPORT
+class ViewSession(SeatSession):
+    """A seat session that only hands out a view it was given, as a remote table's does: the
+    debrief must draw from it alone."""
+
+    local = False
+
+    def __init__(self, view: SeatView) -> None:
+        self._view, self.seat, self.bridge, self.read = view, view.seat, EngineBridge(), set()
+
+    @property
+    def view(self) -> SeatView:
+        return self._view
+
+
+def _with_fixture_report(view: SeatView, log) -> SeatView:  # type: ignore[no-untyped-def]
+    """The view with the fixture report in its debrief part, every log entry linkable."""
+    assert view.debrief is not None
+    part = view.debrief.model_copy(update={
+        "indicators": REPORT["indicators"], "figure1": REPORT["figure1"],
+        "events": [LoggedEvent(**e.to_dict()) for e in log]})
+    return view.model_copy(update={"debrief": part})
 
 
 @pytest.fixture
@@ -74,8 +98,13 @@ def finished(make_session):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def view(qtbot, finished) -> DebriefView:  # type: ignore[no-untyped-def]
-    debrief = DebriefView(finished, scorer=_fixture_scorer)
+def fixture_session(finished) -> ViewSession:  # type: ignore[no-untyped-def]
+    return ViewSession(_with_fixture_report(finished.view, finished.game.log))
+
+
+@pytest.fixture
+def view(qtbot, fixture_session) -> DebriefView:  # type: ignore[no-untyped-def]
+    debrief = DebriefView(fixture_session)
     qtbot.addWidget(debrief)
     return debrief
 
@@ -95,17 +124,23 @@ def _child(model, parent: QModelIndex, kind: str) -> QModelIndex:  # type: ignor
 # ----- the models ----------------------------------------------------------------------------
 
 
-def test_tree_model_groups_at_the_top(finished) -> None:  # type: ignore[no-untyped-def]
-    model = ScoreTreeModel(finished.game)
-    model.set_report(finished.game, REPORT)
+def _fixture_tree(fixture_session) -> ScoreTreeModel:  # type: ignore[no-untyped-def]
+    seat_view = fixture_session.view
+    model = ScoreTreeModel()
+    part = seat_view.debrief.model_copy(update={"score": None})
+    model.set_part(seat_view.directory, part, seat_view.seat)
+    return model
+
+
+def test_tree_model_groups_at_the_top(fixture_session) -> None:  # type: ignore[no-untyped-def]
+    model = _fixture_tree(fixture_session)
     assert model.rowCount() == 5 and model.columnCount() == 2
     assert model.index(0, 0).data() == "沟通式动员的形式"
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
 
 
-def test_tree_model_indicator_has_rules_citation_and_evidence(finished) -> None:  # type: ignore[no-untyped-def]
-    model = ScoreTreeModel(finished.game)
-    model.set_report(finished.game, REPORT)
+def test_tree_model_indicator_has_rules_citation_and_evidence(fixture_session) -> None:  # type: ignore[no-untyped-def]
+    model = _fixture_tree(fixture_session)
     indicator = model.find("indicator", "objective_attribution")
     kinds = [model.index(r, 0, indicator).data(NODE_ROLE) for r in range(model.rowCount(indicator))]
     assert kinds == ["rule", "rule", "citation", "evidence"]
@@ -113,29 +148,29 @@ def test_tree_model_indicator_has_rules_citation_and_evidence(finished) -> None:
     assert indicator.siblingAtColumn(1).data() == "10.0 / 100"
 
 
-def test_tree_model_evidence_rows_carry_their_seq(finished) -> None:  # type: ignore[no-untyped-def]
-    model = ScoreTreeModel(finished.game)
-    model.set_report(finished.game, REPORT)
+def test_tree_model_evidence_rows_carry_their_seq(fixture_session) -> None:  # type: ignore[no-untyped-def]
+    model = _fixture_tree(fixture_session)
     evidence = _child(model, model.find("indicator", "collusion"), "evidence")
     assert [model.index(r, 0, evidence).data(SEQ_ROLE) for r in range(3)] == [3, 5, 8]
     assert model.index(0, 0, evidence).data().startswith("#3")
     assert model.parent(model.index(0, 0, evidence)) == evidence
 
 
-def test_event_detail_model_shows_the_truth_only_after_the_game(make_session) -> None:  # type: ignore[no-untyped-def]
+def test_event_detail_model_shows_the_truth_of_a_linked_event(make_session) -> None:  # type: ignore[no-untyped-def]
     session = make_session("hexi", seed=5)
     for _ in range(3):
         session.end_phase()
-    game = session.game
-    event = next(e for e in game.log if e.kind == "execution")
+    assert session.view.debrief is None  # during play there is no event to show in full
+    session.game.run_to_end()
+    part = session.view.debrief
+    event = next(e for e in part.events if e.kind == "execution" and e.hidden)
     model = EventDetailModel()
-    model.set_event(game, event)
+    model.set_event(session.view.directory, event)
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert model.index(0, 1).data() == str(event.seq)
-    assert not any("真相" in label for label in labels)
-    game.run_to_end()
-    model.set_event(game, event)
-    assert any("真相" in model.index(r, 0).data() for r in range(model.rowCount()))
+    assert sum("真相" in label for label in labels) == len(event.hidden)
+    model.set_event(session.view.directory, None)
+    assert model.rowCount() == 0
 
 
 def _comparison(seat_score: float, collusion: float) -> dict[str, Any]:
@@ -201,7 +236,7 @@ def test_clicking_an_evidence_event_shows_its_details(qtbot, view) -> None:  # t
     qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.detail_stack.currentWidget() is view.event_table
     assert view.event_model.index(0, 1).data() == "5"
-    kind = view.session.game.log[5].kind
+    kind = view.part.event(5).kind
     assert view.event_model.index(3, 1).data() == i18n.tr(f"debrief.kind.{kind}")
 
 
@@ -251,6 +286,7 @@ def test_pdf_text_extracts_as_written(qtbot, finished, tmp_path, lang: str) -> N
     debrief = DebriefView(finished)
     qtbot.addWidget(debrief)
     report = score_game(finished.game)
+    assert "series" not in debrief.part.model_dump()
     raw = _pdf_text(debrief.export_pdf(tmp_path / f"debrief-{lang}.pdf"))
     text, flat = " ".join(raw.split()), _squashed(raw)
     # No Kangxi radicals or radical supplements, no control characters.
@@ -284,9 +320,15 @@ def test_pdf_in_chinese_carries_the_words_the_issue_named(qtbot, finished, tmp_p
     assert "入门" in flat and "风格" in flat
 
 
-def test_json_export_is_the_game_log(view, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    path = view.export_json(tmp_path / "log.json")
-    assert path.read_text(encoding="utf-8") == view.session.game.log.to_json()
+def test_json_export_is_the_debriefs_log_entries(qtbot, finished, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    debrief = DebriefView(finished)
+    qtbot.addWidget(debrief)
+    path = debrief.export_json(tmp_path / "log.json")
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert [e["seq"] for e in written] == [e.seq for e in debrief.part.events]
+    log = finished.game.log
+    assert written == [json.loads(json.dumps(log[e["seq"]].to_dict())) for e in written]
+    assert any(e["hidden"] for e in written)  # the truth, now the game is over
 
 
 def test_replay_shows_the_three_games_side_by_side(qtbot, view) -> None:  # type: ignore[no-untyped-def]
@@ -322,20 +364,25 @@ def test_the_report_leads_with_the_seat(qtbot, finished) -> None:  # type: ignor
     assert first["citation"]["quote"] in citation and "Paper" in citation
 
 
-def test_preview_says_the_game_is_not_over(qtbot, make_session) -> None:  # type: ignore[no-untyped-def]
-    preview = DebriefView(make_session("hexi"), scorer=_fixture_scorer)
+def test_before_the_end_the_debrief_says_it_opens_then(qtbot, make_session) -> None:  # type: ignore[no-untyped-def]
+    preview = DebriefView(make_session("hexi"))
     qtbot.addWidget(preview)
     assert preview.banner.text() == i18n.tr("debrief.preview")
+    assert preview.tree_model.rowCount() == 0 and preview.fig_tasks.rowCount() == 0
+    assert not preview.pdf_button.isEnabled() and not preview.replay_button.isEnabled()
+    assert "结束后" in preview.reveal.browser.toPlainText()
 
 
-def test_refreshes_when_shown_after_the_game_moved(qtbot, make_session) -> None:  # type: ignore[no-untyped-def]
+def test_refreshes_when_shown_after_the_game_ended(qtbot, make_session) -> None:  # type: ignore[no-untyped-def]
     session = make_session("hexi")
-    calls: list[int] = []
-    preview = DebriefView(session, scorer=lambda g: calls.append(g.turn) or REPORT)
-    qtbot.addWidget(preview)
-    session.end_phase()
-    preview.show()
-    qtbot.waitUntil(lambda: len(calls) == 2)
+    debrief = DebriefView(session)
+    qtbot.addWidget(debrief)
+    while not session.game.over:
+        session.end_phase()
+    assert debrief.tree_model.rowCount() == 0  # hidden: it redraws when shown
+    debrief.show()
+    qtbot.waitUntil(lambda: debrief.tree_model.rowCount() > 0)
+    assert debrief.banner.text() != i18n.tr("debrief.preview")
 
 
 def test_language_switch_retranslates_the_report(view) -> None:  # type: ignore[no-untyped-def]
