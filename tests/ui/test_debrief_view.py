@@ -331,7 +331,10 @@ def test_json_export_is_the_debriefs_log_entries(qtbot, finished, tmp_path) -> N
     assert any(e["hidden"] for e in written)  # the truth, now the game is over
 
 
-def test_replay_shows_the_three_games_side_by_side(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+def test_replay_shows_the_three_games_side_by_side(qtbot, finished) -> None:  # type: ignore[no-untyped-def]
+    view = DebriefView(finished)
+    qtbot.addWidget(view)
+    assert view.session.view.debrief.comparisons is None
     with qtbot.waitSignal(view.comparison_ready, timeout=60_000):
         view.replay("pressure")
     keys = view.compare.keys()
@@ -340,6 +343,80 @@ def test_replay_shows_the_three_games_side_by_side(qtbot, view) -> None:  # type
     assert "电脑官员" in view.compare.headerData(2, Qt.Orientation.Horizontal)
     assert view.replay_button.isEnabled()
     assert view.compare.result()["seat_moves"]["computer"] > 0
+    assert view.session.view.debrief.comparisons == view.compare.result()  # it came in the view
+
+
+def test_comparison_headers_name_styles_before_any_comparison(view) -> None:  # type: ignore[no-untyped-def]
+    headers = [view.compare.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    assert not any("（）" in h or "()" in h for h in headers)
+    own = i18n.tr(f"style.{view.part.superior_style}")
+    assert own in headers[1] and own in headers[2]
+    assert i18n.tr(f"style.{view.style_combo.currentData()}") in headers[4]
+    view.style_combo.setCurrentIndex(1 - view.style_combo.currentIndex())
+    assert i18n.tr(f"style.{view.style_combo.currentData()}") in \
+        view.compare.headerData(4, Qt.Orientation.Horizontal)
+    assert view.status.text() == i18n.tr("debrief.not_compared")
+
+
+def test_a_remote_seat_gets_its_comparisons_from_the_host(qtbot, fixture_session, finished) -> None:  # type: ignore[no-untyped-def]
+    view = DebriefView(fixture_session)
+    qtbot.addWidget(view)
+    view.replay("pressure")  # a remote session plays nothing itself
+    assert view.status.text() == i18n.tr("debrief.host_compares")
+    comparisons = _comparison(50.0, 20.0)
+    part = fixture_session.view.debrief.model_copy(update={"comparisons": comparisons})
+    fixture_session._view = fixture_session.view.model_copy(update={"debrief": part})  # noqa: SLF001
+    with qtbot.waitSignal(view.comparison_ready, timeout=5_000):
+        fixture_session.bridge.state_changed.emit()
+        view.refresh()
+    assert view.compare.keys()[0] == "seat_score"
+    assert "3" in view.status.text() and "9" in view.status.text()
+
+
+def _tree_texts(model, parent=QModelIndex()) -> list[str]:  # type: ignore[no-untyped-def]  # noqa: B008
+    texts = []
+    for row in range(model.rowCount(parent)):
+        for column in (0, 1):
+            index = model.index(row, column, parent)
+            texts += [str(index.data()), str(index.data(Qt.ItemDataRole.ToolTipRole))]
+        texts += _tree_texts(model, model.index(row, 0, parent))
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_debrief_draws_the_same_from_a_view_that_went_through_json(
+        qtbot, finished, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.debrief.debrief_html import report_html
+
+    i18n.set_language(lang)
+    local = DebriefView(finished)
+    remote = DebriefView(ViewSession(SeatView.model_validate_json(
+        finished.view.model_dump_json())))
+    for debrief in (local, remote):
+        qtbot.addWidget(debrief)
+    assert _tree_texts(remote.tree_model) == _tree_texts(local.tree_model)
+    assert len(_tree_texts(local.tree_model)) > 100
+    assert remote.reveal.browser.toHtml() == local.reveal.browser.toHtml()
+    assert remote.fig_summary.text() == local.fig_summary.text() != ""
+    assert bar_values(remote.fig_view.chart()) == bar_values(local.fig_view.chart())
+    assert report_html(remote.view, {}, None) == report_html(local.view, {}, None)
+    for debrief in (local, remote):  # one event shown in full
+        debrief.reveal.show_event(debrief.part.events[-1].seq)
+    rows = [local.reveal.events.index(r, 1).data() for r in range(local.reveal.events.rowCount())]
+    assert rows and rows == [remote.reveal.events.index(r, 1).data()
+                             for r in range(remote.reveal.events.rowCount())]
+
+
+def test_the_seat_heading_follows_the_language(qtbot, finished) -> None:  # type: ignore[no-untyped-def]
+    debrief = DebriefView(finished)
+    qtbot.addWidget(debrief)
+    top = debrief.tree_model.index(0, 0)
+    assert "县农业农村局" in top.data()
+    i18n.set_language("en")
+    english = debrief.view.directory.unit_name("county_agri", "en")
+    assert english in top.data() and "县农业农村局" not in top.data()
+    debrief.tree.setCurrentIndex(top)
+    assert english in debrief.details.toPlainText()
 
 
 def test_the_report_leads_with_the_seat(qtbot, finished) -> None:  # type: ignore[no-untyped-def]
@@ -406,7 +483,7 @@ def test_the_real_score_report_of_a_finished_tutorial(qtbot, finished) -> None: 
     debrief = DebriefView(finished)
     qtbot.addWidget(debrief)
     report = score_game(finished.game)
-    assert not debrief.error
+    assert debrief.part is not None and debrief.part.error is None
     for key in report["indicators"]:
         assert _indicator_index(debrief, key).isValid()
     bars = bar_values(debrief.fig_view.chart())

@@ -253,8 +253,13 @@ class DebriefView(QWidget):
 
     def _on_state_changed(self) -> None:
         self._dirty = True
-        if self.isVisible():
-            QTimer.singleShot(0, self.refresh)
+        # Hidden, only the comparisons are taken up now (whoever asked waits for them); the
+        # rest redraws when shown.
+        QTimer.singleShot(0, self.refresh if self.isVisible() else self._take_comparisons)
+
+    def _take_comparisons(self) -> None:
+        self._show_comparisons()
+        self.status.setText(self._status_text())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
