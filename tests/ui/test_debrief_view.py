@@ -516,3 +516,26 @@ def test_screenshot_debrief(qtbot, finished, screenshot, lang: str) -> None:  # 
     with qtbot.waitSignal(debrief.comparison_ready, timeout=30_000):
         debrief.replay("pressure")
     assert screenshot(debrief, "debrief_compare").stat().st_size > 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_outer_scroll_bar_at_1024x640(qtbot, finished, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from game.ui.play.game_page import GamePage
+
+    i18n.set_language(lang)
+    page = GamePage(finished, QAction())
+    qtbot.addWidget(page)
+    page.resize(1024, 594)  # the game page's share of a 1024x640 window (menu and status bars)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.show_tab("debrief")
+    debrief = page.views["debrief"]
+    area = debrief.parentWidget().parentWidget()
+    for number in range(debrief.tabs.count()):
+        debrief.tabs.setCurrentIndex(number)
+        QApplication.processEvents()
+        assert not area.verticalScrollBar().isVisible(), number
+        assert debrief.height() <= area.viewport().height()

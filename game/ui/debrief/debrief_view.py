@@ -153,7 +153,7 @@ class DebriefView(QWidget):
     # ----- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.banner = QLabel()
+        self.banner = _Banner()
         self.banner.setWordWrap(True)
         self.pdf_button, self.json_button = QPushButton(), QPushButton()
         self.pdf_button.clicked.connect(self._on_export_pdf)
@@ -163,7 +163,7 @@ class DebriefView(QWidget):
         top.addWidget(self.banner, 1)
         top.addWidget(self.pdf_button)
         top.addWidget(self.json_button)
-        self.tabs = QTabWidget()
+        self.tabs = _Tabs()
         self.tabs.addTab(self._build_report(), "")
         self.tabs.addTab(self._build_figure(), "")
         self.tabs.addTab(self._build_compare(), "")
@@ -459,6 +459,25 @@ class DebriefView(QWidget):
         html = report_html(view, {t: s for t, (_, s) in images.items()}, compare)
         title = text_of(view.directory.title) if view.directory is not None else ""
         return write_pdf(path, html, title, {t: image for t, (image, _) in images.items()})
+
+
+class _Tabs(QTabWidget):
+    """The debrief's tabs, telling the page around them they have no height-for-width.
+
+    Word-wrapped texts (the banner, the pages' notes) would otherwise make the game page's
+    scroll area size the whole debrief to its preferred height for the width (about 690 px),
+    not its minimum (about 410 px): an outer scroll bar at 1024x640. Each page still wraps
+    its own texts inside the height it gets."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+class _Banner(QLabel):
+    """The debrief's banner: wraps, but asks no height-for-width of the page (see `_Tabs`)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 def figure_chart(names: Directory | None, task: str | None,
