@@ -513,9 +513,12 @@ def test_screenshot_debrief(qtbot, finished, screenshot, lang: str) -> None:  # 
     debrief.tabs.setCurrentIndex(1)
     screenshot(debrief, "debrief_figure1")
     debrief.tabs.setCurrentIndex(2)
+    screenshot(debrief, "debrief_compare_before")
     with qtbot.waitSignal(debrief.comparison_ready, timeout=30_000):
         debrief.replay("pressure")
     assert screenshot(debrief, "debrief_compare").stat().st_size > 0
+    debrief.tabs.setCurrentIndex(3)
+    screenshot(debrief, "debrief_reveal_tab")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
