@@ -182,7 +182,8 @@ def debrief_part(game: Game, seat: str, comparisons: dict[str, Any] | None = Non
     return part.model_copy(update={"comparisons": kept, "comparisons_error": comparisons_error})
 
 
-def comparisons_of(game: Game, seat: str, style: str | None = None) -> dict[str, Any]:
+def comparisons_of(game: Game, seat: str, style: str | None = None,
+                   yours: dict[str, Any] | None = None) -> dict[str, Any]:
     """Play the seat's two fair comparisons (`game.headless.fair_comparisons`): seconds of
     work, for a worker thread or an executor; pass the result to `debrief_part`.
 
@@ -191,13 +192,15 @@ def comparisons_of(game: Game, seat: str, style: str | None = None) -> dict[str,
         seat: the seat a person played.
         style: the other superior style to set against the game's (default:
             `game.headless.other_style`).
+        yours: `game.headless.figures(game, seat)` when the caller made it already (a window
+            makes it on its own thread, so the worker never reads the game it shows).
 
     Returns:
         The `fair_comparisons` result.
     """
     from game.headless import fair_comparisons
 
-    return fair_comparisons(game, seat, style)
+    return fair_comparisons(game, seat, style, yours=yours)
 
 
 def _scored(game: Game, report: dict[str, Any] | None) -> _Scored:

@@ -346,7 +346,9 @@ def test_replay_shows_the_three_games_side_by_side(qtbot, finished) -> None:  # 
     assert view.session.view.debrief.comparisons == view.compare.result()  # it came in the view
 
 
-def test_comparison_headers_name_styles_before_any_comparison(view) -> None:  # type: ignore[no-untyped-def]
+def test_comparison_headers_name_styles_before_any_comparison(qtbot, finished) -> None:  # type: ignore[no-untyped-def]
+    view = DebriefView(finished)
+    qtbot.addWidget(view)
     headers = [view.compare.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
     assert not any("（）" in h or "()" in h for h in headers)
     own = i18n.tr(f"style.{view.part.superior_style}")
@@ -361,6 +363,8 @@ def test_comparison_headers_name_styles_before_any_comparison(view) -> None:  # 
 def test_a_remote_seat_gets_its_comparisons_from_the_host(qtbot, fixture_session, finished) -> None:  # type: ignore[no-untyped-def]
     view = DebriefView(fixture_session)
     qtbot.addWidget(view)
+    assert view.status.text() == i18n.tr("debrief.host_compares")
+    assert not view.replay_button.isEnabled() and not view.style_combo.isEnabled()
     view.replay("pressure")  # a remote session plays nothing itself
     assert view.status.text() == i18n.tr("debrief.host_compares")
     comparisons = _comparison(50.0, 20.0)

@@ -136,6 +136,11 @@ class DebriefView(QWidget):
         return self.session.view  # type: ignore[attr-defined,no-any-return]
 
     @property
+    def _local(self) -> bool:
+        """Whether the game runs here (the session plays the comparisons when asked)."""
+        return bool(getattr(self.session, "local", True))
+
+    @property
     def part(self) -> DebriefPart | None:
         """The seat's part of the debrief (None while the game goes on)."""
         return self.view.debrief
@@ -275,8 +280,10 @@ class DebriefView(QWidget):
         self.tree.setCurrentIndex(self.tree_model.index(0, 0))  # the seat (or the first group)
         self.fig_tasks.reset(view.directory, list(part.figure1) if part is not None else [])
         self.fig_combo.setCurrentIndex(0 if self.fig_tasks.rowCount() else -1)
-        for widget in (self.pdf_button, self.json_button, self.replay_button, self.style_combo):
-            widget.setEnabled(part is not None)
+        self.pdf_button.setEnabled(part is not None)
+        self.json_button.setEnabled(part is not None)
+        for widget in (self.replay_button, self.style_combo):  # a host picks a remote's style
+            widget.setEnabled(part is not None and self._local)
         self._show_comparisons()
         self._retranslate()
 
@@ -340,6 +347,8 @@ class DebriefView(QWidget):
         if part.comparisons_error is not None:
             return tr("debrief.replay_failed", error=part.comparisons_error)
         result = part.comparisons
+        if result is None and not self._local:
+            return tr("debrief.host_compares")
         if result is None:
             return tr("debrief.replaying") if self._asked else tr("debrief.not_compared")
         moves = result["seat_moves"]
