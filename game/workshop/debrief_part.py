@@ -21,6 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
+from game.headless import fair_comparisons
+from game.scoring.debrief import reveal
+from game.scoring.report import score_game
+from game.scoring.seat import score_seat
+
 if TYPE_CHECKING:
     from game.engine.events import Event
     from game.engine.game import Game
@@ -29,6 +34,9 @@ if TYPE_CHECKING:
 #: whose evidence points into other games' logs — stay with the host).
 COMPARISON_KEYS = ("seat", "seed", "style", "other_style", "seat_moves", "yours_vs_computer",
                    "style_vs_style")
+#: The reveal when the game could not be scored: nothing to show.
+NOTHING_REVEALED: dict[str, list[Any]] = {"capacities": [], "false_figures": [],
+                                          "false_requests": [], "collusions": []}
 
 
 class LoggedEvent(BaseModel):
@@ -122,13 +130,6 @@ class DebriefPart(BaseModel):
         found = self.events[index] if index < len(self.events) else None
         return found if found is not None and found.seq == seq else None
 
-    def report(self, seat: str) -> dict[str, Any]:
-        """The part as a score report (`score_game`'s shape) holding only this seat's score."""
-        seats = {seat: self.score} if self.score is not None else {}
-        return {"schema": self.schema_version, "indicators": self.indicators,
-                "figure1": self.figure1, "seats": seats}
-
-
 @dataclass
 class _Scored:
     """What one finished game gives every seat's part (built once per game)."""
@@ -198,8 +199,6 @@ def comparisons_of(game: Game, seat: str, style: str | None = None,
     Returns:
         The `fair_comparisons` result.
     """
-    from game.headless import fair_comparisons
-
     return fair_comparisons(game, seat, style, yours=yours)
 
 
@@ -207,17 +206,13 @@ def _scored(game: Game, report: dict[str, Any] | None) -> _Scored:
     found = _SCORED.get(game)
     if found is not None and found.length == len(game.log):
         return found
-    from game.scoring.debrief import reveal
-
     error = None
-    if report is None:
-        try:
-            from game.scoring.report import score_game
-
-            report = score_game(game)
-        except Exception as err:  # noqa: BLE001 - the debrief says what went wrong, the view stays
-            error, report = f"{type(err).__name__}: {err}", {"indicators": {}, "seats": {}}
-    found = _SCORED[game] = _Scored(len(game.log), report, reveal(game), error)
+    try:
+        report = score_game(game) if report is None else report
+        revealed = reveal(game)
+    except Exception as err:  # noqa: BLE001 - the debrief says what went wrong, the view stays
+        error, report, revealed = f"{type(err).__name__}: {err}", {}, dict(NOTHING_REVEALED)
+    found = _SCORED[game] = _Scored(len(game.log), report, revealed, error)
     return found
 
 
@@ -225,8 +220,6 @@ def _part(game: Game, seat: str, scored: _Scored) -> DebriefPart:
     report = scored.report
     score = report.get("seats", {}).get(seat)
     if score is None and seat in game.scenario.seats and scored.error is None:
-        from game.scoring.seat import score_seat
-
         score = score_seat(game, seat)
     seqs = sorted(set(_linked(report.get("indicators", {}))) | set(_linked(score))
                   | set(_linked(scored.reveal)))

@@ -546,3 +546,13 @@ def test_no_outer_scroll_bar_at_1024x640(qtbot, finished, lang: str) -> None:  #
         QApplication.processEvents()
         assert not area.verticalScrollBar().isVisible(), number
         assert debrief.height() <= area.viewport().height()
+
+
+def test_a_report_that_failed_says_why(qtbot, fixture_session) -> None:  # type: ignore[no-untyped-def]
+    part = fixture_session.view.debrief.model_copy(update={"error": "ValueError: no rules",
+                                                           "indicators": {}, "score": None})
+    fixture_session._view = fixture_session.view.model_copy(update={"debrief": part})  # noqa: SLF001
+    debrief = DebriefView(fixture_session)
+    qtbot.addWidget(debrief)
+    assert debrief.banner.text() == i18n.tr("debrief.no_score", error="ValueError: no rules")
+    assert debrief.tree_model.rowCount() == 0

@@ -99,3 +99,18 @@ def test_the_part_round_trips_through_json(finished: Game) -> None:
     back = SeatView.model_validate_json(view.model_dump_json())
     assert back.debrief == view.debrief
     assert back.debrief is not None and back.debrief.comparisons == {"seat": "hexi", "seed": 5}
+
+
+def test_a_report_that_cannot_be_made_leaves_an_error_not_a_broken_view(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import game.workshop.debrief_part as module
+
+    def broken(game: Game) -> dict:  # type: ignore[type-arg]
+        raise ValueError("no rules")
+
+    monkeypatch.setattr(module, "score_game", broken)
+    game = Game(load_scenario("scenarios/tutorial.yaml"), seed=4, humans=["hexi"])
+    game.run_to_end()
+    part = seat_view(game, "hexi").debrief
+    assert part is not None and part.error == "ValueError: no rules"
+    assert part.indicators == {} and part.score is None and part.events == []
