@@ -293,7 +293,7 @@ class ScoreTreeModel(QAbstractItemModel):
         self._nodes: list[Node] = []
         self._roots: list[int] = []
 
-    def set_part(self, names: Directory, part: DebriefPart | None, seat: str) -> None:
+    def set_part(self, names: Directory | None, part: DebriefPart | None, seat: str) -> None:
         """Show a seat's part of the debrief (nothing for None): the seat's own score and its
         parts lead, then the county's report by group."""
         self.beginResetModel()
