@@ -15,7 +15,7 @@ from game.ui.common.charts import bar_values
 from game.ui.debrief.compare_model import CompareModel
 from game.ui.debrief.debrief_model import NODE_ROLE, SEQ_ROLE, EventDetailModel, ScoreTreeModel
 from game.ui.debrief.debrief_view import DebriefView
-from game.ui.play.session import SeatSession
+from game.ui.play.session import Outcome, SeatSession
 from game.workshop.debrief_part import LoggedEvent
 from game.workshop.seat_view import SeatView
 
@@ -79,6 +79,12 @@ class ViewSession(SeatSession):
     @property
     def view(self) -> SeatView:
         return self._view
+
+    def submit(self, move: Any) -> Outcome:
+        raise AssertionError("the debrief makes no move")
+
+    def end_phase(self) -> Outcome:
+        raise AssertionError("the debrief ends no phase")
 
 
 def _with_fixture_report(view: SeatView, log) -> SeatView:  # type: ignore[no-untyped-def]
