@@ -27,6 +27,7 @@ from game.engine.views import (
     resources,
     stakes,
 )
+from game.workshop.debrief_part import DebriefPart, debrief_part
 from game.workshop.directory import Directory, directory
 from game.workshop.seat_notes import SeatNotes, seat_notes
 
@@ -65,6 +66,10 @@ class SeatView(BaseModel):
             `pending` (same order; the answer table's defaults), and `events`, the headline
             and text of each world event announced so far (the inbox's papers name them).
             Built from what the seat may know only; None in a view built without it.
+        debrief: once the game is over, the seat's part of the debrief
+            (`game.workshop.debrief_part.DebriefPart`: the county's report, the seat's own
+            score, Figure 1, the reveal of what was hidden, the log entries it links to, the
+            styles and seed, and the fair comparisons once played); None during play.
     """
 
     model_config = ConfigDict(frozen=True, allow_inf_nan=False)
@@ -91,6 +96,7 @@ class SeatView(BaseModel):
     deadline: float | None = None
     directory: Directory | None = None
     notes: SeatNotes | None = None
+    debrief: DebriefPart | None = None
 
 
 _DIRECTORIES: weakref.WeakKeyDictionary[Any, Directory] = weakref.WeakKeyDictionary()
@@ -117,6 +123,8 @@ def seat_view(
     closed: bool = False,
     deadline: float | None = None,
     with_directory: bool = True,
+    comparisons: dict[str, Any] | None = None,
+    comparisons_error: str | None = None,
 ) -> SeatView:
     """Build the seat's view of a game.
 
@@ -132,6 +140,8 @@ def seat_view(
         paused, closed, deadline: the table's state the facilitator set (see `SeatView`).
         with_directory: include the game's `Directory` (a host leaves it out once the client
             has it).
+        comparisons, comparisons_error: the seat's fair comparisons once played (or why
+            they failed), for the debrief part (see `debrief_part`).
 
     Raises:
         KeyError: `seat` is not a unit of the scenario.
@@ -161,4 +171,5 @@ def seat_view(
         deadline=deadline,
         directory=directory_of(game) if with_directory else None,
         notes=seat_notes(game, seat, pending),
+        debrief=debrief_part(game, seat, comparisons, comparisons_error=comparisons_error),
     )

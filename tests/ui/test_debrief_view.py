@@ -1,4 +1,5 @@
-"""The debrief: every indicator down to its evidence, Figure 1, a replay, and the exports."""
+"""The debrief: every indicator down to its evidence, Figure 1, a replay, and the exports —
+all drawn from the seat's view (`SeatView.debrief`), never from a game."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from game.ui.common import i18n
+from game.ui.common.bridge import EngineBridge
 from game.ui.common.charts import bar_values
 from game.ui.debrief.compare_model import CompareModel
 from game.ui.debrief.debrief_model import NODE_ROLE, SEQ_ROLE, EventDetailModel, ScoreTreeModel
 from game.ui.debrief.debrief_view import DebriefView
+from game.ui.play.session import Outcome, SeatSession
+from game.workshop.debrief_part import LoggedEvent
+from game.workshop.seat_view import SeatView
 
 GROUPS = {
     "forms": ["objective_attribution", "organizational_coordination", "institutional_feedback",
@@ -62,8 +67,33 @@ def _fixture_report() -> dict[str, Any]:
 REPORT = _fixture_report()
 
 
-def _fixture_scorer(game) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    return REPORT
+class ViewSession(SeatSession):
+    """A seat session that only hands out a view it was given, as a remote table's does: the
+    debrief must draw from it alone."""
+
+    local = False
+
+    def __init__(self, view: SeatView) -> None:
+        self._view, self.seat, self.bridge, self.read = view, view.seat, EngineBridge(), set()
+
+    @property
+    def view(self) -> SeatView:
+        return self._view
+
+    def submit(self, move: Any) -> Outcome:
+        raise AssertionError("the debrief makes no move")
+
+    def end_phase(self) -> Outcome:
+        raise AssertionError("the debrief ends no phase")
+
+
+def _with_fixture_report(view: SeatView, log) -> SeatView:  # type: ignore[no-untyped-def]
+    """The view with the fixture report in its debrief part, every log entry linkable."""
+    assert view.debrief is not None
+    part = view.debrief.model_copy(update={
+        "indicators": REPORT["indicators"], "figure1": REPORT["figure1"],
+        "events": [LoggedEvent(**e.to_dict()) for e in log]})
+    return view.model_copy(update={"debrief": part})
 
 
 @pytest.fixture
@@ -74,8 +104,13 @@ def finished(make_session):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def view(qtbot, finished) -> DebriefView:  # type: ignore[no-untyped-def]
-    debrief = DebriefView(finished, scorer=_fixture_scorer)
+def fixture_session(finished) -> ViewSession:  # type: ignore[no-untyped-def]
+    return ViewSession(_with_fixture_report(finished.view, finished.game.log))
+
+
+@pytest.fixture
+def view(qtbot, fixture_session) -> DebriefView:  # type: ignore[no-untyped-def]
+    debrief = DebriefView(fixture_session)
     qtbot.addWidget(debrief)
     return debrief
 
@@ -95,17 +130,23 @@ def _child(model, parent: QModelIndex, kind: str) -> QModelIndex:  # type: ignor
 # ----- the models ----------------------------------------------------------------------------
 
 
-def test_tree_model_groups_at_the_top(finished) -> None:  # type: ignore[no-untyped-def]
-    model = ScoreTreeModel(finished.game)
-    model.set_report(finished.game, REPORT)
+def _fixture_tree(fixture_session) -> ScoreTreeModel:  # type: ignore[no-untyped-def]
+    seat_view = fixture_session.view
+    model = ScoreTreeModel()
+    part = seat_view.debrief.model_copy(update={"score": None})
+    model.set_part(seat_view.directory, part, seat_view.seat)
+    return model
+
+
+def test_tree_model_groups_at_the_top(fixture_session) -> None:  # type: ignore[no-untyped-def]
+    model = _fixture_tree(fixture_session)
     assert model.rowCount() == 5 and model.columnCount() == 2
     assert model.index(0, 0).data() == "沟通式动员的形式"
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
 
 
-def test_tree_model_indicator_has_rules_citation_and_evidence(finished) -> None:  # type: ignore[no-untyped-def]
-    model = ScoreTreeModel(finished.game)
-    model.set_report(finished.game, REPORT)
+def test_tree_model_indicator_has_rules_citation_and_evidence(fixture_session) -> None:  # type: ignore[no-untyped-def]
+    model = _fixture_tree(fixture_session)
     indicator = model.find("indicator", "objective_attribution")
     kinds = [model.index(r, 0, indicator).data(NODE_ROLE) for r in range(model.rowCount(indicator))]
     assert kinds == ["rule", "rule", "citation", "evidence"]
@@ -113,29 +154,29 @@ def test_tree_model_indicator_has_rules_citation_and_evidence(finished) -> None:
     assert indicator.siblingAtColumn(1).data() == "10.0 / 100"
 
 
-def test_tree_model_evidence_rows_carry_their_seq(finished) -> None:  # type: ignore[no-untyped-def]
-    model = ScoreTreeModel(finished.game)
-    model.set_report(finished.game, REPORT)
+def test_tree_model_evidence_rows_carry_their_seq(fixture_session) -> None:  # type: ignore[no-untyped-def]
+    model = _fixture_tree(fixture_session)
     evidence = _child(model, model.find("indicator", "collusion"), "evidence")
     assert [model.index(r, 0, evidence).data(SEQ_ROLE) for r in range(3)] == [3, 5, 8]
     assert model.index(0, 0, evidence).data().startswith("#3")
     assert model.parent(model.index(0, 0, evidence)) == evidence
 
 
-def test_event_detail_model_shows_the_truth_only_after_the_game(make_session) -> None:  # type: ignore[no-untyped-def]
+def test_event_detail_model_shows_the_truth_of_a_linked_event(make_session) -> None:  # type: ignore[no-untyped-def]
     session = make_session("hexi", seed=5)
     for _ in range(3):
         session.end_phase()
-    game = session.game
-    event = next(e for e in game.log if e.kind == "execution")
+    assert session.view.debrief is None  # during play there is no event to show in full
+    session.game.run_to_end()
+    part = session.view.debrief
+    event = next(e for e in part.events if e.kind == "execution" and e.hidden)
     model = EventDetailModel()
-    model.set_event(game, event)
+    model.set_event(session.view.directory, event)
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert model.index(0, 1).data() == str(event.seq)
-    assert not any("真相" in label for label in labels)
-    game.run_to_end()
-    model.set_event(game, event)
-    assert any("真相" in model.index(r, 0).data() for r in range(model.rowCount()))
+    assert sum("真相" in label for label in labels) == len(event.hidden)
+    model.set_event(session.view.directory, None)
+    assert model.rowCount() == 0
 
 
 def _comparison(seat_score: float, collusion: float) -> dict[str, Any]:
@@ -201,7 +242,7 @@ def test_clicking_an_evidence_event_shows_its_details(qtbot, view) -> None:  # t
     qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.detail_stack.currentWidget() is view.event_table
     assert view.event_model.index(0, 1).data() == "5"
-    kind = view.session.game.log[5].kind
+    kind = view.part.event(5).kind
     assert view.event_model.index(3, 1).data() == i18n.tr(f"debrief.kind.{kind}")
 
 
@@ -251,6 +292,7 @@ def test_pdf_text_extracts_as_written(qtbot, finished, tmp_path, lang: str) -> N
     debrief = DebriefView(finished)
     qtbot.addWidget(debrief)
     report = score_game(finished.game)
+    assert "series" not in debrief.part.model_dump()
     raw = _pdf_text(debrief.export_pdf(tmp_path / f"debrief-{lang}.pdf"))
     text, flat = " ".join(raw.split()), _squashed(raw)
     # No Kangxi radicals or radical supplements, no control characters.
@@ -284,12 +326,21 @@ def test_pdf_in_chinese_carries_the_words_the_issue_named(qtbot, finished, tmp_p
     assert "入门" in flat and "风格" in flat
 
 
-def test_json_export_is_the_game_log(view, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    path = view.export_json(tmp_path / "log.json")
-    assert path.read_text(encoding="utf-8") == view.session.game.log.to_json()
+def test_json_export_is_the_debriefs_log_entries(qtbot, finished, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    debrief = DebriefView(finished)
+    qtbot.addWidget(debrief)
+    path = debrief.export_json(tmp_path / "log.json")
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert [e["seq"] for e in written] == [e.seq for e in debrief.part.events]
+    log = finished.game.log
+    assert written == [json.loads(json.dumps(log[e["seq"]].to_dict())) for e in written]
+    assert any(e["hidden"] for e in written)  # the truth, now the game is over
 
 
-def test_replay_shows_the_three_games_side_by_side(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+def test_replay_shows_the_three_games_side_by_side(qtbot, finished) -> None:  # type: ignore[no-untyped-def]
+    view = DebriefView(finished)
+    qtbot.addWidget(view)
+    assert view.session.view.debrief.comparisons is None
     with qtbot.waitSignal(view.comparison_ready, timeout=60_000):
         view.replay("pressure")
     keys = view.compare.keys()
@@ -298,6 +349,84 @@ def test_replay_shows_the_three_games_side_by_side(qtbot, view) -> None:  # type
     assert "电脑官员" in view.compare.headerData(2, Qt.Orientation.Horizontal)
     assert view.replay_button.isEnabled()
     assert view.compare.result()["seat_moves"]["computer"] > 0
+    assert view.session.view.debrief.comparisons == view.compare.result()  # it came in the view
+
+
+def test_comparison_headers_name_styles_before_any_comparison(qtbot, finished) -> None:  # type: ignore[no-untyped-def]
+    view = DebriefView(finished)
+    qtbot.addWidget(view)
+    headers = [view.compare.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    assert not any("（）" in h or "()" in h for h in headers)
+    own = i18n.tr(f"style.{view.part.superior_style}")
+    assert own in headers[1] and own in headers[2]
+    assert i18n.tr(f"style.{view.style_combo.currentData()}") in headers[4]
+    view.style_combo.setCurrentIndex(1 - view.style_combo.currentIndex())
+    assert i18n.tr(f"style.{view.style_combo.currentData()}") in \
+        view.compare.headerData(4, Qt.Orientation.Horizontal)
+    assert view.status.text() == i18n.tr("debrief.not_compared")
+
+
+def test_a_remote_seat_gets_its_comparisons_from_the_host(qtbot, fixture_session, finished) -> None:  # type: ignore[no-untyped-def]
+    view = DebriefView(fixture_session)
+    qtbot.addWidget(view)
+    assert view.status.text() == i18n.tr("debrief.host_compares")
+    assert not view.replay_button.isEnabled() and not view.style_combo.isEnabled()
+    view.replay("pressure")  # a remote session plays nothing itself
+    assert view.status.text() == i18n.tr("debrief.host_compares")
+    comparisons = _comparison(50.0, 20.0)
+    part = fixture_session.view.debrief.model_copy(update={"comparisons": comparisons})
+    fixture_session._view = fixture_session.view.model_copy(update={"debrief": part})  # noqa: SLF001
+    with qtbot.waitSignal(view.comparison_ready, timeout=5_000):
+        fixture_session.bridge.state_changed.emit()
+        view.refresh()
+    assert view.compare.keys()[0] == "seat_score"
+    assert "3" in view.status.text() and "9" in view.status.text()
+
+
+def _tree_texts(model, parent=QModelIndex()) -> list[str]:  # type: ignore[no-untyped-def]  # noqa: B008
+    texts = []
+    for row in range(model.rowCount(parent)):
+        for column in (0, 1):
+            index = model.index(row, column, parent)
+            texts += [str(index.data()), str(index.data(Qt.ItemDataRole.ToolTipRole))]
+        texts += _tree_texts(model, model.index(row, 0, parent))
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_debrief_draws_the_same_from_a_view_that_went_through_json(
+        qtbot, finished, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.debrief.debrief_html import report_html
+
+    i18n.set_language(lang)
+    local = DebriefView(finished)
+    remote = DebriefView(ViewSession(SeatView.model_validate_json(
+        finished.view.model_dump_json())))
+    for debrief in (local, remote):
+        qtbot.addWidget(debrief)
+    assert _tree_texts(remote.tree_model) == _tree_texts(local.tree_model)
+    assert len(_tree_texts(local.tree_model)) > 100
+    assert remote.reveal.browser.toHtml() == local.reveal.browser.toHtml()
+    assert remote.fig_summary.text() == local.fig_summary.text() != ""
+    assert bar_values(remote.fig_view.chart()) == bar_values(local.fig_view.chart())
+    assert report_html(remote.view, {}, None) == report_html(local.view, {}, None)
+    for debrief in (local, remote):  # one event shown in full
+        debrief.reveal.show_event(debrief.part.events[-1].seq)
+    rows = [local.reveal.events.index(r, 1).data() for r in range(local.reveal.events.rowCount())]
+    assert rows and rows == [remote.reveal.events.index(r, 1).data()
+                             for r in range(remote.reveal.events.rowCount())]
+
+
+def test_the_seat_heading_follows_the_language(qtbot, finished) -> None:  # type: ignore[no-untyped-def]
+    debrief = DebriefView(finished)
+    qtbot.addWidget(debrief)
+    top = debrief.tree_model.index(0, 0)
+    assert "县农业农村局" in top.data()
+    i18n.set_language("en")
+    english = debrief.view.directory.unit_name("county_agri", "en")
+    assert english in top.data() and "县农业农村局" not in top.data()
+    debrief.tree.setCurrentIndex(top)
+    assert english in debrief.details.toPlainText()
 
 
 def test_the_report_leads_with_the_seat(qtbot, finished) -> None:  # type: ignore[no-untyped-def]
@@ -322,20 +451,25 @@ def test_the_report_leads_with_the_seat(qtbot, finished) -> None:  # type: ignor
     assert first["citation"]["quote"] in citation and "Paper" in citation
 
 
-def test_preview_says_the_game_is_not_over(qtbot, make_session) -> None:  # type: ignore[no-untyped-def]
-    preview = DebriefView(make_session("hexi"), scorer=_fixture_scorer)
+def test_before_the_end_the_debrief_says_it_opens_then(qtbot, make_session) -> None:  # type: ignore[no-untyped-def]
+    preview = DebriefView(make_session("hexi"))
     qtbot.addWidget(preview)
     assert preview.banner.text() == i18n.tr("debrief.preview")
+    assert preview.tree_model.rowCount() == 0 and preview.fig_tasks.rowCount() == 0
+    assert not preview.pdf_button.isEnabled() and not preview.replay_button.isEnabled()
+    assert "结束后" in preview.reveal.browser.toPlainText()
 
 
-def test_refreshes_when_shown_after_the_game_moved(qtbot, make_session) -> None:  # type: ignore[no-untyped-def]
+def test_refreshes_when_shown_after_the_game_ended(qtbot, make_session) -> None:  # type: ignore[no-untyped-def]
     session = make_session("hexi")
-    calls: list[int] = []
-    preview = DebriefView(session, scorer=lambda g: calls.append(g.turn) or REPORT)
-    qtbot.addWidget(preview)
-    session.end_phase()
-    preview.show()
-    qtbot.waitUntil(lambda: len(calls) == 2)
+    debrief = DebriefView(session)
+    qtbot.addWidget(debrief)
+    while not session.game.over:
+        session.end_phase()
+    assert debrief.tree_model.rowCount() == 0  # hidden: it redraws when shown
+    debrief.show()
+    qtbot.waitUntil(lambda: debrief.tree_model.rowCount() > 0)
+    assert debrief.banner.text() != i18n.tr("debrief.preview")
 
 
 def test_language_switch_retranslates_the_report(view) -> None:  # type: ignore[no-untyped-def]
@@ -359,7 +493,7 @@ def test_the_real_score_report_of_a_finished_tutorial(qtbot, finished) -> None: 
     debrief = DebriefView(finished)
     qtbot.addWidget(debrief)
     report = score_game(finished.game)
-    assert not debrief.error
+    assert debrief.part is not None and debrief.part.error is None
     for key in report["indicators"]:
         assert _indicator_index(debrief, key).isValid()
     bars = bar_values(debrief.fig_view.chart())
@@ -389,6 +523,42 @@ def test_screenshot_debrief(qtbot, finished, screenshot, lang: str) -> None:  # 
     debrief.tabs.setCurrentIndex(1)
     screenshot(debrief, "debrief_figure1")
     debrief.tabs.setCurrentIndex(2)
+    screenshot(debrief, "debrief_compare_before")
     with qtbot.waitSignal(debrief.comparison_ready, timeout=30_000):
         debrief.replay("pressure")
     assert screenshot(debrief, "debrief_compare").stat().st_size > 0
+    debrief.tabs.setCurrentIndex(3)
+    screenshot(debrief, "debrief_reveal_tab")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_outer_scroll_bar_at_1024x640(qtbot, finished, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from game.ui.play.game_page import GamePage
+
+    i18n.set_language(lang)
+    page = GamePage(finished, QAction())
+    qtbot.addWidget(page)
+    page.resize(1024, 594)  # the game page's share of a 1024x640 window (menu and status bars)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.show_tab("debrief")
+    debrief = page.views["debrief"]
+    area = debrief.parentWidget().parentWidget()
+    for number in range(debrief.tabs.count()):
+        debrief.tabs.setCurrentIndex(number)
+        QApplication.processEvents()
+        assert not area.verticalScrollBar().isVisible(), number
+        assert debrief.height() <= area.viewport().height()
+
+
+def test_a_report_that_failed_says_why(qtbot, fixture_session) -> None:  # type: ignore[no-untyped-def]
+    part = fixture_session.view.debrief.model_copy(update={"error": "ValueError: no rules",
+                                                           "indicators": {}, "score": None})
+    fixture_session._view = fixture_session.view.model_copy(update={"debrief": part})  # noqa: SLF001
+    debrief = DebriefView(fixture_session)
+    qtbot.addWidget(debrief)
+    assert debrief.banner.text() == i18n.tr("debrief.no_score", error="ValueError: no rules")
+    assert debrief.tree_model.rowCount() == 0

@@ -81,8 +81,10 @@ def test_every_frame_a_seat_receives_holds_only_what_the_seat_may_know(
         assert len(texts) > 20
         own_tasks = {t for t in game.hierarchy.tasks_of(seat)
                      if not game.hierarchy.subordinates(seat, t)}
+        debriefs = 0
         for text in texts:
             message = json.loads(text)
+            debriefs += _debrief_only_after_the_end(message, seat)
             assert "hidden" not in set(walk(message)), text[:200]
             for doc in _documents(message):
                 event = game.log[doc["seq"]]
@@ -90,6 +92,19 @@ def test_every_frame_a_seat_receives_holds_only_what_the_seat_may_know(
                 assert doc["data"] == event.data
             if message["kind"] == "view":
                 _check_view(message["view"], seat, own_tasks)
+        assert debriefs, f"{seat} never received its part of the debrief"
+
+
+def _debrief_only_after_the_end(message: dict[str, Any], seat: str) -> bool:
+    """The seat's part of the debrief — the reveal of what was hidden, by design — comes only
+    in a view of the finished game, with the seat's own score and no other; it is taken out
+    here so the rest of the message is checked like any other."""
+    view = message.get("view") if message["kind"] == "view" else None
+    part = view.pop("debrief", None) if view is not None else None
+    if part is not None:
+        assert view["over"]
+        assert part["score"] is None or part["score"]["unit"] == seat
+    return part is not None
 
 
 def _documents(message: dict[str, Any]) -> list[dict[str, Any]]:

@@ -1,24 +1,25 @@
 """The debrief's fair comparisons side by side (see `game.headless.fair_comparisons`): your
 game, the same game with your seat held by a computer official, and that same official under
-the other superior style; and the background job that plays the two replays."""
+the other superior style. They come in the seat's view (`SeatView.debrief.comparisons`) once
+played: by the session that holds a local game, by the host for a remote table."""
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
-from game.engine.game import Game
-from game.headless import fair_comparisons, figures
 from game.ui.common.i18n import language, register, tr
 from game.ui.common.task_model import Index
 
 register({
     "compare.col.indicator": ("指标", "Indicator"),
     "compare.col.yours": ("你（{style}）", "You ({style})"),
+    "compare.col.yours.plain": ("你", "You"),
     "compare.col.computer": ("电脑官员（{style}）", "Computer official ({style})"),
+    "compare.col.computer.plain": ("电脑官员", "Computer official"),
+    "compare.col.other.plain": ("同一电脑官员（另一种风格）", "Same official (other style)"),
     "compare.col.added": ("你带来的差异", "What you added"),
     "compare.col.other": ("同一电脑官员（{style}）", "Same official ({style})"),
     "compare.col.style": ("风格带来的差异", "What the style does"),
@@ -52,14 +53,21 @@ class CompareModel(QAbstractTableModel):
         self._result: dict[str, Any] = {}
         self._added: list[dict[str, Any]] = []
         self._style: list[dict[str, Any]] = []
+        self._styles: tuple[str | None, str | None] = (None, None)
 
-    def set_result(self, result: dict[str, Any]) -> None:
-        """Show a `fair_comparisons` result."""
+    def set_result(self, result: dict[str, Any] | None) -> None:
+        """Show a `fair_comparisons` result (none: the table empties, the headers stay)."""
         self.beginResetModel()
-        self._result = result
-        self._added = result["yours_vs_computer"]
-        self._style = result["style_vs_style"]
+        self._result = result or {}
+        self._added = self._result.get("yours_vs_computer", [])
+        self._style = self._result.get("style_vs_style", [])
         self.endResetModel()
+
+    def set_styles(self, style: str | None, other: str | None) -> None:
+        """The game's superior style and the other one chosen, for the headers while no
+        comparison is shown."""
+        self._styles = (style, other)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
 
     def result(self) -> dict[str, Any]:
         """The comparison shown (empty before any)."""
@@ -134,13 +142,18 @@ class CompareModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role not in (
                 Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        style = tr(f"style.{self._result['style']}") if self._result else ""
-        other = tr(f"style.{self._result['other_style']}") if self._result else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return {3: tr("compare.tip.added"), 5: tr("compare.tip.style")}.get(section)
-        return {0: tr("compare.col.indicator"), 1: tr("compare.col.yours", style=style),
-                2: tr("compare.col.computer", style=style), 3: tr("compare.col.added"),
-                4: tr("compare.col.other", style=other), 5: tr("compare.col.style")}[section]
+        style = self._result.get("style", self._styles[0])
+        other = self._result.get("other_style", self._styles[1])
+        return {0: tr("compare.col.indicator"), 1: _styled("compare.col.yours", style),
+                2: _styled("compare.col.computer", style), 3: tr("compare.col.added"),
+                4: _styled("compare.col.other", other), 5: tr("compare.col.style")}[section]
+
+
+def _styled(key: str, style: str | None) -> str:
+    """A column's header with its style in brackets; without brackets when none is known."""
+    return tr(key, style=tr(f"style.{style}")) if style else tr(f"{key}.plain")
 
 
 def format_figure(value: float | None, unit: str) -> str:
@@ -162,33 +175,3 @@ def _signed(row: dict[str, Any]) -> str:
     if row["better"] is None:
         return text
     return f"{text} ({tr('compare.better') if row['better'] else tr('compare.worse')})"
-
-
-class ReplayJob(QObject):
-    """Plays the two replays on a worker thread; the engine is pure Python and each replay has
-    a game of its own, so nothing is shared with the window but the scenario (read only) and
-    the moves copied before the thread starts."""
-
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def start(self, game: Game, seat: str, superior: str) -> threading.Thread:
-        """Compare `game` with the seat held by a computer, and that official under `superior`."""
-        yours = figures(game, seat)
-        thread = threading.Thread(target=self._run, args=(game, seat, superior, yours),
-                                  daemon=True)
-        thread.start()
-        return thread
-
-    def _run(self, game: Game, seat: str, superior: str, yours: dict[str, Any]) -> None:
-        try:
-            result: dict[str, Any] | str = fair_comparisons(game, seat, superior, yours=yours)
-        except Exception as err:  # noqa: BLE001 - the window shows whatever went wrong
-            result = f"{type(err).__name__}: {err}"
-        try:
-            if isinstance(result, str):
-                self.failed.emit(result)
-            else:
-                self.finished.emit(result)
-        except RuntimeError:
-            pass  # the debrief was closed while the replay ran: nobody is waiting

@@ -7,15 +7,25 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
-from game.engine.game import Game
+import game.ui.common.unit_model  # noqa: F401 - registers map.bureau.*, which Figure 1 names
 from game.ui.common.i18n import language, register, tr
 from game.ui.common.lang import number, text_of
-from game.ui.common.unit_model import kind_name, unit_name
-from game.ui.debrief.debrief_model import GROUPS, Node, event_line, format_value, section_label
+from game.ui.common.vocab import unit_name
+from game.ui.debrief.debrief_model import (
+    GROUPS,
+    Node,
+    event_line,
+    format_value,
+    seat_title,
+    section_label,
+)
 from game.ui.debrief.debrief_reveal import reveal_html
 
 if TYPE_CHECKING:
     from game.ui.debrief.compare_model import CompareModel
+    from game.workshop.debrief_part import DebriefPart
+    from game.workshop.directory import Directory
+    from game.workshop.seat_view import SeatView
 
 register({
     "fig1.original": ("真实目标", "original target"),
@@ -61,27 +71,38 @@ register({
 })
 
 
-def _depths(game: Game, task: str) -> dict[int, list[str]]:
-    spec = game.task_by_id[task]
+def _depths(names: Directory, task: str) -> dict[int, list[str]]:
+    entry = names.task(task)
     depths: dict[int, list[str]] = {}
-    for unit in (*spec.owners, *spec.carriers):
-        depth, cursor = 0, game.hierarchy.superior(unit, task)
+    for unit in (*entry.owners, *entry.carriers) if entry is not None else ():
+        depth, cursor = 0, names.superior(unit, task)
         while cursor is not None:
-            depth, cursor = depth + 1, game.hierarchy.superior(cursor, task)
+            depth, cursor = depth + 1, names.superior(cursor, task)
         depths.setdefault(depth, []).append(unit)
     return depths
 
 
-def figure_bars(game: Game, task: str, figures: dict[str, Any]) -> tuple[
+def _kind(names: Directory, unit: str) -> str:
+    """The unit's kind in the current language (a bureau by the government it belongs to)."""
+    entry = names.unit(unit)
+    if entry is None:
+        return unit
+    parent = names.unit(entry.parent) if entry.parent is not None else None
+    if entry.kind == "bureau" and parent is not None:
+        return tr(f"map.bureau.{parent.kind}")
+    return tr(f"kind.{entry.kind}")
+
+
+def figure_bars(names: Directory, task: str, figures: dict[str, Any]) -> tuple[
         list[tuple[str, float, str]], dict[str, str]]:
     """Figure 1's bars (label, value, role) and the roles' names for the legend."""
-    depths = _depths(game, task)
+    depths = _depths(names, task)
     bars = [(tr("fig1.original"), float(figures["original"]), "original")]
     for depth, value in enumerate(figures.get("escalated", [])):
         units = depths.get(depth, [])
         key = "fig1.level_one" if len(units) == 1 else "fig1.level_many"
-        kind = (kind_name(game, units[0]) if len(units) == 1 else
-                tr(f"kind.{game.hierarchy.kind(units[0])}")) if units else str(depth + 1)
+        kind = (_kind(names, units[0]) if len(units) == 1 else
+                tr(f"kind.{_unit_kind(names, units[0])}")) if units else str(depth + 1)
         bars.append((tr(key, kind=kind), float(value), "escalated"))
     for role in ("negotiated", "delivered", "reported"):
         if role in figures:
@@ -89,6 +110,11 @@ def figure_bars(game: Game, task: str, figures: dict[str, Any]) -> tuple[
     roles = {r: tr(f"fig1.role.{r}") for r in ("original", "escalated", "negotiated",
                                                 "delivered", "reported", "original_line")}
     return bars, roles
+
+
+def _unit_kind(names: Directory, unit: str) -> str:
+    entry = names.unit(unit)
+    return entry.kind if entry is not None else "county"
 
 
 def figure_summary(figures: dict[str, Any]) -> str:
@@ -107,11 +133,11 @@ def figure_summary(figures: dict[str, Any]) -> str:
 # ----- the details pane -----------------------------------------------------------------------
 
 
-def details_html(node: Node, report: dict[str, Any]) -> str:
+def details_html(node: Node, part: DebriefPart, names: Directory | None) -> str:
     """HTML for the entry chosen in the report tree."""
     payload, lang = node.payload, language()
     if node.kind == "group":
-        rows = [i for i in report.get("indicators", {}).values() if i["group"] == payload]
+        rows = [i for i in part.indicators.values() if i["group"] == payload]
         return f"<h2>{escape(tr(f'debrief.group.{payload}'))}</h2>" + "".join(
             f"<p><b>{escape(i['label'][lang])}</b>: {format_value(i['value'], i['unit'])}</p>"
             for i in rows)
@@ -120,20 +146,15 @@ def details_html(node: Node, report: dict[str, Any]) -> str:
     if node.kind == "citation":
         return _citation_html(payload)
     if node.kind == "seat":
-        return _seat_html(node.payload, lang, heading="h2")
+        return _seat_html(node.payload, lang, heading="h2", names=names)
     if node.kind == "part":
         return _part_html(payload, lang, heading="h2")
     return _indicator_html(payload, lang)
 
 
-def _seat_title(seat: dict[str, Any]) -> str:
-    return tr("debrief.seat", unit=seat.get("unit_name", seat["unit"]),
-              role=tr(f"debrief.seat.role.{seat['role']}"))
-
-
 def _seat_html(seat: dict[str, Any], lang: str, heading: str = "h2",
-               parts_heading: str = "p") -> str:
-    head = (f"<{heading}>{escape(_seat_title(seat))} "
+               parts_heading: str = "p", names: Directory | None = None) -> str:
+    head = (f"<{heading}>{escape(seat_title(names, seat))} "
             f"{format_value(seat['score'], 'score')}</{heading}>")
     return head + "".join(_part_html(part, lang, heading=parts_heading)
                           for part in seat["indicators"].values())
@@ -197,40 +218,42 @@ def _citation_html(citation: dict[str, Any], small: bool = False) -> str:
 # ----- the PDF -------------------------------------------------------------------------------
 
 
-def report_html(game: Game, seat: str, report: dict[str, Any], figure_texts: dict[str, str],
-                compare: CompareModel | None, extra: str = "") -> str:
-    """The whole debrief as one HTML page (Figure 1 images as figure1://TASK resources): the
+def report_html(view: SeatView, figure_texts: dict[str, str], compare: CompareModel | None,
+                extra: str = "") -> str:
+    """The seat's debrief as one HTML page (Figure 1 images as figure1://TASK resources): the
     seat's own score and its parts first, then the county's report with every rule (fired or
-    not), Figure 1, the comparisons when made, and `extra` (HTML) at the end."""
-    lang = language()
-    meta = tr("html.meta", seat=unit_name(game, seat), seed=game.seed,
-              sup=tr(f"style.{game.superior_style}"), sub=tr(f"style.{game.subordinate_style}"),
-              turn=game.turn)
-    parts = [f"<h1>{escape(tr('html.title', title=text_of(game.scenario.title)))}</h1>",
+    not), Figure 1, the comparisons when made, the reveal, and `extra` (HTML) at the end.
+    Everything comes from the seat's view (`view.debrief`, `view.directory`)."""
+    lang, part, names = language(), view.debrief, view.directory
+    if part is None or names is None:
+        return f"<p>{escape(tr('reveal.not_over'))}</p>{extra}"
+    meta = tr("html.meta", seat=unit_name(names, view.seat), seed=part.seed,
+              sup=tr(f"style.{part.superior_style}"), sub=tr(f"style.{part.subordinate_style}"),
+              turn=view.turn)
+    parts = [f"<h1>{escape(tr('html.title', title=text_of(names.title)))}</h1>",
              f"<p>{escape(meta)}</p>"]
-    own = report.get("seats", {}).get(seat)
-    if own is not None:
-        named = {**own, "unit_name": unit_name(game, own["unit"])}
-        parts.append(_seat_html(named, lang, heading="h2", parts_heading="h3"))
+    if part.score is not None:
+        parts.append(_seat_html(part.score, lang, heading="h2", parts_heading="h3",
+                                names=names))
     parts.append(f"<h2>{escape(tr('html.county'))}</h2>")
     for group in GROUPS:
-        members = [i for i in report.get("indicators", {}).values() if i["group"] == group]
+        members = [i for i in part.indicators.values() if i["group"] == group]
         if members:
             parts.append(f"<h2>{escape(tr(f'debrief.group.{group}'))}</h2>")
-            parts += [_indicator_pdf(game, i, lang) for i in members]
+            parts += [_indicator_pdf(names, part, i, lang) for i in members]
     parts.append(f"<h2>{escape(tr('html.figure'))}</h2>")
     for task, text in figure_texts.items():
         parts.append(f"<p><img src='figure1://{task}' width='640'></p><p>{escape(text)}</p>")
     if compare is not None:
         parts.append(f"<h2>{escape(tr('html.compare'))}</h2>"
                      f"<p>{escape(tr('debrief.compare_intro'))}</p>{_table_html(compare)}")
-    if game.over:
-        parts.append(reveal_html(game, seat))
+    parts.append(reveal_html(names, part, view.seat))
     return "".join(parts) + extra
 
 
-def _indicator_pdf(game: Game, indicator: dict[str, Any], lang: str) -> str:
-    events = "; ".join(event_line(game, seq) for seq in indicator["evidence"][:8])
+def _indicator_pdf(names: Directory, part: DebriefPart, indicator: dict[str, Any],
+                   lang: str) -> str:
+    events = "; ".join(event_line(names, part, seq) for seq in indicator["evidence"][:8])
     return (f"<h3>{escape(indicator['label'][lang])} — "
             f"{format_value(indicator['value'], indicator['unit'])}</h3>"
             + "".join(_rule_html(rule, lang, heading=False) for rule in indicator["rules"])

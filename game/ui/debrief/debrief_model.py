@@ -1,21 +1,30 @@
 """The debrief's models: the score report as a tree (group > indicator > rule, citation,
-evidence > event) and one event's details as a table."""
+evidence > event), one event's details as a table, and Figure 1's tasks as a list. They read
+the seat's part of the debrief (`SeatView.debrief`) and its directory, never a game."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
-from game.engine.events import Event
-from game.engine.game import Game
 from game.ui.common.i18n import language, register, tr
-from game.ui.common.task_model import Index
-from game.ui.common.unit_model import unit_name
-from game.ui.common.vocab import task_name
+from game.ui.common.task_model import TASK_ID_ROLE, Index
+from game.ui.common.vocab import task_name, unit_name
+
+if TYPE_CHECKING:
+    from game.workshop.debrief_part import DebriefPart, LoggedEvent
+    from game.workshop.directory import Directory
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 4
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 5
@@ -252,14 +261,14 @@ def _plain_number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def event_line(game: Game, seq: int) -> str:
-    """One line naming an event: number, turn, kind, who acted on whom."""
-    if not 0 <= seq < len(game.log):
+def event_line(names: Directory, part: DebriefPart, seq: int) -> str:
+    """One line naming an event the debrief links to: number, turn, kind, who acted on whom."""
+    event = part.event(seq)
+    if event is None:
         return tr("debrief.event.missing", seq=seq)
-    event = game.log[seq]
-    who = unit_name(game, event.actor)
+    who = unit_name(names, event.actor)
     if event.target:
-        who += f" → {unit_name(game, event.target)}"
+        who += f" → {unit_name(names, event.target)}"
     return tr("debrief.event", seq=seq, turn=event.turn, kind=kind_label(event.kind), who=who)
 
 
@@ -277,28 +286,28 @@ class Node:
 class ScoreTreeModel(QAbstractItemModel):
     """The score report, two columns (name, value), groups at the top."""
 
-    def __init__(self, game: Game, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._game = game
+        self._names: Directory | None = None
+        self._part: DebriefPart | None = None
         self._nodes: list[Node] = []
         self._roots: list[int] = []
 
-    def set_report(self, game: Game, report: dict[str, Any], seat: str | None = None) -> None:
-        """Show another report (of `game`, whose log holds the evidence); the seat's own
-        score and its parts lead when the report scores `seat`."""
+    def set_part(self, names: Directory | None, part: DebriefPart | None, seat: str) -> None:
+        """Show a seat's part of the debrief (nothing for None): the seat's own score and its
+        parts lead, then the county's report by group."""
         self.beginResetModel()
-        self._game, self._nodes, self._roots = game, [], []
-        own = report.get("seats", {}).get(seat) if seat else None
+        self._names, self._part, self._nodes, self._roots = names, part, [], []
+        own = part.score if part is not None else None
         if own is not None:
-            own = {**own, "unit_name": unit_name(game, own["unit"])}
             root = self._add("seat", own, -1)
-            for part in own["indicators"].values():
-                node = self._add("part", part, root)
-                self._add("citation", part["citation"], node)
-                evidence = self._add("evidence", part, node)
-                for seq in part["evidence"]:
+            for item in own["indicators"].values():
+                node = self._add("part", item, root)
+                self._add("citation", item["citation"], node)
+                evidence = self._add("evidence", item, node)
+                for seq in item["evidence"]:
                     self._add("event", seq, evidence)
-        indicators = list(report.get("indicators", {}).values())
+        indicators = list(part.indicators.values()) if part is not None else []
         for group in GROUPS:
             members = [i for i in indicators if i["group"] == group]
             if members:
@@ -407,8 +416,7 @@ class ScoreTreeModel(QAbstractItemModel):
         if node.kind == "seat":
             if column == 1:
                 return format_value(payload["score"], "score")
-            return tr("debrief.seat", unit=payload["unit_name"],
-                      role=tr(f"debrief.seat.role.{payload['role']}"))
+            return seat_title(self._names, payload)
         if node.kind == "part":
             if column == 1:
                 return format_value(payload["value"], "score")
@@ -427,7 +435,9 @@ class ScoreTreeModel(QAbstractItemModel):
                       quote=quote_text(payload)) if column == 0 else section
         if node.kind == "evidence":
             return tr("debrief.evidence", n=len(payload["evidence"])) if column == 0 else ""
-        return event_line(self._game, payload) if column == 0 else ""
+        if column or self._names is None or self._part is None:
+            return ""
+        return event_line(self._names, self._part, payload)
 
     def _tooltip(self, node: Node) -> str:
         if node.kind == "rule":
@@ -449,9 +459,9 @@ class EventDetailModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[tuple[str, str]] = []
 
-    def set_event(self, game: Game, event: Event | None) -> None:
-        """Show an event (or nothing)."""
-        rows = [] if event is None else _event_rows(game, event)
+    def set_event(self, names: Directory | None, event: LoggedEvent | None) -> None:
+        """Show a linked event in full, its hidden part too (or nothing)."""
+        rows = [] if event is None or names is None else _event_rows(names, event)
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -475,19 +485,25 @@ class EventDetailModel(QAbstractTableModel):
         return None
 
 
-def _event_rows(game: Game, event: Event) -> list[tuple[str, str]]:
+def _event_rows(names: Directory, event: LoggedEvent) -> list[tuple[str, str]]:
     rows = [(tr("debrief.field.seq"), str(event.seq)), (tr("debrief.field.turn"), str(event.turn)),
             (tr("debrief.field.phase"), tr(f"phase.{event.phase}")),
             (tr("debrief.field.kind"), kind_label(event.kind)),
-            (tr("debrief.field.actor"), unit_name(game, event.actor) if event.actor else "—"),
-            (tr("debrief.field.target"), unit_name(game, event.target) if event.target else "—"),
-            (tr("debrief.field.task"), task_name(game, event.task) or "—")]
-    rows += [(tr("debrief.field.data", name=field_name(k)), _plain(game, v))
+            (tr("debrief.field.actor"), unit_name(names, event.actor) if event.actor else "—"),
+            (tr("debrief.field.target"), unit_name(names, event.target) if event.target else "—"),
+            (tr("debrief.field.task"), task_name(names, event.task) or "—")]
+    rows += [(tr("debrief.field.data", name=field_name(k)), _plain(names, v))
              for k, v in event.data.items()]
-    if game.over:
-        rows += [(tr("debrief.field.hidden", name=field_name(k)), _plain(game, v))
-                 for k, v in event.hidden.items()]
+    rows += [(tr("debrief.field.hidden", name=field_name(k)), _plain(names, v))
+             for k, v in event.hidden.items()]
     return rows
+
+
+def seat_title(names: Directory | None, score: dict[str, Any]) -> str:
+    """"Your seat: 河西镇 (a unit that carries the work) — score", the name in the current
+    language."""
+    unit = unit_name(names, score["unit"]) if names is not None else score["unit"]
+    return tr("debrief.seat", unit=unit, role=tr(f"debrief.seat.role.{score['role']}"))
 
 
 def field_name(key: str) -> str:
@@ -509,20 +525,61 @@ def _term(value: str) -> str:
     return value
 
 
-def _plain(game: Game, value: Any) -> str:
+def _plain(names: Directory, value: Any) -> str:
     if isinstance(value, bool):
         return "✓" if value else "✗"
     if isinstance(value, float):
         return _plain_number(value)
-    if isinstance(value, str) and value in game.units:
-        return unit_name(game, value)
+    if isinstance(value, str) and names.unit(value) is not None:
+        return unit_name(names, value)
     if isinstance(value, str):
         return _term(value)
     if isinstance(value, dict) and isinstance(value.get(language()), str):
         return str(value[language()])  # a reason: its sentence in the reader's language
     if isinstance(value, dict):
         sep = "：" if language() == "zh" else ": "
-        return ", ".join(f"{_plain(game, k)}{sep}{_plain(game, v)}" for k, v in value.items())
+        return ", ".join(f"{_plain(names, k)}{sep}{_plain(names, v)}" for k, v in value.items())
     if isinstance(value, list):
-        return ", ".join(_plain(game, v) for v in value)
+        return ", ".join(_plain(names, v) for v in value)
     return str(value)
+
+
+class FigureTaskModel(QAbstractListModel):
+    """The tasks Figure 1 can show, one row each (name in the current language; TASK_ID_ROLE
+    gives the id), from the seat's directory."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._names: Directory | None = None
+        self._ids: list[str] = []
+
+    def reset(self, names: Directory | None, ids: list[str]) -> None:
+        """Take up the tasks `ids` (in the directory's order)."""
+        self.beginResetModel()
+        self._names = names
+        wanted = set(ids)
+        self._ids = [t.id for t in names.tasks if t.id in wanted] if names is not None else []
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        """Names follow the language; the rows (and the choice) stay."""
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
+    def task_id(self, row: int) -> str | None:
+        """The id of the task at `row` (None out of range)."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids) or self._names is None:
+            return None
+        task = self._ids[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole):
+            return task_name(self._names, task)
+        if role == TASK_ID_ROLE:
+            return task
+        return None

@@ -18,8 +18,8 @@ import subprocess
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtGui import QFont, QFontDatabase, QImage, QPageSize, QPdfWriter, QTextDocument
 
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
              Path.home() / ".local/share/fonts", Path("/Library/Fonts"),
@@ -121,3 +121,26 @@ class DocumentFont:
         for number in self._ids:
             QFontDatabase.removeApplicationFont(number)
         self._ids.clear()
+
+
+def write_pdf(path: Path, html: str, title: str, images: dict[str, QImage]) -> Path:
+    """Print the debrief's HTML (Figure 1 images as figure1://TASK resources) to an A4 PDF
+    set in a font cut to exactly its characters.
+
+    Raises:
+        PdfFontError: no Noto Sans CJK font is installed.
+    """
+    reading = QTextDocument()
+    reading.setHtml(html)
+    with DocumentFont(reading.toPlainText() + title) as font:
+        document = QTextDocument()
+        document.setDefaultFont(QFont(font.family, 9))
+        for task, image in images.items():
+            document.addResource(QTextDocument.ResourceType.ImageResource,
+                                 QUrl(f"figure1://{task}"), image)
+        document.setHtml(html)
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setTitle(title)
+        document.print_(writer)
+    return path

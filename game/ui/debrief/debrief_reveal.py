@@ -1,21 +1,25 @@
 """The reveal: after the game, what was hidden — true capacities, false figures and causes
-(caught or not), who colluded — each linked to its events (game.scoring.debrief.reveal)."""
+(caught or not), who colluded — each linked to its events. It draws the seat's part of the
+debrief (`SeatView.debrief.reveal`, made by game.scoring.debrief.reveal at the game's end)."""
 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget
 
 import game.ui.play.documents  # noqa: F401 - registers doc.list_sep, which the reveal's rows use
-from game.engine.game import Game
-from game.scoring.debrief import reveal
 from game.ui.common.i18n import language, register, tr
 from game.ui.common.lang import number
 from game.ui.common.vocab import task_measure, task_name, unit_name
 from game.ui.debrief.debrief_model import EventDetailModel, event_line
+
+if TYPE_CHECKING:
+    from game.workshop.debrief_part import DebriefPart
+    from game.workshop.directory import Directory
+    from game.workshop.seat_view import SeatView
 
 register({
     "reveal.tab": ("真相揭晓", "The reveal"),
@@ -77,28 +81,33 @@ register({
 })
 
 
-def reveal_html(game: Game, seat: str, data: dict[str, Any] | None = None) -> str:
-    """The reveal as HTML; event numbers link as event:SEQ."""
-    if not game.over:
+def reveal_html(names: Directory | None, part: DebriefPart | None, seat: str) -> str:
+    """The reveal of a seat's part of the debrief as HTML (a note while there is no part:
+    the game goes on); event numbers link as event:SEQ."""
+    if part is None or names is None:
         return f"<p>{escape(tr('reveal.not_over'))}</p>"
-    data = reveal(game) if data is None else data
+    data = part.reveal
     figures, requests = data["false_figures"], data["false_requests"]
+    ctx = (names, part, seat)
     parts = [f"<h2>{escape(tr('reveal.title'))}</h2>",
              f"<p style='color:#4b5563'>{escape(tr('reveal.intro'))}</p>",
              _heading("reveal.figures", n=len(figures), k=sum(r["caught"] for r in figures)),
              _table(("turn", "unit", "task", "overstate", "outcome", "events"),
-                    [_figure_row(game, seat, r) for r in _mine_first(figures, seat)]),
+                    [_figure_row(ctx, r) for r in _mine_first(figures, seat)]),
              _heading("reveal.requests", n=len(requests), k=sum(r["caught"] for r in requests)),
              _table(("turn", "unit", "what", "untrue", "outcome", "events"),
-                    [_request_row(game, seat, r) for r in _mine_first(requests, seat)]),
+                    [_request_row(ctx, r) for r in _mine_first(requests, seat)]),
              _heading("reveal.collusions", n=len(data["collusions"])),
              _table(("turn", "superior", "unit", "task", "amount", "how", "events"),
-                    [_collusion_row(game, seat, r) for r in data["collusions"]]),
+                    [_collusion_row(ctx, r) for r in data["collusions"]]),
              f"<h3>{escape(tr('reveal.capacities'))}</h3>",
              _table(("task", "unit", "capacity", "estimate", "target", "delivered", "reported"),
-                    [_capacity_row(game, seat, r)
-                     for r in _mine_first(data["capacities"], seat)])]
+                    [_capacity_row(ctx, r) for r in _mine_first(data["capacities"], seat)])]
     return "".join(parts)
+
+
+#: What a reveal row is drawn with: the directory, the part (for event lines) and the seat.
+Context = tuple["Directory", "DebriefPart", str]
 
 
 def _heading(key: str, **values: Any) -> str:
@@ -119,27 +128,30 @@ def _table(columns: tuple[str, ...], rows: list[list[str]]) -> str:
             f"style='border-color:#bbb'><tr>{head}</tr>{body}</table>")
 
 
-def _who(game: Game, seat: str, unit: str) -> str:
-    name = escape(unit_name(game, unit))
+def _who(ctx: Context, unit: str) -> str:
+    names, _, seat = ctx
+    name = escape(unit_name(names, unit))
     return f"<b>{name}{escape(tr('reveal.you'))}</b>" if unit == seat else name
 
 
-def _links(game: Game, seqs: list[int]) -> str:
-    return " ".join(f"<a href='event:{s}' title='{escape(event_line(game, s))}'>#{s}</a>"
+def _links(ctx: Context, seqs: list[int]) -> str:
+    names, part, _ = ctx
+    return " ".join(f"<a href='event:{s}' title='{escape(event_line(names, part, s))}'>#{s}</a>"
                     for s in seqs)
 
 
-def _figure_row(game: Game, seat: str, row: dict[str, Any]) -> list[str]:
-    measure = task_measure(game, row["task"])
+def _figure_row(ctx: Context, row: dict[str, Any]) -> list[str]:
+    names = ctx[0]
+    measure = task_measure(names, row["task"])
     if row["caught"]:
         outcome = escape(tr(f"reveal.caught.{row['how']}"))
     else:
         outcome = f"<span style='color:#b3261e'><b>{escape(tr('reveal.not_caught'))}</b></span>"
-    return [str(row["turn"]), _who(game, seat, row["unit"]), escape(task_name(game, row["task"])),
-            escape(_amount(row["overstate"], measure)), outcome, _links(game, row["events"])]
+    return [str(row["turn"]), _who(ctx, row["unit"]), escape(task_name(names, row["task"])),
+            escape(_amount(row["overstate"], measure)), outcome, _links(ctx, row["events"])]
 
 
-def _request_row(game: Game, seat: str, row: dict[str, Any]) -> list[str]:
+def _request_row(ctx: Context, row: dict[str, Any]) -> list[str]:
     untrue = [tr(f"cause.{c}") for c in row["causes"]]
     if row["lowball"]:
         untrue.append(tr("reveal.lowball", pct=f"{100 * row['lowball']:.0f}"))
@@ -152,24 +164,25 @@ def _request_row(game: Game, seat: str, row: dict[str, Any]) -> list[str]:
     verdict = tr("reveal.seen_through") if row["caught"] else tr("reveal.not_seen")
     verdict += tr("reveal.granted") if row["accepted"] else tr("reveal.refused")
     colour = "#b3261e" if row["accepted"] else "#1f2937"
-    return [str(row["turn"]), _who(game, seat, row["unit"]),
+    return [str(row["turn"]), _who(ctx, row["unit"]),
             escape(tr(f"reveal.kind.{row['kind']}")), escape(tr("doc.list_sep").join(untrue)),
-            f"<span style='color:{colour}'>{escape(verdict)}</span>", _links(game, row["events"])]
+            f"<span style='color:{colour}'>{escape(verdict)}</span>", _links(ctx, row["events"])]
 
 
-def _collusion_row(game: Game, seat: str, row: dict[str, Any]) -> list[str]:
-    measure = task_measure(game, row["task"])
-    return [str(row["turn"]), _who(game, seat, row["superior"]), _who(game, seat, row["unit"]),
-            escape(task_name(game, row["task"])), escape(_amount(row["amount"], measure)),
-            escape(tr(f"reveal.how.{row['how']}")), _links(game, row["events"])]
+def _collusion_row(ctx: Context, row: dict[str, Any]) -> list[str]:
+    names = ctx[0]
+    measure = task_measure(names, row["task"])
+    return [str(row["turn"]), _who(ctx, row["superior"]), _who(ctx, row["unit"]),
+            escape(task_name(names, row["task"])), escape(_amount(row["amount"], measure)),
+            escape(tr(f"reveal.how.{row['how']}")), _links(ctx, row["events"])]
 
 
 def _amount(value: float, measure: str) -> str:
     return f"{number(value)}{measure}" if language() == "zh" else f"{number(value)} {measure}"
 
 
-def _capacity_row(game: Game, seat: str, row: dict[str, Any]) -> list[str]:
-    return [escape(task_name(game, row["task"])), _who(game, seat, row["unit"]),
+def _capacity_row(ctx: Context, row: dict[str, Any]) -> list[str]:
+    return [escape(task_name(ctx[0], row["task"])), _who(ctx, row["unit"]),
             *(escape(number(row[k])) for k in ("capacity", "estimate", "target", "delivered",
                                                   "reported"))]
 
@@ -179,7 +192,7 @@ class RevealPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.game: Game | None = None
+        self.view: SeatView | None = None
         self.browser = QTextBrowser(objectName="Paper")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_link)
@@ -196,18 +209,20 @@ class RevealPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-    def show_game(self, game: Game, seat: str) -> None:
-        """Draw the reveal of `game` (a note until it is over)."""
-        self.game = game
-        self.browser.setHtml(reveal_html(game, seat))
+    def show_view(self, view: SeatView) -> None:
+        """Draw the reveal of the seat's view (a note while the game goes on)."""
+        self.view = view
+        self.browser.setHtml(reveal_html(view.directory, view.debrief, view.seat))
         self.browser.setAccessibleName(tr("reveal.body"))
         self.event_table.setAccessibleName(tr("reveal.event_table"))
-        self.events.set_event(game, None)
+        self.events.set_event(view.directory, None)
 
     def show_event(self, seq: int) -> None:
-        """Show one event of the log in full (the truth included: the game is over)."""
-        if self.game is not None and 0 <= seq < len(self.game.log):
-            self.events.set_event(self.game, self.game.log[seq])
+        """Show one linked event of the log in full (the truth included: the game is over)."""
+        part = self.view.debrief if self.view is not None else None
+        event = part.event(seq) if part is not None else None
+        if event is not None and self.view is not None:
+            self.events.set_event(self.view.directory, event)
 
     def _on_link(self, url: QUrl) -> None:
         scheme, _, rest = url.toString().partition(":")

@@ -16,10 +16,14 @@ phase (`ended`).
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from game.ui.common.bridge import EngineBridge
 
@@ -102,6 +106,13 @@ class SeatSession(ABC):
     def end_phase(self) -> Outcome:
         """End the seat's part of the current phase."""
 
+    def compare(self, style: str) -> bool:
+        """Ask for the debrief's fair comparisons against the superior `style`; they arrive
+        in `view.debrief.comparisons` (then `state_changed`). False when this session cannot
+        play them (a remote table: its host plays them once, at game over)."""
+        del style
+        return False
+
 
 class GameSession(SeatSession):
     """The window's handle on one local game.
@@ -137,6 +148,10 @@ class GameSession(SeatSession):
         self._view: tuple[tuple[object, ...], SeatView] | None = None
         #: Per seat: how much of the log its documents were read from, and the documents.
         self._inbox: dict[str, tuple[int, list[Document]]] = {}
+        #: Per seat: the debrief's fair comparisons once played, (result, None) or
+        #: (None, error).
+        self._compared: dict[str, tuple[dict[str, Any] | None, str | None]] = {}
+        self._jobs: list[_Comparisons] = []  # running; the last one asked for wins
 
     @property
     def view(self) -> SeatView:
@@ -146,12 +161,14 @@ class GameSession(SeatSession):
         from game.workshop.seat_view import seat_view
 
         game = self.game
+        compared, failed = self._compared.get(self.seat, (None, None))
         key = (id(game), len(game.log), len(game.recorded), game.turn, game.phase, self.seat,
-               frozenset(self.ended))
+               frozenset(self.ended), id(compared), failed)
         if self._view is None or self._view[0] != key:
             waiting = [s for s in self.humans if s not in self.ended]
             self._view = (key, seat_view(game, self.seat, ended=self.seat in self.ended,
-                                         waiting_for=waiting, inbox=self._documents()))
+                                         waiting_for=waiting, inbox=self._documents(),
+                                         comparisons=compared, comparisons_error=failed))
         return self._view[1]
 
     def _documents(self) -> list[Document]:
@@ -192,6 +209,30 @@ class GameSession(SeatSession):
         self.bridge.state_changed.emit()
         self._hand_to(self.still_to_act())
         return Outcome(True)
+
+    def compare(self, style: str) -> bool:
+        """Play the seat's fair comparisons against `style` on a worker thread (seconds); the
+        view carries them when done (`game.workshop.debrief_part.comparisons_of`)."""
+        if not self.game.over:
+            return False
+        from game.headless import figures
+        from game.workshop.debrief_part import comparisons_of
+
+        game, seat = self.game, self.seat
+        yours = figures(game, seat)  # here: the worker only reads the game's seed and moves
+        job = _Comparisons(lambda: comparisons_of(game, seat, style, yours),
+                           lambda result: self._on_compared(game, seat, result, job))
+        self._jobs.append(job)
+        return True
+
+    def _on_compared(self, game: Game, seat: str, result: object, job: _Comparisons) -> None:
+        latest = self._jobs[-1] is job
+        self._jobs.remove(job)
+        if game is not self.game or not latest:
+            return  # another game was taken up, or other comparisons asked for, meanwhile
+        self._compared[seat] = (None, result) if isinstance(result, str) else \
+            (cast("dict[str, Any]", result), None)
+        self.bridge.state_changed.emit()
 
     def identity(self) -> dict[str, object]:
         """What names this game and seat beside a save: scenario id, seed and seat (the
@@ -246,9 +287,34 @@ class GameSession(SeatSession):
         self.read = set(read or ())
         self.humans = _humans_of(game, seat)
         self.ended = set()
+        self._compared = {}
         self.scenario_path = Path(path)
         self.bridge.attach(game.log)
         self.bridge.game_replaced.emit()
+
+
+class _Comparisons(QObject):
+    """Runs `work` on a worker thread and hands its result (or the error, as text) to `done`
+    on the window's thread (a queued signal)."""
+
+    finished = Signal(object)
+
+    def __init__(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        super().__init__()
+        self._done = done
+        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        threading.Thread(target=self._run, args=(work,), daemon=True).start()
+
+    def _run(self, work: Callable[[], object]) -> None:
+        try:
+            result = work()
+        except Exception as err:  # noqa: BLE001 - the debrief shows whatever went wrong
+            result = f"{type(err).__name__}: {err}"
+        self.finished.emit(result)
+
+    @Slot(object)
+    def _deliver(self, result: object) -> None:
+        self._done(result)
 
 
 def _humans_of(game: Game, seat: str) -> list[str]:
