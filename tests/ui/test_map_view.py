@@ -97,8 +97,8 @@ def test_unit_facts_model_has_item_and_value_columns() -> None:
 
 
 def test_unit_list_model_lists_units_by_name(tutorial_session) -> None:  # type: ignore[no-untyped-def]
-    model = UnitListModel(tutorial_session.game)
-    model.set_units(tutorial_session.game, ["hexi", "liutang"])
+    model = UnitListModel()
+    model.set_units(tutorial_session.view.directory, ["hexi", "liutang"])
     assert model.rowCount(QModelIndex()) == 2
     assert model.index(0).data().startswith("河西镇")
     assert model.index(1).data(UNIT_ID_ROLE) == "liutang"
