@@ -340,7 +340,7 @@ class MapView(QWidget):
         line.setToolTip(flow_tip(flow) if known else tr("map.edge.hidden"))
         if known:
             label = FlowLabel(flow_text(flow), colour)
-            label.setPos(lower.pos() - QPointF(0, NODE_H / 2 + 14))
+            label.setPos(lower.pos() - QPointF(0, NODE_H / 2 + 5))
             label.setToolTip(line.toolTip())
             self.scene.addItem(label)
             self.labels[(flow.superior, flow.subordinate)] = label
