@@ -46,11 +46,11 @@ from game.ui.map.map_items import (
     SLOT,
     FlowLabel,
     MapCanvas,
-    MapLegend,
     NodeItem,
     flow_text,
     flow_tip,
 )
+from game.ui.map.map_legend import MapLegend
 from game.ui.map.map_model import MapLayout, Placement
 from game.ui.map.map_tasks import MapTaskModel
 from game.workshop.directory import Directory
@@ -173,6 +173,7 @@ class MapView(QWidget):
         # A remote host sends the directory once per connection; keep the last one seen.
         self.directory = view.directory or self.directory
         directory, seat = self._directory(), view.seat
+        self.seat: str = seat
         self.layout_model = MapLayout(directory, seat)
         self.tasks.reset(directory, directory.tasks_of(seat))
         self.task_combo.setCurrentIndex(0 if self.tasks.rowCount() else -1)
@@ -242,9 +243,6 @@ class MapView(QWidget):
             return view.map  # type: ignore[no-any-return]
         return MapKnowledge(seat=view.seat, units=[], flows=[])
 
-    def _seat(self) -> str:
-        return self.session.view.seat  # type: ignore[attr-defined,no-any-return]
-
     # ----- drawing --------------------------------------------------------------------------
 
     def current_task(self) -> str | None:
@@ -269,12 +267,12 @@ class MapView(QWidget):
         self.scene.setSceneRect(QRectF(-SLOT, -ROW, (placement.width + 2) * SLOT,
                                        (placement.rows + 1) * ROW))
         self.units.set_units(directory, list(placement.units))
-        self.select(self.selected if self.selected in self.nodes else self._seat())
+        self.select(self.selected if self.selected in self.nodes else self.seat)
 
     def _add_node(self, unit: str, title: str, subtitle: str, x: float, row: int) -> None:
         item = NodeItem(unit, title, subtitle, KIND_FILL[self.layout_model.kind(unit)],
                         summary=False)
-        item.player = unit == self._seat()
+        item.player = unit == self.seat
         item.folded = self.layout_model.folded(unit)
         if item.player:
             item.subtitle = f"{subtitle} · {tr('map.you')}"
@@ -379,7 +377,7 @@ class MapView(QWidget):
     def frame_home(self) -> None:
         """Frame the player's unit with its superiors and subordinates (at 35% to 100%)."""
         self._home_pending = False
-        seat, directory = self._seat(), self._directory()
+        seat, directory = self.seat, self._directory()
         near = {seat, self.layout_model.parent(seat)}
         for task in directory.tasks_of(seat):
             near.add(directory.superior(seat, task))
