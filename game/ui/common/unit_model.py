@@ -15,11 +15,12 @@ from game.engine.knowledge import SELF, SUBORDINATE, TaskKnowledge
 from game.ui.common.i18n import language, register, tr
 from game.ui.common.lang import number
 from game.ui.common.task_model import Index
-from game.ui.common.vocab import _directory, task_measure, task_name
+from game.ui.common.vocab import task_measure, task_name
+from game.workshop.directory import Directory
+from game.workshop.seat_view import directory_of
 
 if TYPE_CHECKING:
     from game.ui.common.vocab import Names
-    from game.workshop.directory import Directory
     from game.workshop.map_knowledge import MapKnowledge
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -75,6 +76,12 @@ _RESOURCES = (("cadre_time", "map.fact.cadre_time", False), ("time_left", "map.f
               False), ("funds", "map.fact.funds", False), ("morale", "map.fact.morale", True),
               ("overload", "map.fact.overload", True), ("pressure", "map.fact.pressure", True),
               ("standing", "map.fact.political", False))
+
+
+def _directory(names: Names) -> Directory:
+    """The directory to read names from: the seat view's, or (while the debrief and the
+    dashboard still pass their game, issue 11 item 1) the game's own."""
+    return names if isinstance(names, Directory) else directory_of(names)
 
 
 def unit_name(names: Names, unit: str) -> str:
