@@ -15,7 +15,9 @@ from game.engine.knowledge import OTHER, SELF, SUBORDINATE, SUPERIOR, Knowledge
 from game.policies import POLICIES, Hand
 from game.scenario.loader import load_scenario
 from game.workshop.map_knowledge import MapKnowledge, map_knowledge, map_knowledge_of
+from game.workshop.protocol import ViewMessage, encode, parse_host
 from game.workshop.seat_view import SeatView, directory_of, seat_view
+from game.workshop.table import Table
 from tests.workshop.helpers import TUTORIAL
 
 BUREAU, TOWNSHIP = "county_agri", "hexi"
@@ -176,3 +178,15 @@ def test_the_part_is_built_again_only_when_the_game_moved() -> None:
     assert map_knowledge_of(game, BUREAU) is not first
     with pytest.raises(KeyError):
         map_knowledge_of(game, "nowhere")
+
+
+def test_a_remote_seat_receives_the_part_in_its_view_message() -> None:
+    table = Table(1, Game(load_scenario(TUTORIAL), seed=3, humans=[BUREAU, TOWNSHIP]),
+                  [BUREAU, TOWNSHIP])
+    for _ in range(9):
+        table.game.advance()
+    for seat in (BUREAU, TOWNSHIP):
+        sent = table.view(seat)
+        message = parse_host(encode(ViewMessage(v=1, seq=0, view=sent)))
+        assert isinstance(message, ViewMessage)
+        assert message.view.map == sent.map == map_knowledge(Knowledge(table.game, seat))
