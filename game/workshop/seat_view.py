@@ -29,8 +29,8 @@ from game.engine.views import (
 )
 from game.workshop.debrief_part import DebriefPart, debrief_part
 from game.workshop.directory import Directory, directory
-from game.workshop.seat_notes import SeatNotes, seat_notes
 from game.workshop.map_knowledge import MapKnowledge, map_knowledge_of
+from game.workshop.seat_notes import SeatNotes, seat_notes
 
 if TYPE_CHECKING:
     from game.engine.game import Game
