@@ -92,7 +92,7 @@ class _Memo:
     def __init__(self, game: World, seat: str) -> None:
         # Through a weak proxy: the memo lives in a weak-keyed cache of the game it reads.
         self.knowledge = Knowledge(cast("World", weakref.proxy(game)), seat)
-        self.key: tuple[int, int, str] | None = None
+        self.key: tuple[int, int, int, str] | None = None
         self.part: MapKnowledge | None = None
 
 
@@ -100,7 +100,8 @@ _MEMOS: weakref.WeakKeyDictionary[Any, dict[str, _Memo]] = weakref.WeakKeyDictio
 
 
 def map_knowledge_of(game: World, seat: str) -> MapKnowledge:
-    """The seat's map part now, built again only when the log, the turn or the phase moved.
+    """The seat's map part now, built again only when the log, the moves people made, the turn
+    or the phase moved.
 
     The seat's `Knowledge` is kept per game and seat and reads only the events appended since
     the last call (a host builds views after every move at 15 tables).
@@ -114,7 +115,7 @@ def map_knowledge_of(game: World, seat: str) -> MapKnowledge:
     memo = memos.get(seat)
     if memo is None:
         memo = memos[seat] = _Memo(game, seat)
-    key = (len(game.log), game.turn, game.phase)
+    key = (len(game.log), len(game.recorded), game.turn, game.phase)
     if memo.part is None or memo.key != key:
         memo.knowledge.update()
         memo.key, memo.part = key, map_knowledge(memo.knowledge)

@@ -78,7 +78,7 @@ def _other_truths_changed(game: Game, seat: str) -> Game:
 def _check(game: Game, seat: str) -> None:
     part = seat_view(game, seat).map
     assert part is not None and part.seat == seat
-    # The cache (by log length, turn and phase) gives what a fresh reading gives.
+    # The cache (by log length, moves recorded, turn and phase) gives what a fresh reading gives.
     assert part == map_knowledge(Knowledge(game, seat))
     # Structure: figures only of the seat and its neighbours; truths only of the seat itself.
     for unit in part.units:
