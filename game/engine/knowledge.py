@@ -80,6 +80,24 @@ class UnitKnowledge:
     resources: dict[str, float] | None
 
 
+@dataclass(frozen=True)
+class KnowledgeSnapshot:
+    """What a seat may know now of the units around it, as plain frozen data.
+
+    Attributes:
+        seat: the unit whose knowledge this is.
+        units: the seat itself, then its superiors and subordinates on any of its tasks (each
+            once, in the order of the seat's tasks); every other unit is known only by its
+            public name, kind and task lines (standing "other", no figures).
+        flows: every task edge with the seat at one end, known, in the order of the seat's
+            tasks (its superior's edge first, then its subordinates' in line order).
+    """
+
+    seat: str
+    units: tuple[UnitKnowledge, ...]
+    flows: tuple[Flow, ...]
+
+
 class Knowledge:
     """A seat's view of the world, kept up to date from the event log it may see.
 
@@ -108,6 +126,25 @@ class Knowledge:
             self._assessed[(event.actor, event.target, event.task)] = event.data
         elif event.kind == "relation_turn":
             self._relation_seen[(event.actor, event.target)] = event.data
+
+    def snapshot(self) -> KnowledgeSnapshot:
+        """The seat's knowledge of the units around it, as of the last `update`.
+
+        Only units that stand next to the seat on a task line are listed (a province has
+        40,000 units; the seat knows figures of a few), and only edges it stands on.
+        """
+        hierarchy = self.game.hierarchy
+        near: dict[str, None] = {self.seat: None}
+        flows: list[Flow] = []
+        for task in hierarchy.tasks_of(self.seat):
+            superior = hierarchy.superior(self.seat, task)
+            if superior is not None:
+                near[superior] = None
+                flows.append(self.flow(superior, self.seat, task))
+            for subordinate in hierarchy.subordinates(self.seat, task):
+                near[subordinate] = None
+                flows.append(self.flow(self.seat, subordinate, task))
+        return KnowledgeSnapshot(self.seat, tuple(self.unit(u) for u in near), tuple(flows))
 
     # ----- standing -----------------------------------------------------------------------
 

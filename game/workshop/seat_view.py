@@ -29,6 +29,7 @@ from game.engine.views import (
 )
 from game.workshop.debrief_part import DebriefPart, debrief_part
 from game.workshop.directory import Directory, directory
+from game.workshop.map_knowledge import MapKnowledge, map_knowledge_of
 from game.workshop.seat_notes import SeatNotes, seat_notes
 
 if TYPE_CHECKING:
@@ -70,6 +71,10 @@ class SeatView(BaseModel):
             (`game.workshop.debrief_part.DebriefPart`: the county's report, the seat's own
             score, Figure 1, the reveal of what was hidden, the log entries it links to, the
             styles and seed, and the fair comparisons once played); None during play.
+        map: what the county map may show (`game.workshop.map_knowledge.MapKnowledge`): the
+            seat and the units next to it on its task lines with the figures the seat may
+            know of them (never another unit's true capacity or output), and the task edges
+            it stands on. None only in a view built without it.
     """
 
     model_config = ConfigDict(frozen=True, allow_inf_nan=False)
@@ -97,6 +102,7 @@ class SeatView(BaseModel):
     directory: Directory | None = None
     notes: SeatNotes | None = None
     debrief: DebriefPart | None = None
+    map: MapKnowledge | None = None
 
 
 _DIRECTORIES: weakref.WeakKeyDictionary[Any, Directory] = weakref.WeakKeyDictionary()
@@ -172,4 +178,5 @@ def seat_view(
         directory=directory_of(game) if with_directory else None,
         notes=seat_notes(game, seat, pending),
         debrief=debrief_part(game, seat, comparisons, comparisons_error=comparisons_error),
+        map=map_knowledge_of(game, seat),
     )

@@ -16,6 +16,7 @@ from game.ui.common.unit_model import HEADER_ROLE, UNIT_ID_ROLE, UnitFactsModel,
 from game.ui.map.map_items import PLAYER_PEN
 from game.ui.map.map_view import MapView
 from game.ui.play.session import GameSession
+from game.workshop.seat_view import SeatView
 
 ROOT = Path(__file__).resolve().parents[2]
 RICE = ROOT / "scenarios" / "double_rice.yaml"
@@ -97,8 +98,8 @@ def test_unit_facts_model_has_item_and_value_columns() -> None:
 
 
 def test_unit_list_model_lists_units_by_name(tutorial_session) -> None:  # type: ignore[no-untyped-def]
-    model = UnitListModel(tutorial_session.game)
-    model.set_units(tutorial_session.game, ["hexi", "liutang"])
+    model = UnitListModel()
+    model.set_units(tutorial_session.view.directory, ["hexi", "liutang"])
     assert model.rowCount(QModelIndex()) == 2
     assert model.index(0).data().startswith("河西镇")
     assert model.index(1).data(UNIT_ID_ROLE) == "liutang"
@@ -278,3 +279,102 @@ def test_screenshot_province_map(qtbot, province, screenshot, lang: str) -> None
     view.show()
     qtbot.waitExposed(view)
     assert screenshot(view, "map_province").stat().st_size > 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 640)], ids=["1280", "1024"])
+def test_screenshot_bureau_map_at_fit(qtbot, make_session, screenshot, lang: str,  # type: ignore[no-untyped-def]
+                                      size: tuple[int, int]) -> None:
+    i18n.set_language(lang)
+    view = MapView(_played(make_session("county_agri", seed=2)))
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.mouseClick(view.fit, Qt.MouseButton.LeftButton)
+    assert screenshot(view, f"map_bureau_fit_{size[0]}").stat().st_size > 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_screenshot_province_map_at_fit_1024(qtbot, province, screenshot, lang: str) -> None:  # type: ignore[no-untyped-def]
+    i18n.set_language(lang)
+    session = GameSession(Game(province, seed=1, humans=["t0_0"]), "t0_0", ROOT / "province.yaml")
+    view = MapView(_played(session))
+    qtbot.addWidget(view)
+    view.resize(1024, 640)
+    view.show()
+    qtbot.waitExposed(view)
+    assert screenshot(view, "map_province_home_1024").stat().st_size > 0
+
+
+# ----- drawn from the seat's view only ---------------------------------------------------------
+
+
+class _JsonSession:
+    """A seat session whose view went through JSON, as a remote table's does: no game behind
+    it, only the view, the seat and the bridge."""
+
+    local = False
+
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner, self.bridge, self.read = inner, inner.bridge, set()
+
+    @property
+    def seat(self) -> str:
+        return self.inner.seat  # type: ignore[no-any-return]
+
+    @property
+    def view(self) -> SeatView:
+        return SeatView.model_validate_json(self.inner.view.model_dump_json())
+
+
+def _drawing(view: MapView) -> dict[str, object]:
+    """Everything the map shows: nodes, labels, edge tips and every unit's side panel."""
+    panels = {}
+    for key in list(view.nodes):
+        view.select(key)
+        panels[key] = (view.panel_title.text(), [
+            (view.facts.index(r, 0).data(), view.facts.index(r, 1).data())
+            for r in range(view.facts.rowCount())])
+    nodes = {k: (n.title, n.subtitle, n.pos().toTuple(), n.player, n.folded)
+             for k, n in view.nodes.items()}
+    return {"nodes": nodes, "labels": {k: v.text for k, v in view.labels.items()},
+            "tips": sorted(i.toolTip() for i in view.scene.items() if i.toolTip()),
+            "panels": panels, "tasks": view.tasks.rowCount(), "units": view.units.rowCount()}
+
+
+@pytest.mark.parametrize("seat", ["county_agri", "hexi"])
+def test_the_map_draws_the_same_from_a_view_that_went_through_json(
+        qtbot, make_session, seat: str) -> None:  # type: ignore[no-untyped-def]
+    session = _played(make_session(seat, seed=2))
+    local, remote = MapView(session), MapView(_JsonSession(session))
+    qtbot.addWidget(local)
+    qtbot.addWidget(remote)
+    assert not hasattr(remote.session, "game")
+    assert _drawing(remote) == _drawing(local)
+    assert remote.labels  # the seat's own line carries figures
+    for _ in range(3):
+        session.end_phase()
+    assert _drawing(remote) == _drawing(local)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_node_titles_and_flow_labels_stay_readable_at_fit(qtbot, make_session, lang: str) -> None:  # type: ignore[no-untyped-def]
+    i18n.set_language(lang)
+    view = MapView(_played(make_session("county_agri", seed=2, scenario=RICE)))
+    qtbot.addWidget(view)
+    view.resize(1024, 640)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_all()
+    lod = view.canvas.transform().m11()
+    assert lod < 0.8  # six townships and their villages: "Fit" zooms out
+    for node in view.nodes.values():
+        font, lines, _ = node.text_layout(lod)
+        # A name of 40 letters in a box 80 pixels wide cannot be big: it is whole, though.
+        assert font.pointSizeF() * lod >= (7.0 if len(node.title) <= 24 else 5.0), node.title
+        assert "".join(lines).replace(" ", "") == node.title.replace(" ", "")
+    for label in view.labels.values():
+        font, lines = label.text_layout(lod)
+        assert font.pointSizeF() * lod >= 7.0, label.text
+        assert " ".join(lines).replace("  ", " ") == label.text

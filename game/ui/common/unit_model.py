@@ -1,19 +1,27 @@
-"""Units as the player may know them: the map's side panel and its list of shown units."""
+"""Units as the player may know them: the map's side panel and its list of shown units.
+
+Names and kinds come from the seat view's `Directory`, figures from its map part
+(`game.workshop.map_knowledge.MapKnowledge`); nothing here reads the game itself.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
-from game.engine.game import Game
-from game.engine.knowledge import SELF, SUBORDINATE, Knowledge, TaskKnowledge
-from game.scenario.models import Scenario, Text
-from game.ui.common.i18n import register, tr
-from game.ui.common.lang import number, text_of
+from game.engine.knowledge import SELF, SUBORDINATE, TaskKnowledge
+from game.ui.common.i18n import language, register, tr
+from game.ui.common.lang import number
 from game.ui.common.task_model import Index
 from game.ui.common.vocab import task_measure, task_name
+from game.workshop.directory import Directory
+from game.workshop.seat_view import directory_of
+
+if TYPE_CHECKING:
+    from game.ui.common.vocab import Names
+    from game.workshop.map_knowledge import MapKnowledge
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -70,28 +78,32 @@ _RESOURCES = (("cadre_time", "map.fact.cadre_time", False), ("time_left", "map.f
               ("standing", "map.fact.political", False))
 
 
-_NAMES: dict[int, tuple[Scenario, dict[str, Text]]] = {}
+def _directory(names: Names) -> Directory:
+    """The directory to read names from: the seat view's, or (while the debrief and the
+    dashboard still pass their game, issue 11 item 1) the game's own."""
+    return names if isinstance(names, Directory) else directory_of(names)
 
 
-def unit_name(game: Game, unit: str) -> str:
-    """A unit's name in the current language, by an index (a province has 40,000 units)."""
-    entry = _NAMES.get(id(game.scenario))
-    if entry is None or entry[0] is not game.scenario:
-        if len(_NAMES) > 8:
-            _NAMES.clear()
-        entry = (game.scenario, {u.id: u.name for u in game.scenario.units})
-        _NAMES[id(game.scenario)] = entry
-    name = entry[1].get(unit)
-    return text_of(name) if name is not None else unit
+def unit_name(names: Names, unit: str) -> str:
+    """A unit's name in the current language (the id itself for an unknown unit).
+
+    Args:
+        names: the seat view's `Directory` (a game is still taken while the other screens
+            move onto the view, issue 11 item 1).
+    """
+    return _directory(names).unit_name(unit, language())
 
 
-def kind_name(game: Game, unit: str) -> str:
+def kind_name(names: Names, unit: str) -> str:
     """The unit's kind in the current language (a bureau by the government it belongs to)."""
-    kind = game.hierarchy.kind(unit)
-    parent = game.hierarchy.parent(unit)
-    if kind == "bureau" and parent is not None:
-        return tr(f"map.bureau.{game.hierarchy.kind(parent)}")
-    return tr(f"kind.{kind}")
+    directory = _directory(names)
+    entry = directory.unit(unit)
+    if entry is None:
+        return ""
+    parent = directory.unit(entry.parent) if entry.parent is not None else None
+    if entry.kind == "bureau" and parent is not None:
+        return tr(f"map.bureau.{parent.kind}")
+    return tr(f"kind.{entry.kind}")
 
 
 def count_text(kind: str, n: int) -> str:
@@ -106,15 +118,20 @@ def percent(value: float | None) -> str:
     return tr("map.fact.not_yet") if value is None else f"{100 * value:.0f}%"
 
 
-def unit_facts(game: Game, knowledge: Knowledge, unit: str) -> list[tuple[str, str, bool]]:
-    """(label, value, is_header) rows of what the seat may know of `unit`."""
-    known = knowledge.unit(unit)
-    rows = [(tr("map.fact.kind"), kind_name(game, unit), False),
+def unit_facts(directory: Directory, part: MapKnowledge, unit: str) -> list[tuple[str, str, bool]]:
+    """(label, value, is_header) rows of what the seat may know of `unit`.
+
+    Args:
+        directory: the seat view's directory (names, kinds, task lines).
+        part: the seat view's map part (the figures the seat may know).
+    """
+    known = part.unit(unit, directory)
+    rows = [(tr("map.fact.kind"), kind_name(directory, unit), False),
             (tr("map.fact.standing"), tr(f"map.standing.{known.standing}"), False)]
     for task in known.tasks:
-        rows.extend(_task_rows(game, task, known.standing))
+        rows.extend(_task_rows(directory, task, known.standing))
     for relation in known.relations:
-        key = "map.fact.trust_down" if relation.superior == knowledge.seat else "map.fact.trust_up"
+        key = "map.fact.trust_down" if relation.superior == part.seat else "map.fact.trust_up"
         rows += [(tr(key), percent(relation.trust), False),
                  (tr("map.fact.symmetry"), percent(relation.symmetry), False),
                  (tr("map.fact.familiarity"), percent(relation.familiarity), False)]
@@ -124,13 +141,14 @@ def unit_facts(game: Game, knowledge: Knowledge, unit: str) -> list[tuple[str, s
     return rows
 
 
-def _task_rows(game: Game, task: TaskKnowledge, standing: str) -> list[tuple[str, str, bool]]:
-    rows = [(tr("map.fact.task", task=task_name(game, task.task)), "", True)]
+def _task_rows(directory: Directory, task: TaskKnowledge,
+               standing: str) -> list[tuple[str, str, bool]]:
+    rows = [(tr("map.fact.task", task=task_name(directory, task.task)), "", True)]
     if task.superior is not None:
-        rows.append((tr("map.fact.superior"), unit_name(game, task.superior), False))
+        rows.append((tr("map.fact.superior"), unit_name(directory, task.superior), False))
     if standing not in (SELF, SUBORDINATE):
         return [*rows, (tr("map.fact.unknown"), "", False)]
-    measure = task_measure(game, task.task)
+    measure = task_measure(directory, task.task)
     figures = (("map.fact.external", task.external), ("map.fact.target", task.target),
                ("map.fact.reported", task.reported), ("map.fact.delivered", task.delivered),
                ("map.fact.capacity", task.capacity))
@@ -187,15 +205,15 @@ class UnitFactsModel(QAbstractTableModel):
 class UnitListModel(QAbstractListModel):
     """The units the map shows, by name, for the keyboard's "go to unit" list."""
 
-    def __init__(self, game: Game, parent: QObject | None = None) -> None:
+    def __init__(self, directory: Directory | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._game = game
+        self._directory = directory
         self._ids: list[str] = []
 
-    def set_units(self, game: Game, ids: list[str]) -> None:
-        """Show these units (in map order)."""
+    def set_units(self, directory: Directory, ids: list[str]) -> None:
+        """Show these units (in map order), named from the seat view's directory."""
         self.beginResetModel()
-        self._game, self._ids = game, list(ids)
+        self._directory, self._ids = directory, list(ids)
         self.endResetModel()
 
     def retranslate(self) -> None:
@@ -215,7 +233,9 @@ class UnitListModel(QAbstractListModel):
             return None
         unit = self._ids[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{unit_name(self._game, unit)} · {kind_name(self._game, unit)}"
+            if self._directory is None:
+                return unit
+            return f"{unit_name(self._directory, unit)} · {kind_name(self._directory, unit)}"
         if role == UNIT_ID_ROLE:
             return unit
         return None

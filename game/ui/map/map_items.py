@@ -1,40 +1,39 @@
-"""The map's drawing pieces: unit and summary nodes, flow labels, the canvas and the legend."""
+"""The map's drawing pieces: unit and summary nodes, flow labels, the canvas and the legend.
+
+Text on the map keeps a readable size on the screen when the map is zoomed out (at "Fit" a
+county is drawn at 50-70%): a node's title grows in scene units as far as its box holds it,
+its second line goes when there is no room for it, and a flow label breaks onto two lines.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontMetrics,
     QFontMetricsF,
     QKeyEvent,
-    QLinearGradient,
     QMouseEvent,
     QPainter,
-    QPaintEvent,
     QPen,
-    QResizeEvent,
+    QTextLayout,
+    QTextOption,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from game.engine.knowledge import Flow
-from game.ui.common.charts import chart_font, trust_colour
+from game.ui.common.charts import chart_font
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import number
 
 register({
-    "map.legend.name": ("图例", "Legend"),
-    "map.legend.trust": ("线色：上级对下级的信任", "Line colour: the superior's trust"),
-    "map.legend.low": ("低", "low"),
-    "map.legend.high": ("高", "high"),
-    "map.legend.width": ("线宽：下达的指标", "Line width: quota passed down"),
-    "map.legend.hidden": ("虚点线：你看不到的数据", "Dotted: figures you cannot see"),
-    "map.legend.flow": ("标签：下达 → 协商后 → 完成（或上报）",
-                        "Label: passed → negotiated → done (or reported)"),
-    "map.legend.you": ("金框：你的单位", "Gold frame: your unit"),
-    "map.legend.folded": ("虚线框：已折叠，点击展开", "Dashed box: folded, click to unfold"),
     "map.done": ("完成 {n}", "done {n}"),
     "map.rep": ("上报 {n}", "rep. {n}"),
     "map.edge.tip": ("下达 {esc} → 协商 {neg} → {last}；信任 {trust}",
@@ -60,6 +59,13 @@ def flow_tip(flow: Flow) -> str:
               last=_last(flow), trust=trust)
 
 SLOT, ROW, NODE_W, NODE_H = 180.0, 150.0, 156.0, 58.0
+#: The size (points on the screen) a node's title, its second line and a flow label keep
+#: while zoomed out, as far as their boxes hold them; at 100% they are drawn at least this big.
+TITLE_PT, SUBTITLE_PT, LABEL_PT = 9.5, 8.0, 8.5
+#: Below this zoom a node's second line (its kind) is left out: the colour tells the kind.
+SUBTITLE_LOD = 0.55
+#: The tallest a flow label grows (scene units), upwards from just above its node.
+LABEL_H = 64.0
 KIND_FILL = {"province": "#e0e7ff", "city": "#e0e7ff", "county": "#dbeafe", "bureau": "#fef3c7",
              "township": "#dcfce7", "subdistrict": "#dcfce7", "village": "#f3f4f6"}
 PLAYER_PEN, SELECTED_PEN = QColor("#d97706"), QColor("#2563eb")
@@ -72,6 +78,7 @@ class NodeItem(QGraphicsItem):
         super().__init__()
         self.key, self.title, self.subtitle, self.summary = key, title, subtitle, summary
         self.fill, self.player, self.selected, self.folded = QColor(fill), False, False, False
+        self._layouts: dict[float, tuple[QFont, str, QFont | None]] = {}
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setToolTip(f"{title}\n{subtitle}")
         self.setZValue(2)
@@ -88,55 +95,144 @@ class NodeItem(QGraphicsItem):
         return QPen(QColor("#6b7280"), 1.2, Qt.PenStyle.DashLine if self.summary
                     else Qt.PenStyle.SolidLine)
 
-    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+    def text_layout(self, lod: float) -> tuple[QFont, list[str], QFont | None]:
+        """At zoom `lod`: the title's font and lines (cut short only if nothing fits), and
+        the second line's font (None when it is left out)."""
+        lod = max(lod, 0.05)
+        largest = max(TITLE_PT, TITLE_PT / lod)
+        whole = QRectF(-NODE_W / 2, -NODE_H / 2, NODE_W, NODE_H).adjusted(6, 3, -6, -3)
+        if lod >= SUBTITLE_LOD:
+            sub_font = chart_font(min(max(SUBTITLE_PT, SUBTITLE_PT / lod), 11.0))
+            band = line_step(sub_font) + 2
+            font, lines = fitted_lines(self.title, whole.adjusted(0, 0, 0, -band),
+                                       not self.summary, largest)
+            # A long name that would be unreadable beside its second line takes the box.
+            if font.pointSizeF() * lod >= 0.8 * TITLE_PT or lod >= 1.0:
+                return font, lines, sub_font
+        font, lines = fitted_lines(self.title, whole, not self.summary, largest)
+        return font, lines, None
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,  # type: ignore[override]
+              widget: QWidget | None = None) -> None:
         rect = QRectF(-NODE_W / 2, -NODE_H / 2, NODE_W, NODE_H)
         painter.setPen(self.border())
         painter.setBrush(QBrush(self.fill))
         painter.drawRoundedRect(rect, 8, 8)
+        lod = round(option.levelOfDetailFromTransform(painter.worldTransform()), 2)
+        if lod not in self._layouts:  # fitting text is dear; a pan repaints at the same zoom
+            self._layouts[lod] = self.text_layout(lod)
+        font, lines, sub_font = self._layouts[lod]
+        band = line_step(sub_font) + 2 if sub_font is not None else 0.0
         painter.setPen(QColor("#111827"))
-        text_rect = rect.adjusted(6, 3, -6, -18)
-        font, text = fitted_text(self.title, text_rect, bold=not self.summary)
-        painter.setFont(font)
-        flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
-        painter.drawText(text_rect, flags, text)
-        painter.setFont(chart_font(7.5))
+        draw_lines(painter, rect.adjusted(6, 3, -6, -3 - band), font, lines)
+        if sub_font is None:
+            return
+        painter.setFont(sub_font)
         painter.setPen(QColor("#4b5563"))
-        painter.drawText(rect.adjusted(6, NODE_H - 18, -6, -2), int(Qt.AlignmentFlag.AlignCenter),
-                         self.subtitle + (" ▸" if self.folded else ""))
+        line = rect.adjusted(6, NODE_H - 2 - band, -6, -2)
+        subtitle = QFontMetricsF(sub_font).elidedText(
+            self.subtitle + (" ▸" if self.folded else ""), Qt.TextElideMode.ElideMiddle,
+            line.width())
+        painter.drawText(line, int(Qt.AlignmentFlag.AlignCenter), subtitle)
 
 
-def fitted_text(text: str, rect: QRectF, bold: bool) -> tuple[QFont, str]:
-    """The largest font (9.5 down to 7.5 points) at which `text` fits `rect` on wrapped lines;
-    failing that, the smallest font and the text cut short with an ellipsis."""
-    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
-    for size in (9.5, 8.5, 7.5):
+def line_step(font: QFont) -> float:
+    """The distance between two lines of map text: 1.2 em (the CJK font's own line spacing,
+    about 1.45 em, leaves too little room in a node's box)."""
+    return 1.2 * QFontMetricsF(font).horizontalAdvance("中")
+
+
+def wrapped(text: str, font: QFont, width: float) -> list[str]:
+    """`text` broken into lines no wider than `width` (at words, or anywhere in a long word
+    and between Chinese characters)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[str] = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()].strip())
+    layout.endLayout()
+    return [line for line in lines if line]
+
+
+def fitted_lines(text: str, rect: QRectF, bold: bool,
+                 largest: float = TITLE_PT) -> tuple[QFont, list[str]]:
+    """The largest font (from `largest` points down to 7.5) at which `text` fits `rect` on
+    wrapped lines; failing that, the smallest font and the lines that fit, the last one cut
+    short with an ellipsis."""
+    sizes = [largest * 0.92 ** i for i in range(40) if largest * 0.92 ** i > 7.5] + [7.5]
+    for size in sizes:
         font = chart_font(size, bold)
-        if QFontMetricsF(font).boundingRect(rect, flags, text).height() <= rect.height():
-            return font, text
-    metrics = QFontMetricsF(font)
-    lines = max(1, int(rect.height() // metrics.lineSpacing()))
-    return font, metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() * lines * 0.9)
+        lines = wrapped(text, font, rect.width())
+        if len(lines) * line_step(font) <= rect.height():
+            return font, lines
+    room = max(1, int(rect.height() // line_step(font)))
+    kept = lines[:room]
+    kept[-1] = QFontMetricsF(font).elidedText(" ".join(lines[room - 1:]),
+                                              Qt.TextElideMode.ElideRight, rect.width())
+    return font, kept
+
+
+def draw_lines(painter: QPainter, rect: QRectF, font: QFont, lines: list[str]) -> None:
+    """Draw lines of text centred in `rect`, `line_step` apart."""
+    painter.setFont(font)
+    step = line_step(font)
+    top = rect.center().y() - step * len(lines) / 2
+    for i, line in enumerate(lines):
+        painter.drawText(QRectF(rect.left(), top + i * step, rect.width(), step),
+                         int(Qt.AlignmentFlag.AlignCenter), line)
 
 
 class FlowLabel(QGraphicsItem):
-    """The quota flow just above a subordinate: passed -> negotiated -> done or reported."""
+    """The quota flow just above a subordinate: passed -> negotiated -> done or reported.
+
+    Its origin is the middle of its bottom edge (place it just above the node); zoomed out it
+    grows upwards onto two lines rather than shrink on the screen.
+    """
+
+    WIDTH = SLOT - 12
 
     def __init__(self, text: str, colour: QColor) -> None:
         super().__init__()
         self.text, self.colour = text, colour
+        self._layouts: dict[float, tuple[QFont, list[str]]] = {}
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(3)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-SLOT / 2 + 6, -9, SLOT - 12, 18)
+        return QRectF(-self.WIDTH / 2, -LABEL_H, self.WIDTH, LABEL_H)
 
-    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+    def text_layout(self, lod: float) -> tuple[QFont, list[str]]:
+        """At zoom `lod`: the font and the lines (one, or two split before the last arrow)."""
+        wanted = max(LABEL_PT, LABEL_PT / max(lod, 0.05))
+        room = self.WIDTH - 8
+        head, arrow, tail = self.text.rpartition(" → ")
+        for size in [wanted * 0.94 ** i for i in range(40) if wanted * 0.94 ** i > 8] + [8.0]:
+            metrics = QFontMetricsF(chart_font(size))
+            if metrics.horizontalAdvance(self.text) <= room:
+                return chart_font(size), [self.text]
+            lines = [head, f"{arrow.strip()} {tail}"] if arrow else [self.text]
+            fits = all(metrics.horizontalAdvance(line) <= room for line in lines)
+            if fits and len(lines) * line_step(chart_font(size)) + 6 <= LABEL_H:
+                return chart_font(size), lines
+        return chart_font(8.0), [self.text]
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,  # type: ignore[override]
+              widget: QWidget | None = None) -> None:
+        lod = round(option.levelOfDetailFromTransform(painter.worldTransform()), 2)
+        if lod not in self._layouts:
+            self._layouts[lod] = self.text_layout(lod)
+        font, lines = self._layouts[lod]
+        height = max(18.0, len(lines) * line_step(font) + 6)
+        box = QRectF(-self.WIDTH / 2, -height, self.WIDTH, height)
         painter.setPen(QPen(self.colour, 1.0))
         painter.setBrush(QColor(255, 255, 255, 230))
-        painter.drawRoundedRect(self.boundingRect(), 4, 4)
+        painter.drawRoundedRect(box, 4, 4)
         painter.setPen(QColor("#111827"))
-        painter.setFont(chart_font(8))
-        painter.drawText(self.boundingRect(), int(Qt.AlignmentFlag.AlignCenter), self.text)
+        draw_lines(painter, box, font, lines)
 
 
 class MapCanvas(QGraphicsView):
@@ -204,116 +300,3 @@ class MapCanvas(QGraphicsView):
             if isinstance(item, NodeItem):
                 return item
         return None
-
-
-class MapLegend(QWidget):
-    """What the colours, widths and labels of the map mean; its items flow onto as many rows
-    as the width needs (nothing is cut at 1024 pixels or in a longer language)."""
-
-    ROW = 26
-    GAP = 18
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        policy = self.sizePolicy()
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Texts follow the language (the whole legend is also the accessible description)."""
-        self.setAccessibleName(tr("map.legend.name"))
-        self.setAccessibleDescription("; ".join(tr(f"map.legend.{k}") for k in (
-            "trust", "width", "hidden", "flow", "you", "folded")))
-        self.updateGeometry()
-        self.update()
-
-    def _widths_of_items(self) -> list[float]:
-        metrics = QFontMetrics(chart_font(8))
-        advance = metrics.horizontalAdvance
-        return [advance(tr("map.legend.trust")) + 8 + advance(tr("map.legend.low")) + 4 + 94
-                + advance(tr("map.legend.high")),
-                84 + advance(tr("map.legend.width")),
-                36 + advance(tr("map.legend.hidden")),
-                advance(tr("map.legend.flow")),
-                32 + advance(tr("map.legend.you")),
-                32 + advance(tr("map.legend.folded"))]
-
-    def _places(self, width: float) -> list[tuple[float, float]]:
-        """(x, top) of each item, wrapping when the row is full."""
-        places: list[tuple[float, float]] = []
-        x, top = 8.0, 4.0
-        for item in self._widths_of_items():
-            if x > 8.0 and x + item > width - 8:
-                x, top = 8.0, top + self.ROW
-            places.append((x, top))
-            x += item + self.GAP
-        return places
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return int(self._places(float(width))[-1][1] + self.ROW + 4)
-
-    def sizeHint(self) -> QSize:
-        return QSize(900, self.heightForWidth(900))
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(200, self.heightForWidth(max(200, self.width())))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        wanted = self.heightForWidth(self.width())
-        if self.minimumHeight() != wanted:
-            self.setMinimumHeight(wanted)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        del event
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(chart_font(8))
-        places = self._places(float(self.width()))
-        self._trust_scale(painter, *places[0])
-        self._widths(painter, *places[1])
-        self._sample(painter, *places[2], QPen(trust_colour(None), 1.5, Qt.PenStyle.DotLine),
-                     tr("map.legend.hidden"))
-        painter.setPen(QColor("#111827"))
-        painter.drawText(QPointF(places[3][0], places[3][1] + 14), tr("map.legend.flow"))
-        self._box(painter, *places[4], QPen(PLAYER_PEN, 3.0), tr("map.legend.you"))
-        self._box(painter, *places[5], QPen(QColor("#6b7280"), 1.2, Qt.PenStyle.DashLine),
-                  tr("map.legend.folded"))
-
-    def _trust_scale(self, painter: QPainter, x: float, top: float) -> None:
-        painter.setPen(QColor("#111827"))
-        text = tr("map.legend.trust")
-        painter.drawText(QPointF(x, top + 14), text)
-        x += painter.fontMetrics().horizontalAdvance(text) + 8
-        painter.drawText(QPointF(x, top + 14), tr("map.legend.low"))
-        x += painter.fontMetrics().horizontalAdvance(tr("map.legend.low")) + 4
-        gradient = QLinearGradient(x, 0, x + 90, 0)
-        for stop in (0.0, 0.5, 1.0):
-            gradient.setColorAt(stop, trust_colour(stop))
-        painter.fillRect(QRectF(x, top + 4, 90, 12), QBrush(gradient))
-        painter.drawText(QPointF(x + 94, top + 14), tr("map.legend.high"))
-
-    def _widths(self, painter: QPainter, x: float, top: float) -> None:
-        for width in (1.5, 3.5, 6.5):
-            painter.setPen(QPen(QColor("#6b7280"), width))
-            painter.drawLine(QPointF(x, top + 10), QPointF(x + 22, top + 10))
-            x += 28
-        painter.setPen(QColor("#111827"))
-        painter.drawText(QPointF(x, top + 14), tr("map.legend.width"))
-
-    def _sample(self, painter: QPainter, x: float, top: float, pen: QPen, text: str) -> None:
-        painter.setPen(pen)
-        painter.drawLine(QPointF(x, top + 10), QPointF(x + 30, top + 10))
-        painter.setPen(QColor("#111827"))
-        painter.drawText(QPointF(x + 36, top + 14), text)
-
-    def _box(self, painter: QPainter, x: float, top: float, pen: QPen, text: str) -> None:
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(QRectF(x, top + 3, 26, 14), 3, 3)
-        painter.setPen(QColor("#111827"))
-        painter.drawText(QPointF(x + 32, top + 14), text)

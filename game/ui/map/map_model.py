@@ -1,15 +1,15 @@
 """The county map's layout: rows by kind, a tidy tree, and far-away subtrees folded away.
 
-Pure Python over the hierarchy's graph (no Qt), so that a province of 40,000 units lays out
-only the few hundred nodes near the player: every unit the player does not look into is a
-single node, and its folded children one summary node below it.
+Pure Python over the seat view's public `Directory` (no Qt), so that a province of 40,000
+units lays out only the few hundred nodes near the player: every unit the player does not look
+into is a single node, and its folded children one summary node below it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine.hierarchy import Hierarchy
+from game.workshop.directory import Directory
 
 KIND_ORDER = ("province", "city", "county", "bureau", "township", "subdistrict", "village")
 ROW_ORDER = ("province", "bureau@province", "city", "bureau@city", "county", "bureau@county",
@@ -40,26 +40,43 @@ class MapLayout:
     """Which units the map shows, and where.
 
     Args:
-        hierarchy: the game's hierarchy (its graph's `parent` attributes make the tree).
+        directory: the seat view's directory (its units' `parent` make the tree).
         focus: the player's unit: its ancestors are unfolded, far subtrees folded.
         small: hierarchies up to this size are shown whole.
     """
 
-    def __init__(self, hierarchy: Hierarchy, focus: str, small: int = SMALL) -> None:
-        self.hierarchy = hierarchy
+    def __init__(self, directory: Directory, focus: str, small: int = SMALL) -> None:
+        self.directory = directory
         self.focus = focus
-        graph = hierarchy.graph
-        self.children: dict[str, list[str]] = {u: [] for u in graph.nodes}
+        self._kind = {u.id: u.kind for u in directory.units}
+        self._parent = {u.id: u.parent for u in directory.units}
+        self.children: dict[str, list[str]] = {u.id: [] for u in directory.units}
         self.roots: list[str] = []
-        for unit, data in graph.nodes(data=True):
-            parent = data["parent"]
-            (self.children[parent] if parent is not None else self.roots).append(unit)
+        for unit in directory.units:
+            (self.children[unit.parent] if unit.parent is not None else self.roots).append(unit.id)
         self._counts: dict[str, dict[str, int]] = {}
         self._count_all()
-        if graph.number_of_nodes() <= small:
+        if len(directory.units) <= small:
             self.expanded = {u for u, kids in self.children.items() if kids}
         else:
-            self.expanded = set(hierarchy.path_to_top(focus))
+            self.expanded = set(self.path_to_top(focus))
+
+    # ----- the tree -----------------------------------------------------------------------
+
+    def kind(self, unit: str) -> str:
+        """The unit's kind (province, city, county, bureau, township, subdistrict, village)."""
+        return self._kind[unit]
+
+    def parent(self, unit: str) -> str | None:
+        """The unit's organisational parent (None at the top)."""
+        return self._parent[unit]
+
+    def path_to_top(self, unit: str) -> list[str]:
+        """The unit and its organisational ancestors, bottom first."""
+        path = [unit]
+        while (parent := self._parent[path[-1]]) is not None:
+            path.append(parent)
+        return path
 
     # ----- folding ------------------------------------------------------------------------
 
@@ -73,7 +90,7 @@ class MapLayout:
         for unit in reversed(order):
             counts: dict[str, int] = {}
             for child in self.children[unit]:
-                kind = self.hierarchy.kind(child)
+                kind = self.kind(child)
                 counts[kind] = counts.get(kind, 0) + 1
                 for k, n in self._counts[child].items():
                     counts[k] = counts.get(k, 0) + n
@@ -111,7 +128,7 @@ class MapLayout:
 
     def anchor(self, unit: str) -> tuple[str, bool]:
         """The shown node standing for `unit`: itself (True) or the folded ancestor (False)."""
-        path = self.hierarchy.path_to_top(unit)
+        path = self.path_to_top(unit)
         for above in reversed(path[1:]):
             if above not in self.expanded:
                 return above, False
@@ -121,12 +138,12 @@ class MapLayout:
 
     def row_key(self, unit: str) -> str:
         """The map row a unit sits on: its kind, bureaus by the government they belong to."""
-        kind = self.hierarchy.kind(unit)
+        kind = self.kind(unit)
         if kind == "subdistrict":
             return "township"
         if kind == "bureau":
-            parent = self.hierarchy.parent(unit)
-            return f"bureau@{self.hierarchy.kind(parent) if parent else 'county'}"
+            parent = self.parent(unit)
+            return f"bureau@{self.kind(parent) if parent else 'county'}"
         return kind
 
     def place(self) -> Placement:
@@ -152,8 +169,8 @@ class MapLayout:
 
     def _split(self, unit: str) -> tuple[list[str], list[str]]:
         kids = self.children[unit]
-        bureaus = [c for c in kids if self.hierarchy.kind(c) == "bureau"]
-        return bureaus, [c for c in kids if self.hierarchy.kind(c) != "bureau"]
+        bureaus = [c for c in kids if self.kind(c) == "bureau"]
+        return bureaus, [c for c in kids if self.kind(c) != "bureau"]
 
     def _width(self, unit: str, widths: dict[str, float]) -> float:
         if unit not in self.expanded or not self.children[unit]:

@@ -1,7 +1,9 @@
 """The county map: the hierarchy top-down, quota flows and trust on the task lines.
 
-What the side panel and the edge labels show comes from `game.engine.knowledge` only, so the
-map never shows a unit's hidden capacity. Far-away subtrees fold into summary nodes
+The map draws the seat's view only (`session.view`): the organisation and the task lines from
+its `Directory`, every figure (side panel, edge labels, line widths and colours) from its map
+part (`game.workshop.map_knowledge.MapKnowledge`), which holds no unit's hidden capacity. A
+local game and a remote table draw alike. Far-away subtrees fold into summary nodes
 (`game.ui.map.map_model`), so a province of 40,000 units opens as a few hundred items.
 """
 
@@ -23,12 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from game.engine.knowledge import Flow, Knowledge
+from game.engine.knowledge import Flow
 from game.ui.common.charts import chart_font, trust_colour
 from game.ui.common.fit import fit_combo
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import follow_language
-from game.ui.common.task_model import TaskListModel
 from game.ui.common.unit_model import (
     UNIT_ID_ROLE,
     UnitFactsModel,
@@ -45,12 +46,15 @@ from game.ui.map.map_items import (
     SLOT,
     FlowLabel,
     MapCanvas,
-    MapLegend,
     NodeItem,
     flow_text,
     flow_tip,
 )
+from game.ui.map.map_legend import MapLegend
 from game.ui.map.map_model import MapLayout, Placement
+from game.ui.map.map_tasks import MapTaskModel
+from game.workshop.directory import Directory
+from game.workshop.map_knowledge import MapKnowledge
 
 register({
     "map.task": ("任务：", "Task:"),
@@ -77,7 +81,8 @@ class MapView(QWidget):
     """The hierarchy as a map, a task selector, a legend and a side panel.
 
     Args:
-        session: the window's session (`game`, `seat`, `bridge`).
+        session: the window's seat session (`view`, `bridge`; see
+            `game.ui.play.session.SeatSession`).
     """
 
     def __init__(self, session: object, parent: QWidget | None = None) -> None:
@@ -87,8 +92,8 @@ class MapView(QWidget):
         self.labels: dict[tuple[str, str], FlowLabel] = {}
         self.selected: str | None = None
         self._build()
+        self.directory: Directory | None = None
         bridge = session.bridge  # type: ignore[attr-defined]
-        bridge.events_appended.connect(self._on_events_appended)
         bridge.state_changed.connect(self._on_state_changed)
         bridge.game_replaced.connect(self._on_game_replaced)
         follow_language(self, self._on_language_changed)
@@ -97,8 +102,7 @@ class MapView(QWidget):
     # ----- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        game = self.session.game  # type: ignore[attr-defined]
-        self.tasks, self.units = TaskListModel(game, parent=self), UnitListModel(game, self)
+        self.tasks, self.units = MapTaskModel(self), UnitListModel(parent=self)
         self.task_combo, self.goto_combo = QComboBox(), QComboBox()
         self.task_combo.setModel(self.tasks)
         self.goto_combo.setModel(self.units)
@@ -165,10 +169,13 @@ class MapView(QWidget):
     # ----- the bridge's signals -------------------------------------------------------------
 
     def _on_game_replaced(self) -> None:
-        game, seat = self.session.game, self.session.seat  # type: ignore[attr-defined]
-        self.knowledge = Knowledge(game, seat)
-        self.layout_model = MapLayout(game.hierarchy, seat)
-        self.tasks.reset(game, game.hierarchy.tasks_of(seat) or None)
+        view = self.session.view  # type: ignore[attr-defined]
+        # A remote host sends the directory once per connection; keep the last one seen.
+        self.directory = view.directory or self.directory
+        directory, seat = self._directory(), view.seat
+        self.seat: str = seat
+        self.layout_model = MapLayout(directory, seat)
+        self.tasks.reset(directory, directory.tasks_of(seat))
         self.task_combo.setCurrentIndex(0 if self.tasks.rowCount() else -1)
         self.selected = seat
         self.redraw()
@@ -177,12 +184,7 @@ class MapView(QWidget):
         if self.isVisible():
             self.frame_home()
 
-    def _on_events_appended(self, events: list) -> None:  # type: ignore[type-arg]
-        del events
-        self.knowledge.update()
-
     def _on_state_changed(self) -> None:
-        self.knowledge.update()
         if self.isVisible():
             self.redraw()
         else:
@@ -227,6 +229,20 @@ class MapView(QWidget):
             self.select(unit)
             self.redraw()
 
+    # ----- the seat's view ---------------------------------------------------------------------
+
+    def _directory(self) -> Directory:
+        if self.directory is None:
+            raise RuntimeError("the seat's view has no directory yet")
+        return self.directory
+
+    def _part(self) -> MapKnowledge:
+        """The map part of the seat's view now (empty if the view came without one)."""
+        view = self.session.view  # type: ignore[attr-defined]
+        if view.map is not None:
+            return view.map  # type: ignore[no-any-return]
+        return MapKnowledge(seat=view.seat, units=[], flows=[])
+
     # ----- drawing --------------------------------------------------------------------------
 
     def current_task(self) -> str | None:
@@ -236,12 +252,12 @@ class MapView(QWidget):
     def redraw(self) -> None:
         """Lay the shown units out again and draw them, their lines and flows."""
         self._stale = False
-        game = self.session.game  # type: ignore[attr-defined]
+        directory = self._directory()
         placement = self.layout_model.place()
         self.scene.clear()
         self.nodes, self.labels = {}, {}
         for unit, (x, row) in placement.units.items():
-            self._add_node(unit, unit_name(game, unit), kind_name(game, unit), x, row)
+            self._add_node(unit, unit_name(directory, unit), kind_name(directory, unit), x, row)
         for unit, (x, row) in placement.summaries.items():
             self._add_summary(unit, x, row)
         self._draw_org_lines(placement)
@@ -250,13 +266,13 @@ class MapView(QWidget):
             self._draw_task_lines(task)
         self.scene.setSceneRect(QRectF(-SLOT, -ROW, (placement.width + 2) * SLOT,
                                        (placement.rows + 1) * ROW))
-        self.units.set_units(game, list(placement.units))
-        self.select(self.selected if self.selected in self.nodes else self.session.seat)  # type: ignore[attr-defined]
+        self.units.set_units(directory, list(placement.units))
+        self.select(self.selected if self.selected in self.nodes else self.seat)
 
     def _add_node(self, unit: str, title: str, subtitle: str, x: float, row: int) -> None:
-        item = NodeItem(unit, title, subtitle, KIND_FILL[self.layout_model.hierarchy.kind(unit)],
+        item = NodeItem(unit, title, subtitle, KIND_FILL[self.layout_model.kind(unit)],
                         summary=False)
-        item.player = unit == self.session.seat  # type: ignore[attr-defined]
+        item.player = unit == self.seat
         item.folded = self.layout_model.folded(unit)
         if item.player:
             item.subtitle = f"{subtitle} · {tr('map.you')}"
@@ -280,7 +296,7 @@ class MapView(QWidget):
                     self._line(self.nodes[parent], self.nodes[f"+{parent}"], pen, elbow=False)
                 continue
             for child in children:
-                bureau = self.layout_model.hierarchy.kind(child) == "bureau"
+                bureau = self.layout_model.kind(child) == "bureau"
                 self._line(self.nodes[parent], self.nodes[child], pen, elbow=not bureau)
 
     def _line(self, top: NodeItem, bottom: NodeItem, pen: QPen, elbow: bool) -> QGraphicsPathItem:
@@ -297,7 +313,7 @@ class MapView(QWidget):
         return item
 
     def _draw_task_lines(self, task: str) -> None:
-        flows = self.knowledge.flows(task)
+        flows = self._part().flows_of(task, self._directory())
         top = max((f.escalated or 0.0 for f in flows), default=0.0) or 1.0
         done: set[tuple[str, str]] = set()
         for flow in flows:
@@ -322,7 +338,7 @@ class MapView(QWidget):
         line.setToolTip(flow_tip(flow) if known else tr("map.edge.hidden"))
         if known:
             label = FlowLabel(flow_text(flow), colour)
-            label.setPos(lower.pos() - QPointF(0, NODE_H / 2 + 14))
+            label.setPos(lower.pos() - QPointF(0, NODE_H / 2 + 5))
             label.setToolTip(line.toolTip())
             self.scene.addItem(label)
             self.labels[(flow.superior, flow.subordinate)] = label
@@ -335,15 +351,15 @@ class MapView(QWidget):
         for item in self.nodes.values():
             item.selected = item.key == key
             item.update()
-        game = self.session.game  # type: ignore[attr-defined]
+        directory = self._directory()
         unit = key.lstrip("+")
         if key.startswith("+"):
             counts = self.layout_model.summary(unit).counts
-            self.panel_title.setText(tr("map.summary.title", unit=unit_name(game, unit)))
+            self.panel_title.setText(tr("map.summary.title", unit=unit_name(directory, unit)))
             self.facts.set_rows([(tr(f"kind.{k}"), count_text(k, n), False) for k, n in counts])
         else:
-            self.panel_title.setText(unit_name(game, unit))
-            self.facts.set_rows(unit_facts(game, self.knowledge, unit))
+            self.panel_title.setText(unit_name(directory, unit))
+            self.facts.set_rows(unit_facts(directory, self._part(), unit))
         has_children = bool(self.layout_model.children.get(unit))
         self.toggle.setEnabled(has_children)
         unfolded = unit in self.layout_model.expanded
@@ -361,12 +377,11 @@ class MapView(QWidget):
     def frame_home(self) -> None:
         """Frame the player's unit with its superiors and subordinates (at 35% to 100%)."""
         self._home_pending = False
-        seat = self.session.seat  # type: ignore[attr-defined]
-        hierarchy = self.layout_model.hierarchy
-        near = {seat, hierarchy.parent(seat)}
-        for task in hierarchy.tasks_of(seat):
-            near.add(hierarchy.superior(seat, task))
-            near.update(hierarchy.subordinates(seat, task))
+        seat, directory = self.seat, self._directory()
+        near = {seat, self.layout_model.parent(seat)}
+        for task in directory.tasks_of(seat):
+            near.add(directory.superior(seat, task))
+            near.update(directory.subordinates(seat, task))
         rect = QRectF()
         for unit in near:
             if unit in self.nodes:
