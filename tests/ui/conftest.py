@@ -106,7 +106,9 @@ class FakePrompts:
         self.save_path: Path | None = None
 
     def show(self, box) -> bool:  # type: ignore[no-untyped-def]
-        self.shown.append((box.windowTitle(), box.text()))
+        detail = box.detailedText() if hasattr(box, "detailedText") else ""
+        # what the player can read: the text, and the details one click away
+        self.shown.append((box.windowTitle(), box.text() + (f"\n\n{detail}" if detail else "")))
         box.deleteLater()
         return self.answer
 
