@@ -106,6 +106,7 @@ class HostRunner:
     async def _start(self) -> int:
         plan = self.plan
         existed = plan.record.exists()
+        plan.record.parent.mkdir(parents=True, exist_ok=True)
         self._record = Record(plan.record)
         try:
             host = WorkshopHost(plan.scenario, self._record, plan.tables, plan.seats, plan.seed,

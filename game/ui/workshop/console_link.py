@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, Signal
 from game.workshop.client import JoinError
 from game.workshop.facilitator import FacilitatorClient
 from game.workshop.protocol import StatusMessage, TableResult
-from game.workshop.seat_view import SeatView
 
 #: Seconds an act may wait for the host's answer before it is reported as lost.
 ACT_TIMEOUT_S = 20.0

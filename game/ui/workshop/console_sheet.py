@@ -93,7 +93,8 @@ def _card(painter: QPainter, box: QRectF, card: SeatCard, family: str) -> None:
         font.setBold(bold)
         painter.setFont(font)
         line = QRectF(box.left() + pad, y, text_width, _points(size) * 1.5)
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        flags = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                 | Qt.TextFlag.TextWordWrap)
         used = painter.boundingRect(line, flags, text)
         painter.drawText(QRectF(line.left(), y, text_width, used.height()), flags, text)
         y += used.height() + _points(2)

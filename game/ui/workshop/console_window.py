@@ -1,0 +1,489 @@
+"""Game ▸ Host a workshop: the facilitator's console, a window of its own for the projector.
+
+First the set-up (`ConsoleSetup`); then the session: the host started in-process
+(`game.workshop.runner.HostRunner`, its own thread and loop) or one already running elsewhere,
+and the console connected to it as the facilitator (`ConsoleLink`). The session page shows
+the address and alerts on top, and three tabs: the tables (the live grid and the acts), the
+join codes (with the printable sheet), and the mirror of a seat.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from game.ui.common import i18n
+from game.ui.common.i18n import language, register, tr
+from game.ui.common.lang import follow_language, plain, text_of
+from game.ui.start.library import SCENARIO_DIR
+from game.ui.workshop.console_acts import ActsPanel
+from game.ui.workshop.console_grid import TableGridModel
+from game.ui.workshop.console_link import ConsoleLink
+from game.ui.workshop.console_mirror import MirrorPanel
+from game.ui.workshop.console_setup import ConsoleSetup
+from game.workshop.codesheet import seat_cards
+from game.workshop.protocol import StatusMessage, TableResult
+from game.workshop.runner import HostRunner, SessionPlan
+from game.workshop.terminal import lan_address
+
+register({
+    "console.title": ("研讨主持台 · 沟通式动员", "Workshop console · Communicative Mobilization"),
+    "console.menu": ("研讨(&S)", "&Session"),
+    "console.menu_language": ("语言(&L)", "&Language"),
+    "console.print": ("打印加入码(&P)…", "&Print the join codes…"),
+    "console.close": ("关闭主持台(&C)", "&Close the console"),
+    "console.tab.tables": ("桌况(&1)", "Tables (&1)"),
+    "console.tab.codes": ("加入码(&2)", "Join codes (&2)"),
+    "console.tab.mirror": ("旁观(&3)", "Watch (&3)"),
+    "console.starting": ("正在启动主机…", "Starting the host…"),
+    "console.start_failed": ("主机未能启动：{reason}", "The host did not start: {reason}"),
+    "console.address": ("加入地址：{address}", "Join address: {address}"),
+    "console.token": ("主持人口令：{token}", "Facilitator token: {token}"),
+    "console.record": ("记录：{path}", "Record: {path}"),
+    "console.state.connecting": ("● 正在连接主机…", "● Connecting to the host…"),
+    "console.state.connected": ("● 已连接", "● Connected"),
+    "console.state.reconnecting": ("● 连接中断，正在重连…", "● Connection lost, reconnecting…"),
+    "console.state.closed": ("● 连接已关闭", "● Connection closed"),
+    "console.failed": ("主机拒绝了主持台：{reason}", "The host refused the console: {reason}"),
+    "console.no_alerts": ("没有需要注意的桌。", "No table needs attention."),
+    "console.ended": ("研讨已结束。关闭主持台即停止主机；记录已保存。",
+                      "The session has ended. Closing the console stops the host; the record "
+                      "is kept."),
+    "console.codes_col.table": ("桌", "Table"),
+    "console.codes_col.seat": ("席位", "Seat"),
+    "console.codes_col.label": ("参与者", "Participant"),
+    "console.codes_col.code": ("加入码", "Join code"),
+    "console.codes_remote": ("这台主机不在本窗口中运行：加入码见主机的终端输出。",
+                             "This host does not run in this window: its join codes are in "
+                             "the host's terminal."),
+    "console.sheet_title": ("沟通式动员 工作坊加入码 / Workshop join codes",
+                            "沟通式动员 工作坊加入码 / Workshop join codes"),
+    "console.sheet_filter": ("PDF 文件 (*.pdf)", "PDF files (*.pdf)"),
+    "console.sheet_saved": ("加入码已写入：{path}", "Join codes written: {path}"),
+    "console.sheet_failed": ("未能写入加入码：{reason}", "Could not write the codes: {reason}"),
+    "console.confirm_end": ("结束研讨？所有桌都将不再接受任何操作（记录会保留）。",
+                            "End the session? No table will take any act after this (the "
+                            "record is kept)."),
+    "console.confirm_close": ("关闭主持台会停止主机，参与者将断开连接（记录会保留，可用同一记录文件"
+                              "恢复）。确定关闭？",
+                              "Closing the console stops the host and disconnects everyone (the "
+                              "record is kept; start again with the same record file to "
+                              "resume). Close it?"),
+})
+
+
+class ConsoleWindow(QMainWindow):
+    """The facilitator's console.
+
+    Args:
+        record_dir: where new record files (and code sheets) are suggested.
+        user_dir: the author's scenarios folder (listed after the shipped ones).
+        confirm: asks a yes/no question (tests answer at once); default a message box.
+        lan: this machine's address on the room's network (default: `lan_address()`).
+        bind: the address the host listens on ("0.0.0.0": every network of this machine;
+            tests use "127.0.0.1").
+
+    Signals:
+        host_started(object): the port (int), or the exception that stopped the start.
+    """
+
+    host_started = Signal(object)
+
+    def __init__(self, record_dir: Path, user_dir: Path | None = None,
+                 confirm: Callable[[str], bool] | None = None, lan: str | None = None,
+                 bind: str = "0.0.0.0", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ConsoleWindow")
+        self.record_dir = record_dir
+        self.folders = [SCENARIO_DIR] + ([user_dir] if user_dir is not None else [])
+        self.confirm = confirm or self._ask
+        self.lan = lan or lan_address()
+        self.bind = bind
+        self.plan: SessionPlan | None = None
+        self.runner: HostRunner | None = None
+        self.link: ConsoleLink | None = None
+        self.address = ""
+        self.token = ""
+        self.codes: list[tuple[int, str, str]] = []
+        self.status: StatusMessage | None = None
+        self.stack = QStackedWidget()
+        self.setup = ConsoleSetup(user_dir, record_dir)
+        self.setup.start_requested.connect(self.start_session)
+        self.setup.connect_requested.connect(self.connect_to)
+        self.stack.addWidget(self.setup)
+        self.session = self._build_session()
+        self.stack.addWidget(self.session)
+        self.setCentralWidget(self.stack)
+        self.host_started.connect(self._on_host_started)
+        self._build_menus()
+        follow_language(self, self.retranslate)
+        self.retranslate()
+        self.resize(1280, 720)
+
+    # ----- building ---------------------------------------------------------------------------
+
+    def _build_session(self) -> QWidget:
+        self.heading = QLabel(objectName="ScenarioTitle")
+        self.join_line = QLabel(objectName="ScenarioTitle")
+        self.join_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.state = QLabel()
+        self.alerts = QLabel(wordWrap=True)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.join_line)
+        top.addSpacing(16)
+        top.addWidget(self.state)
+        self.grid_model = TableGridModel(self.seat_name)
+        self.grid = QTableView()
+        self.grid.setModel(self.grid_model)
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setWordWrap(True)
+        self.grid.verticalHeader().hide()
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.grid.horizontalHeader().setStretchLastSection(True)
+        self.grid_model.modelReset.connect(self._on_grid_reset)
+        self.grid.selectionModel().currentChanged.connect(self._on_current)
+        self.acts = ActsPanel()
+        self.acts.act_requested.connect(self._on_act_requested)
+        self.acts.end_requested.connect(self.end_session)
+        split = QSplitter()
+        split.addWidget(self.grid)
+        split.addWidget(self.acts)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([760, 500])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, "")
+        self.tabs.addTab(self._build_codes(), "")
+        self.mirror = MirrorPanel(self.folders, self.seat_name)
+        self.mirror.stop_requested.connect(self.stop_watching)
+        self.tabs.addTab(self.mirror, "")
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.alerts)
+        layout.addWidget(self.tabs, 1)
+        return page
+
+    def _build_codes(self) -> QWidget:
+        self.token_line = QLabel()
+        self.token_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.record_line = QLabel(objectName="Muted", wordWrap=True)
+        self.codes_table = QTableWidget(0, 4)
+        self.codes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.codes_table.horizontalHeader().setStretchLastSection(True)
+        self.codes_table.verticalHeader().hide()
+        self.print_button = QPushButton(objectName="Primary", clicked=self.print_codes)
+        self.codes_note = QLabel(objectName="Hint", wordWrap=True)
+        row = QHBoxLayout()
+        row.addWidget(self.token_line, 1)
+        row.addWidget(self.print_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(self.record_line)
+        layout.addWidget(self.codes_table, 1)
+        layout.addWidget(self.codes_note)
+        return page
+
+    def _build_menus(self) -> None:
+        self.print_action = QAction(self, triggered=self.print_codes)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.close_action = QAction(self, triggered=self.close)
+        self.close_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
+        self.menu = self.menuBar().addMenu("")
+        self.menu.addAction(self.print_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.close_action)
+        self.language_menu = self.menuBar().addMenu("")
+        self.languages = QActionGroup(self)
+        for lang, name in (("zh", "简体中文"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setData(lang)
+            self.languages.addAction(action)
+            self.language_menu.addAction(action)
+        self.languages.triggered.connect(lambda action: i18n.set_language(action.data()))
+
+    # ----- names ------------------------------------------------------------------------------
+
+    def seat_name(self, seat: str) -> str:
+        """A seat's name in the current language (its id without the scenario)."""
+        scenario = self.plan.scenario if self.plan is not None else None
+        if scenario is None:
+            return seat
+        try:
+            return text_of(scenario.unit(seat).name)
+        except KeyError:
+            return seat
+
+    # ----- starting ---------------------------------------------------------------------------
+
+    def start_session(self, plan: SessionPlan) -> None:
+        """Start the host in-process (off the GUI thread); `host_started` follows."""
+        if self.runner is not None:
+            return
+        plan.bind = self.bind
+        self.plan = plan
+        self.runner = HostRunner(plan)
+        self.setup.start_button.setEnabled(False)
+        self.setup.show_problem(tr("console.starting"))
+        runner = self.runner
+
+        def start() -> None:
+            try:
+                self.host_started.emit(runner.start())
+            except Exception as err:  # noqa: BLE001 — shown to the facilitator, nothing lost
+                self.host_started.emit(err)
+
+        threading.Thread(target=start, name="console-start", daemon=True).start()
+
+    def _on_host_started(self, outcome: object) -> None:
+        runner = self.runner
+        if runner is None:
+            return
+        if isinstance(outcome, BaseException):
+            self.runner = None
+            self.plan = None
+            self.setup.start_button.setEnabled(True)
+            reason = getattr(outcome, "strerror", None) or str(outcome) or type(outcome).__name__
+            self.setup.show_problem(tr("console.start_failed", reason=reason))
+            return
+        token, codes, styles, labels = runner.call(lambda host: (
+            host.facilitator_token, host.codes(), host.record.styles(), host.record.labels()))
+        assert self.plan is not None
+        self.plan.styles = {n: s for n, s in styles.items() if s}
+        self.plan.labels = labels
+        self.codes = codes
+        bind = self.plan.bind
+        address = self.lan if bind in ("0.0.0.0", "") else bind
+        self._open(f"{address}:{outcome}", token, f"127.0.0.1:{outcome}")
+
+    def connect_to(self, address: str, token: str) -> None:
+        """Be the console of a host already running (its codes are in its own terminal)."""
+        self._open(address, token, address)
+
+    def _open(self, address: str, token: str, local: str) -> None:
+        self.address, self.token = address, token
+        self.grid_model.styles = dict(self.plan.styles) if self.plan is not None else {}
+        self.acts.set_events(self.plan.scenario if self.plan is not None else None)
+        self.link = ConsoleLink(local, token, self)
+        self.link.status_changed.connect(self._on_status)
+        self.link.mirrored.connect(self.mirror.show_view)
+        self.link.acted.connect(self._on_acted)
+        self.link.state_changed.connect(self._on_link_state)
+        self.link.failed.connect(self._on_link_failed)
+        self.link.start()
+        self._fill_codes()
+        self.stack.setCurrentWidget(self.session)
+        self.retranslate()
+        self.grid.setFocus()
+
+    # ----- the room ---------------------------------------------------------------------------
+
+    def _on_status(self, status: StatusMessage) -> None:
+        self.status = status
+        self.grid_model.set_status(status)
+        self._show_alerts()
+
+    def _on_grid_reset(self) -> None:
+        if self.grid_model.rowCount():
+            self.grid.setCurrentIndex(self.grid_model.index(0, 0))
+        self.grid.resizeRowsToContents()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        table = self.grid_model.table_at(current.row())
+        seat = self.grid_model.seat_at(current.column())
+        self.acts.set_selection(table.table if table else None, seat,
+                                self.seat_name(seat) if seat else "")
+
+    def select(self, table: int, seat: str | None = None) -> None:
+        """Select a table (and a seat's cell) in the grid."""
+        column = self.grid_model.seat_column(seat) if seat else 0
+        row = next(r for r in range(self.grid_model.rowCount())
+                   if (t := self.grid_model.table_at(r)) is not None and t.table == table)
+        self.grid.setCurrentIndex(self.grid_model.index(row, max(0, column)))
+
+    def _show_alerts(self) -> None:
+        status = self.status
+        if status is None:
+            self.alerts.clear()
+            return
+        if status.ended:
+            self.alerts.setStyleSheet("color: #2e5e8c; font-weight: 600")
+            self.alerts.setText(tr("console.ended"))
+            return
+        if not status.alerts:
+            self.alerts.setStyleSheet("color: #5f5f5f")
+            self.alerts.setText(tr("console.no_alerts"))
+            return
+        self.alerts.setStyleSheet("color: #b3261e; font-weight: 600")
+        self.alerts.setText("⚠ " + "  ".join(a.en if language() == "en" else a.zh
+                                             for a in status.alerts))
+
+    def _on_link_state(self, state: str) -> None:
+        self.state.setText(tr(f"console.state.{state}"))
+        colour = {"connected": "#2e7d32", "closed": "#b3261e"}.get(state, "#b26a00")
+        self.state.setStyleSheet(f"color: {colour}")
+
+    def _on_link_failed(self, reason: str) -> None:
+        self.alerts.setStyleSheet("color: #b3261e; font-weight: 600")
+        self.alerts.setText(tr("console.failed", reason=reason))
+
+    # ----- acting -----------------------------------------------------------------------------
+
+    def _on_act_requested(self, act: str, fields: dict[str, Any]) -> None:
+        if self.link is None:
+            return
+        if act == "watch":
+            self.watch(fields["table"], fields["seat"])
+            return
+        self.link.act(act, None, **fields)
+
+    def _on_acted(self, act: str, _tag: object, results: list[TableResult]) -> None:
+        if act == "watch" and results and results[0].ok:
+            self.tabs.setCurrentWidget(self.mirror)
+        self.acts.show_results(act, results)
+
+    def watch(self, table: int, seat: str) -> None:
+        """Mirror a seat (the one watched before is let go)."""
+        if self.link is None:
+            return
+        if self.mirror.watched is not None and self.mirror.watched != (table, seat):
+            self.link.unwatch(*self.mirror.watched)
+        self.mirror.set_watched((table, seat))
+        self.link.watch(table, seat)
+
+    def stop_watching(self) -> None:
+        """Stop the mirror."""
+        if self.link is not None and self.mirror.watched is not None:
+            self.link.unwatch(*self.mirror.watched)
+        self.mirror.set_watched(None)
+        self.tabs.setCurrentIndex(0)
+
+    def end_session(self) -> None:
+        """End the session, once the facilitator confirms."""
+        if self.link is not None and self.confirm(tr("console.confirm_end")):
+            self.link.act("end_session")
+
+    # ----- the codes --------------------------------------------------------------------------
+
+    def _fill_codes(self) -> None:
+        labels = self.plan.labels if self.plan is not None else {}
+        self.codes_table.setRowCount(len(self.codes))
+        for row, (table, seat, code) in enumerate(self.codes):
+            cells = [tr("grid.table_n", n=table), self.seat_name(seat),
+                     labels.get((table, seat), ""), f"{code[:3]}-{code[3:]}"]
+            for column, text in enumerate(cells):
+                self.codes_table.setItem(row, column, QTableWidgetItem(text))
+        self.codes_table.resizeColumnsToContents()
+        self.print_button.setEnabled(bool(self.codes))
+        self.print_action.setEnabled(bool(self.codes))
+
+    def write_code_sheet(self, path: Path) -> Path:
+        """Write the code sheet PDF (one card per seat) to `path`.
+
+        Raises:
+            PdfFontError: no Noto Sans CJK font is installed.
+            OSError: the file could not be written.
+        """
+        from game.ui.workshop.console_sheet import write_sheet
+
+        assert self.plan is not None
+        host, _, port = self.address.rpartition(":")
+        cards = seat_cards(self.plan.scenario, self.codes, host, int(port), self.plan.labels)
+        return write_sheet(cards, path, tr("console.sheet_title"))
+
+    def print_codes(self) -> None:
+        """Ask where to write the code sheet, and write it."""
+        if not self.codes or self.plan is None:
+            return
+        suggestion = self.record_dir / f"{self.plan.record.stem}-codes.pdf"
+        name, _ = QFileDialog.getSaveFileName(self, plain(tr("console.print")), str(suggestion),
+                                              tr("console.sheet_filter"))
+        if not name:
+            return
+        try:
+            path = self.write_code_sheet(Path(name))
+        except (OSError, RuntimeError) as err:
+            self.statusBar().showMessage(tr("console.sheet_failed", reason=str(err)))
+            return
+        self.statusBar().showMessage(tr("console.sheet_saved", path=str(path)), 10_000)
+
+    # ----- closing ----------------------------------------------------------------------------
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self, tr("console.title"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 — Qt's name
+        running = self.runner is not None and self.runner.running
+        ended = self.status is not None and self.status.ended
+        if running and not ended and not self.confirm(tr("console.confirm_close")):
+            event.ignore()
+            return
+        self.shut_down()
+        super().closeEvent(event)
+
+    def shut_down(self) -> None:
+        """Close the console's connection and stop the host it started."""
+        if self.link is not None:
+            self.link.close()
+            self.link = None
+        if self.runner is not None:
+            self.runner.stop()
+            self.runner = None
+
+    # ----- language ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Every text in the current language."""
+        self.setWindowTitle(tr("console.title"))
+        self.menu.setTitle(tr("console.menu"))
+        self.language_menu.setTitle(tr("console.menu_language"))
+        self.print_action.setText(tr("console.print"))
+        self.close_action.setText(tr("console.close"))
+        for action in self.languages.actions():
+            action.setChecked(action.data() == language())
+        for index, key in enumerate(("tables", "codes", "mirror")):
+            self.tabs.setTabText(index, tr(f"console.tab.{key}"))
+        self.print_button.setText(tr("console.print"))
+        if self.plan is not None:
+            self.heading.setText(text_of(self.plan.scenario.title))
+            self.record_line.setText(tr("console.record", path=str(self.plan.record)))
+        self.join_line.setText(tr("console.address", address=self.address) if self.address
+                               else "")
+        self.token_line.setText(tr("console.token", token=f"{self.token[:5]}-{self.token[5:]}")
+                                if self.token else "")
+        self.codes_note.setText("" if self.codes else tr("console.codes_remote"))
+        self.codes_table.setHorizontalHeaderLabels(
+            [tr(f"console.codes_col.{c}") for c in ("table", "seat", "label", "code")])
+        if self.codes:
+            self._fill_codes()
+        if self.link is not None:
+            self._on_link_state(self.link.state)
+        self.grid_model.retranslate()
+        self._show_alerts()
