@@ -156,7 +156,7 @@ class ActsPanel(QWidget):
         for act in SEAT_ACTS:
             self.buttons[act] = self._button(act, seat_row)
         self.buttons["end_session"] = QPushButton(objectName="Danger",
-                                                  clicked=self.end_requested.emit)
+                                                  clicked=lambda: self.end_requested.emit())
         self.result = QLabel(objectName="Hint", wordWrap=True)
         self.result.setMinimumHeight(40)
         scope = QHBoxLayout()

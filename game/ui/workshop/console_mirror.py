@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from game.ui.common.i18n import register, tr
+from game.ui.common.i18n import language, register, tr
 from game.ui.common.lang import follow_language, plain
 from game.ui.workshop.remote_page import RemotePage
 from game.workshop.client import Reply
@@ -77,6 +77,24 @@ class MirrorPage(RemotePage):
     def _can_end(self) -> bool:
         return False
 
+    def _title(self, doc: Any) -> str:
+        # Until every document reads its names from the seat's view (issue 11 item 1), a
+        # title that needs the engine's game falls back to the document's own words.
+        try:
+            return super()._title(doc)
+        except (AttributeError, KeyError, TypeError):
+            data = doc.data if isinstance(doc.data, dict) else {}
+            words = data.get("zh" if language() == "zh" else "en") or data.get("event")
+            return str(words or doc.kind)
+
+    def _read(self, row: int) -> None:
+        try:
+            super()._read(row)
+        except (AttributeError, KeyError, TypeError):
+            view = self.view
+            if view is not None and 0 <= row < len(view.documents):
+                self.reader.setPlainText(self._title(list(reversed(view.documents))[row]))
+
     def send(self) -> None:
         """A mirror sends nothing."""
 
@@ -110,7 +128,7 @@ class MirrorPanel(QWidget):
         self.feed = MirrorFeed(self)
         self.page = MirrorPage(self.feed, folders)
         self.title = QLabel(objectName="Muted", wordWrap=True)
-        self.stop = QPushButton(clicked=self.stop_requested.emit)
+        self.stop = QPushButton(clicked=lambda: self.stop_requested.emit())
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.stop)
