@@ -58,7 +58,7 @@ register({
                        "When it runs out the phase ends as the seats stand; 0 clears it"),
     "acts.seat_box": ("席位：{seat}", "Seat: {seat}"),
     "acts.to_computer": ("交给电脑(&C)", "To the &computer"),
-    "acts.to_person": ("交还参与者(&H)", "&Hand back to the person"),
+    "acts.to_person": ("交还参与者(&H)", "&Hand back"),
     "acts.watch": ("旁观此席位(&W)", "&Watch this seat"),
     "acts.end_session": ("结束研讨(&Q)…", "End the session (&Q)…"),
     "acts.done": ("{act}：完成", "{act}: done"),
@@ -95,16 +95,17 @@ class ActsPanel(QWidget):
     act_requested = Signal(str, dict)
     end_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, seat_name: Any = str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.seat_name = seat_name
+        self.scenario: Scenario | None = None
         self.table: int | None = None
         self.seat: str | None = None
-        self.seat_title = ""
         self.results: tuple[str, list[TableResult]] | None = None
         self._build()
         follow_language(self, self.retranslate)
         self.retranslate()
-        self.set_selection(None, None, "")
+        self.set_selection(None, None)
 
     # ----- building ---------------------------------------------------------------------------
 
@@ -158,7 +159,7 @@ class ActsPanel(QWidget):
         self.buttons["end_session"] = QPushButton(objectName="Danger",
                                                   clicked=lambda: self.end_requested.emit())
         self.result = QLabel(objectName="Hint", wordWrap=True)
-        self.result.setMinimumHeight(40)
+        self.result.hide()
         scope = QHBoxLayout()
         scope.addWidget(self.on_selected)
         scope.addWidget(self.on_all)
@@ -185,16 +186,22 @@ class ActsPanel(QWidget):
 
     def set_events(self, scenario: Scenario | None) -> None:
         """The scenario's events in the inject box."""
+        self.scenario = scenario
         self.event.clear()
         for event in scenario.events if scenario is not None else []:
             self.event.addItem(text_of(event.name), event.id)
-        self.buttons["inject"].setEnabled(self.event.count() > 0)
+        self._refresh()
+
+    def _name_events(self) -> None:
+        events = self.scenario.events if self.scenario is not None else []
+        for index, event in enumerate(events[:self.event.count()]):
+            self.event.setItemText(index, text_of(event.name))
 
     # ----- the selection ----------------------------------------------------------------------
 
-    def set_selection(self, table: int | None, seat: str | None, seat_title: str) -> None:
+    def set_selection(self, table: int | None, seat: str | None) -> None:
         """The table (and seat) selected in the grid."""
-        self.table, self.seat, self.seat_title = table, seat, seat_title
+        self.table, self.seat = table, seat
         self._refresh()
 
     def _refresh(self) -> None:
@@ -213,7 +220,7 @@ class ActsPanel(QWidget):
         for act in SEAT_ACTS:
             self.buttons[act].setEnabled(seat_ok)
         self.seat_box.setTitle(tr("acts.seat_box", seat=(
-            f"{tr('grid.table_n', n=self.table)} · {self.seat_title}" if seat_ok
+            f"{tr('grid.table_n', n=self.table)} · {self.seat_name(self.seat)}" if seat_ok
             else tr("acts.no_seat"))))
 
     # ----- acting -----------------------------------------------------------------------------
@@ -264,6 +271,7 @@ class ActsPanel(QWidget):
         if not keep:
             self.results = None
         self.result.setText(text)
+        self.result.setVisible(bool(text))
 
     # ----- language ---------------------------------------------------------------------------
 
@@ -281,5 +289,6 @@ class ActsPanel(QWidget):
         self.broadcast_box.setTitle(tr("acts.broadcast_box"))
         self.more_box.setTitle(tr("acts.more_box"))
         self.timer_off.setText(tr("acts.timer_off"))
+        self._name_events()
         self._refresh()
         self._show_results()

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from game.ui.common.i18n import register, tr
+from game.ui.common.i18n import language, register, tr
 from game.ui.common.vocab import phase_name
 from game.workshop.protocol import SeatStatus, StatusMessage, TableStatus
 
@@ -21,32 +21,33 @@ Index = QModelIndex | QPersistentModelIndex
 
 register({
     "grid.table": ("桌", "Table"),
-    "grid.style": ("上级风格", "Superior style"),
-    "grid.turn": ("回合 · 阶段", "Turn · phase"),
-    "grid.state": ("状态", "State"),
-    "grid.time": ("本阶段用时", "Time in phase"),
+    "grid.turn": ("回合", "Turn"),
+    "grid.state": ("状态 · 用时", "State · time"),
     "grid.table_n": ("第 {n} 桌", "Table {n}"),
-    "grid.turn_phase": ("第 {turn}/{turns} 回合 · {phase}", "Turn {turn}/{turns} · {phase}"),
+    "grid.turn_phase": ("第 {turn}/{turns} 回合\n{phase}", "Turn {turn}/{turns}\n{phase}"),
     "grid.playing": ("进行中", "Playing"),
-    "grid.paused": ("⏸ 已暂停", "⏸ Paused"),
+    "grid.paused": ("‖\u00a0已暂停", "‖\u00a0Paused"),
     "grid.over": ("已结束", "Game over"),
     "grid.closed": ("研讨已结束", "Session ended"),
     "grid.stuck": ("⚠ {minutes} 分钟无动作", "⚠ No act for {minutes} min"),
     "grid.timer": ("{time}（计时剩 {left}）", "{time} (timer: {left} left)"),
-    "grid.seat.acting": ("✎ 在办", "✎ Acting"),
-    "grid.seat.done": ("✓ 已结束本阶段", "✓ Done"),
-    "grid.seat.waiting": ("… 等待", "… Waiting"),
-    "grid.seat.disconnected": ("⚠ 掉线", "⚠ Disconnected"),
-    "grid.seat.computer": ("⚙ 电脑代管", "⚙ Computer"),
+    "grid.seat.acting": ("✎\u00a0在办", "✎\u00a0Acting"),
+    "grid.seat.done": ("✓\u00a0已结束本阶段", "✓\u00a0Done"),
+    "grid.seat.waiting": ("…\u00a0等待", "…\u00a0Waiting"),
+    "grid.seat.disconnected": ("⚠\u00a0掉线", "⚠\u00a0Disconnected"),
+    "grid.seat.computer": ("⚙\u00a0电脑代管", "⚙\u00a0Computer"),
     "grid.seat.returning": ("（下阶段交还）", " (back next phase)"),
     "grid.style.communicative": ("沟通型", "Communicative"),
     "grid.style.mixed": ("混合型", "Mixed"),
     "grid.style.pressure": ("压力型", "Pressure"),
-    "grid.style.scenario": ("按情景", "Scenario's"),
+    "grid.style.scenario": ("{style}（情景设定）", "{style} (scenario's)"),
+    "grid.legend": ("席位状态：✎ 在办　✓ 已结束本阶段　… 等待（暂停或已结束）　⚠ 掉线　⚙ 电脑代管",
+                    "Seat states: ✎ acting   ✓ done with the phase   … waiting (paused or "
+                    "over)   ⚠ disconnected   ⚙ computer"),
 })
 
 #: The fixed columns before the seats'.
-FIXED = ("grid.table", "grid.style", "grid.turn", "grid.state", "grid.time")
+FIXED = ("grid.table", "grid.turn", "grid.state")
 SEAT_COLOURS = {"acting": "#1f5fa8", "done": "#2e7d32", "waiting": "#6b6b6b",
                 "disconnected": "#b3261e", "computer": "#7a4fa0"}
 STUCK_TINT = "#fde7e4"
@@ -63,9 +64,13 @@ def clock(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def style_name(style: str | None) -> str:
-    """A superior style in words (None: the scenario's own)."""
-    return tr(f"grid.style.{style}" if style else "grid.style.scenario")
+def style_name(style: str | None, scenario_style: str | None = None) -> str:
+    """A superior style in words (None: the scenario's own, named if given)."""
+    if style:
+        return tr(f"grid.style.{style}")
+    if scenario_style:
+        return tr("grid.style.scenario", style=tr(f"grid.style.{scenario_style}"))
+    return tr("grid.style.scenario", style="").strip("（）() ")
 
 
 class TableGridModel(QAbstractTableModel):
@@ -74,13 +79,15 @@ class TableGridModel(QAbstractTableModel):
     Args:
         seat_name: a seat's display name from its id (the console's names, current language).
         styles: {table: superior style} as the session was set up (None: the scenario's).
+        scenario_style: the scenario's own superior style (named for tables without one).
     """
 
     def __init__(self, seat_name: Any = str, styles: dict[int, str] | None = None,
-                 parent: Any = None) -> None:
+                 scenario_style: str | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.seat_name = seat_name
         self.styles = dict(styles or {})
+        self.scenario_style = scenario_style
         self.status: StatusMessage | None = None
         self.seats: list[str] = []
 
@@ -169,18 +176,15 @@ class TableGridModel(QAbstractTableModel):
 
     def _fixed_text(self, table: TableStatus, column: int) -> str:
         if column == 0:
-            return tr("grid.table_n", n=table.table)
+            return (f"{tr('grid.table_n', n=table.table)}\n"
+                    f"{style_name(self.styles.get(table.table), self.scenario_style)}")
         if column == 1:
-            return style_name(self.styles.get(table.table))
-        if column == 2:
             return tr("grid.turn_phase", turn=table.turn, turns=table.turns,
                       phase=phase_name(table.phase))
-        if column == 3:
-            return self._state(table)
         time = clock(table.phase_s)
         if table.timer_left is not None:
-            return tr("grid.timer", time=time, left=clock(table.timer_left))
-        return time
+            time = tr("grid.timer", time=time, left=clock(table.timer_left))
+        return f"{self._state(table)}\n{time}"
 
     def _state(self, table: TableStatus) -> str:
         if table.closed:
@@ -193,14 +197,21 @@ class TableGridModel(QAbstractTableModel):
         return words
 
     def _seat_text(self, seat: SeatStatus) -> str:
+        """The state, then the participant's label on a line of its own."""
         text = tr(f"grid.seat.{seat.state}")
         if seat.returning:
             text += tr("grid.seat.returning")
-        return f"{text} · {seat.label}" if seat.label else text
+        return f"{text}\n{seat.label}" if seat.label else text
 
     def _tooltip(self, table: TableStatus, seat: SeatStatus | None) -> str:
         if seat is not None:
-            return f"{self.seat_name(seat.seat)}: {self._seat_text(seat)}"
-        waiting = "、".join(self.seat_name(s) for s in table.waiting_for)
+            return f"{self.seat_name(seat.seat)}: {self._seat_text(seat)}".replace("\n", " · ")
+        waiting = ("、" if language() == "zh" else ", ").join(
+            self.seat_name(s) for s in table.waiting_for)
         return f"{tr('grid.table_n', n=table.table)} · {self._state(table)}" + (
             f" · {waiting}" if waiting else "")
+
+    def cell_text(self, row: int, column: int) -> str:
+        """A cell's text on one line (for tests and the accessible name)."""
+        text = self.data(self.index(row, column))
+        return str(text or "").replace("\n", " · ")

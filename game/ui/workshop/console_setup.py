@@ -118,6 +118,7 @@ class ConsoleSetup(QWidget):
         record_row.addWidget(self.browse)
         self.start_button = QPushButton(objectName="Primary", clicked=self._start)
         self.problem = QLabel(objectName="Hint", wordWrap=True)
+        self.problem.hide()
         self.resume_hint = QLabel(objectName="Muted", wordWrap=True)
         self.captions: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -288,6 +289,7 @@ class ConsoleSetup(QWidget):
     def show_problem(self, text: str) -> None:
         """Say what stops the start (empty: nothing)."""
         self.problem.setText(text)
+        self.problem.setVisible(bool(text))
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, plain(tr("setup.record")),
@@ -319,6 +321,10 @@ class ConsoleSetup(QWidget):
                 item.setText(text_of(entry.scenario.unit(item.data(Qt.ItemDataRole.UserRole)).name))
         self._retranslate_per_table()
 
+    def _scenario_style(self) -> str | None:
+        entry = self.entry()
+        return entry.scenario.styles.superior if entry and entry.scenario else None
+
     def _retranslate_per_table(self) -> None:
         entry = self.entry()
         grid = self.per_table
@@ -340,4 +346,5 @@ class ConsoleSetup(QWidget):
             combo = grid.cellWidget(row, 0)
             if isinstance(combo, QComboBox):
                 for index in range(combo.count()):
-                    combo.setItemText(index, style_name(combo.itemData(index)))
+                    combo.setItemText(index, style_name(combo.itemData(index),
+                                                        self._scenario_style()))

@@ -163,19 +163,28 @@ class ConsoleWindow(QMainWindow):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setWordWrap(True)
         self.grid.verticalHeader().hide()
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.grid.horizontalHeader().setStretchLastSection(True)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        big = self.grid.font()  # read on a projector across the room
+        big.setPointSizeF(big.pointSizeF() * 1.25)
+        self.grid.setFont(big)
+        self.legend = QLabel(objectName="Muted", wordWrap=True)
+        grid_box = QWidget()
+        grid_column = QVBoxLayout(grid_box)
+        grid_column.setContentsMargins(0, 0, 0, 0)
+        grid_column.addWidget(self.grid, 1)
+        grid_column.addWidget(self.legend)
+        self.grid.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.grid_model.modelReset.connect(self._on_grid_reset)
         self.grid.selectionModel().currentChanged.connect(self._on_current)
-        self.acts = ActsPanel()
+        self.acts = ActsPanel(self.seat_name)
         self.acts.act_requested.connect(self._on_act_requested)
         self.acts.end_requested.connect(self.end_session)
         split = QSplitter()
-        split.addWidget(self.grid)
+        split.addWidget(grid_box)
         split.addWidget(self.acts)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([760, 500])
+        split.setSizes([780, 480])
         self.tabs = QTabWidget()
         self.tabs.addTab(split, "")
         self.tabs.addTab(self._build_codes(), "")
@@ -197,6 +206,9 @@ class ConsoleWindow(QMainWindow):
         self.codes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.codes_table.horizontalHeader().setStretchLastSection(True)
         self.codes_table.verticalHeader().hide()
+        big = self.codes_table.font()  # participants read their code off the projector
+        big.setPointSizeF(big.pointSizeF() * 1.4)
+        self.codes_table.setFont(big)
         self.print_button = QPushButton(objectName="Primary", clicked=self.print_codes)
         self.codes_note = QLabel(objectName="Hint", wordWrap=True)
         row = QHBoxLayout()
@@ -289,6 +301,8 @@ class ConsoleWindow(QMainWindow):
     def _open(self, address: str, token: str, local: str) -> None:
         self.address, self.token = address, token
         self.grid_model.styles = dict(self.plan.styles) if self.plan is not None else {}
+        self.grid_model.scenario_style = (self.plan.scenario.styles.superior
+                                          if self.plan is not None else None)
         self.acts.set_events(self.plan.scenario if self.plan is not None else None)
         self.link = ConsoleLink(local, token, self)
         self.link.status_changed.connect(self._on_status)
@@ -310,15 +324,21 @@ class ConsoleWindow(QMainWindow):
         self._show_alerts()
 
     def _on_grid_reset(self) -> None:
+        """The room's shape is known: the fixed columns fit their text, the seats share the
+        rest (a long unit name is cut short in its header; its tooltip says it whole)."""
+        header = self.grid.horizontalHeader()
+        for column in range(self.grid_model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch
+                                        if self.grid_model.seat_at(column) else
+                                        QHeaderView.ResizeMode.ResizeToContents)
         if self.grid_model.rowCount():
             self.grid.setCurrentIndex(self.grid_model.index(0, 0))
-        self.grid.resizeRowsToContents()
+
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         table = self.grid_model.table_at(current.row())
         seat = self.grid_model.seat_at(current.column())
-        self.acts.set_selection(table.table if table else None, seat,
-                                self.seat_name(seat) if seat else "")
+        self.acts.set_selection(table.table if table else None, seat)
 
     def select(self, table: int, seat: str | None = None) -> None:
         """Select a table (and a seat's cell) in the grid."""
@@ -479,6 +499,8 @@ class ConsoleWindow(QMainWindow):
         self.token_line.setText(tr("console.token", token=f"{self.token[:5]}-{self.token[5:]}")
                                 if self.token else "")
         self.codes_note.setText("" if self.codes else tr("console.codes_remote"))
+        self.codes_note.setVisible(not self.codes)
+        self.legend.setText(tr("grid.legend"))
         self.codes_table.setHorizontalHeaderLabels(
             [tr(f"console.codes_col.{c}") for c in ("table", "seat", "label", "code")])
         if self.codes:
