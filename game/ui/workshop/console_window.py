@@ -9,6 +9,7 @@ join codes (with the printable sheet), and the mirror of a seat.
 
 from __future__ import annotations
 
+import errno
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from game.scenario.models import Scenario
 from game.ui.common import i18n
 from game.ui.common.i18n import language, register, tr
 from game.ui.common.lang import follow_language, plain, text_of
@@ -60,6 +62,10 @@ register({
     "console.tab.mirror": ("旁观(&3)", "Watch (&3)"),
     "console.starting": ("正在启动主机…", "Starting the host…"),
     "console.start_failed": ("主机未能启动：{reason}", "The host did not start: {reason}"),
+    "console.port_taken": ("端口 {port} 已被占用（也许另一个主机正在运行）：换一个端口，或填 0 "
+                           "由系统挑选。",
+                           "Port {port} is taken (another host may be running): choose another, "
+                           "or 0 to let the system pick one."),
     "console.address": ("加入地址：{address}", "Join address: {address}"),
     "console.token": ("主持人口令：{token}", "Facilitator token: {token}"),
     "console.record": ("记录：{path}", "Record: {path}"),
@@ -95,6 +101,15 @@ register({
 })
 
 
+def start_problem(error: BaseException, port: int) -> str:
+    """Why the host did not start, in the current language where it is a common case."""
+    if isinstance(error, OSError) and error.errno == errno.EADDRINUSE:
+        return tr("console.port_taken", port=port)
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+
 class ConsoleWindow(QMainWindow):
     """The facilitator's console.
 
@@ -123,6 +138,8 @@ class ConsoleWindow(QMainWindow):
         self.lan = lan or lan_address()
         self.bind = bind
         self.plan: SessionPlan | None = None
+        #: The session's scenario: the plan's, or found in the library by the host's id.
+        self.scenario: Scenario | None = None
         self.runner: HostRunner | None = None
         self.link: ConsoleLink | None = None
         self.address = ""
@@ -244,7 +261,7 @@ class ConsoleWindow(QMainWindow):
 
     def seat_name(self, seat: str) -> str:
         """A seat's name in the current language (its id without the scenario)."""
-        scenario = self.plan.scenario if self.plan is not None else None
+        scenario = self.scenario
         if scenario is None:
             return seat
         try:
@@ -260,6 +277,7 @@ class ConsoleWindow(QMainWindow):
             return
         plan.bind = self.bind
         self.plan = plan
+        self.scenario = plan.scenario
         self.runner = HostRunner(plan)
         self.setup.start_button.setEnabled(False)
         self.setup.show_problem(tr("console.starting"))
@@ -278,11 +296,11 @@ class ConsoleWindow(QMainWindow):
         if runner is None:
             return
         if isinstance(outcome, BaseException):
-            self.runner = None
-            self.plan = None
+            port = self.plan.port if self.plan is not None else 0
+            self.runner, self.plan, self.scenario = None, None, None
             self.setup.start_button.setEnabled(True)
-            reason = getattr(outcome, "strerror", None) or str(outcome) or type(outcome).__name__
-            self.setup.show_problem(tr("console.start_failed", reason=reason))
+            self.setup.show_problem(tr("console.start_failed",
+                                       reason=start_problem(outcome, port)))
             return
         token, codes, styles, labels = runner.call(lambda host: (
             host.facilitator_token, host.codes(), host.record.styles(), host.record.labels()))
@@ -301,9 +319,7 @@ class ConsoleWindow(QMainWindow):
     def _open(self, address: str, token: str, local: str) -> None:
         self.address, self.token = address, token
         self.grid_model.styles = dict(self.plan.styles) if self.plan is not None else {}
-        self.grid_model.scenario_style = (self.plan.scenario.styles.superior
-                                          if self.plan is not None else None)
-        self.acts.set_events(self.plan.scenario if self.plan is not None else None)
+        self._use_scenario(self.scenario)
         self.link = ConsoleLink(local, token, self)
         self.link.status_changed.connect(self._on_status)
         self.link.mirrored.connect(self.mirror.show_view)
@@ -318,7 +334,19 @@ class ConsoleWindow(QMainWindow):
 
     # ----- the room ---------------------------------------------------------------------------
 
+    def _use_scenario(self, scenario: Scenario | None) -> None:
+        self.scenario = scenario
+        self.grid_model.scenario_style = scenario.styles.superior if scenario else None
+        self.acts.set_events(scenario)
+        self.retranslate()
+
     def _on_status(self, status: StatusMessage) -> None:
+        if self.scenario is None or self.scenario.id != status.scenario_id:
+            # a host run elsewhere: its scenario's names and events from this library
+            found = next((e.scenario for e in self.setup.entries if e.scenario is not None
+                          and e.scenario.id == status.scenario_id), None)
+            if found is not None:
+                self._use_scenario(found)
         self.status = status
         self.grid_model.set_status(status)
         self._show_alerts()
@@ -491,8 +519,9 @@ class ConsoleWindow(QMainWindow):
         for index, key in enumerate(("tables", "codes", "mirror")):
             self.tabs.setTabText(index, tr(f"console.tab.{key}"))
         self.print_button.setText(tr("console.print"))
+        if self.scenario is not None:
+            self.heading.setText(text_of(self.scenario.title))
         if self.plan is not None:
-            self.heading.setText(text_of(self.plan.scenario.title))
             self.record_line.setText(tr("console.record", path=str(self.plan.record)))
         self.join_line.setText(tr("console.address", address=self.address) if self.address
                                else "")

@@ -1,0 +1,134 @@
+"""The console's parts without a running session: the grid over a status, the alerts, the
+set-up's checks, a start that fails, and the menu that opens the console."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+
+from game.ui.common.i18n import set_language, tr
+from game.ui.workshop.console_grid import STUCK_TINT, TableGridModel, clock
+from game.ui.workshop.console_window import ConsoleWindow
+from game.workshop.protocol import Alert, SeatStatus, StatusMessage, TableStatus, TableResult
+
+
+def _table(number: int, seats: list[SeatStatus], **changes: object) -> TableStatus:
+    fields: dict[str, object] = dict(
+        table=number, turn=2, turns=6, phase="report", over=False, paused=False, closed=False,
+        waiting_for=["hexi"], seats=seats, phase_s=75.0, idle_s=10.0, timer_left=None,
+        events=40, stuck=False)
+    fields.update(changes)
+    return TableStatus.model_validate(fields)
+
+
+def _status() -> StatusMessage:
+    return StatusMessage(seq=0, at=0.0, scenario_id="tutorial", stuck_s=300.0, ended=False,
+                         tables=[
+                             _table(1, [SeatStatus(seat="county_agri", state="done", label="甲"),
+                                        SeatStatus(seat="hexi", state="disconnected")]),
+                             _table(2, [SeatStatus(seat="county_agri", state="computer"),
+                                        SeatStatus(seat="hexi", state="acting",
+                                                   label="乙", connected=True)],
+                                    stuck=True, idle_s=420.0, timer_left=30.0)],
+                         alerts=[Alert(table=2, code="stuck", zh="第 2 桌已 7 分钟没有动作。",
+                                       en="Table 2: no act for 7 min.")])
+
+
+@pytest.fixture
+def console(qtbot, tmp_path: Path) -> Iterator[ConsoleWindow]:  # type: ignore[no-untyped-def]
+    set_language("zh")
+    window = ConsoleWindow(tmp_path / "records", None, confirm=lambda _text: True,
+                           lan="127.0.0.1", bind="127.0.0.1")
+    qtbot.addWidget(window)
+    yield window
+    window.shut_down()
+    set_language("zh")
+
+
+def test_the_grid_says_each_seats_state_in_words_and_marks_a_stuck_table() -> None:
+    set_language("en")
+    model = TableGridModel(str, {1: "pressure"}, scenario_style="mixed")
+    model.set_status(_status())
+    assert (model.rowCount(), model.columnCount()) == (2, 5)
+    assert model.cell_text(0, 0) == "Table 1 · Pressure"
+    assert model.cell_text(1, 0) == "Table 2 · Mixed (scenario's)"
+    assert model.cell_text(0, 1) == "Turn 2/6 · Report"
+    assert model.cell_text(0, 2) == "Playing · 1:15"
+    assert model.cell_text(1, 2) == "⚠ No act for 7 min · 1:15 (timer: 0:30 left)"
+    assert model.cell_text(0, 3) == "✓\u00a0Done · 甲"
+    assert model.cell_text(0, 4) == "⚠\u00a0Disconnected"
+    assert model.cell_text(1, 3) == "⚙\u00a0Computer"
+    stuck = model.data(model.index(1, 4), Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(stuck, QBrush) and stuck.color().name() == STUCK_TINT
+    assert model.data(model.index(0, 4), Qt.ItemDataRole.BackgroundRole) is None
+    set_language("zh")
+    assert model.cell_text(0, 3) == "✓\u00a0已结束本阶段 · 甲"
+    assert model.seat_at(4) == "hexi" and model.seat_at(2) is None
+    assert [clock(s) for s in (0, 59.9, 61, 3725)] == ["0:00", "0:59", "1:01", "1:02:05"]
+
+
+def test_the_console_shows_the_alerts_in_the_current_language(console) -> None:  # type: ignore[no-untyped-def]
+    console._on_status(_status())
+    assert console.alerts.text() == "⚠ 第 2 桌已 7 分钟没有动作。"
+    set_language("en")
+    assert console.alerts.text() == "⚠ Table 2: no act for 7 min."
+    ended = _status().model_copy(update={"ended": True, "alerts": []})
+    console._on_status(ended)
+    assert console.alerts.text() == tr("console.ended")
+
+
+def test_a_refusal_is_shown_with_its_reason_and_follows_the_language(console) -> None:  # type: ignore[no-untyped-def]
+    console.acts.show_results("pause", [
+        TableResult(table=1, ok=True),
+        TableResult(table=2, ok=False, code="over", zh="对局已结束。", en="The game is over.")])
+    assert console.acts.result.text() == "暂停 — 第 2 桌：对局已结束。"
+    set_language("en")
+    assert console.acts.result.text() == "Pause — Table 2: The game is over."
+
+
+def test_the_set_up_says_what_is_missing_and_starts_nothing(qtbot, console) -> None:  # type: ignore[no-untyped-def]
+    setup = console.setup
+    assert setup.entries and setup.entry() is not None
+    setup.set_seats([])
+    qtbot.mouseClick(setup.start_button, Qt.MouseButton.LeftButton)
+    assert setup.problem.text() == tr("setup.no_seats") and console.runner is None
+    setup.set_seats(["hexi"])
+    setup.tables.setValue(4)
+    assert setup.per_table.rowCount() == 4 and setup.per_table.columnCount() == 2
+    setup.set_style(4, "communicative")
+    setup.per_table.item(2, 1).setText("  丙组  ")
+    plan = setup.plan()
+    assert not isinstance(plan, str)
+    assert (plan.tables, plan.seats, plan.styles, plan.labels) == (
+        4, ["hexi"], {4: "communicative"}, {(3, "hexi"): "丙组"})
+
+
+def test_a_taken_port_is_named_and_the_set_up_can_try_again(qtbot, console) -> None:  # type: ignore[no-untyped-def]
+    setup = console.setup
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        setup.port.setValue(port)
+        qtbot.mouseClick(setup.start_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: setup.start_button.isEnabled(), timeout=20_000)
+    assert setup.problem.text() == tr("console.start_failed",
+                                      reason=tr("console.port_taken", port=port))
+    assert console.runner is None and console.stack.currentWidget() is setup
+    assert not Path(setup.record.text()).exists()
+
+
+def test_game_menu_host_a_workshop_opens_the_console(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.menus.actions["host"].trigger()
+    console = window.console
+    assert console is not None and console.isVisible()
+    qtbot.addWidget(console)
+    assert console.stack.currentWidget() is console.setup
+    window.menus.actions["host"].trigger()  # again: the same console comes forward
+    assert window.console is console
+    console.close()
