@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush
 from game.ui.common.i18n import set_language, tr
 from game.ui.workshop.console_grid import STUCK_TINT, TableGridModel, clock
 from game.ui.workshop.console_window import ConsoleWindow
-from game.workshop.protocol import Alert, SeatStatus, StatusMessage, TableStatus, TableResult
+from game.workshop.protocol import Alert, SeatStatus, StatusMessage, TableResult, TableStatus
 
 
 def _table(number: int, seats: list[SeatStatus], **changes: object) -> TableStatus:
