@@ -9,6 +9,7 @@ ends the session; screenshots of the console in both languages at 1280x720 and 1
 from __future__ import annotations
 
 import asyncio
+import csv
 import threading
 from collections.abc import Coroutine, Iterator
 from pathlib import Path
@@ -266,6 +267,14 @@ def test_a_facilitator_runs_three_tables_from_the_console(  # type: ignore[no-un
     crowd.run(crowd.people[(2, "county_agri")].wait_for(lambda v: v.closed))
     assert console.alerts.text() == tr("console.ended")
     _shots(console, screenshot, "ended")
+
+    # The records, exported from the console: each table with its own superior style.
+    files = console.export_records(tmp_path / "export")
+    assert {f.name for f in files} >= {"tables.csv", "moves.csv", "datapackage.json"}
+    with (tmp_path / "export" / "tables.csv").open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [(r["table"], r["superior_style"]) for r in rows] == [
+        ("1", "pressure"), ("2", "mixed"), ("3", "communicative")]
 
     # Every facilitator act is in the record.
     console.shut_down()

@@ -132,3 +132,39 @@ def test_game_menu_host_a_workshop_opens_the_console(qtbot, window) -> None:  # 
     window.menus.actions["host"].trigger()  # again: the same console comes forward
     assert window.console is console
     console.close()
+
+
+def _mnemonics(root) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(letter, text) of every visible button, label with a buddy and tab under `root`
+    (what Alt+letter reaches now)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
+
+    texts = [w.text() for w in root.findChildren(QAbstractButton) if w.isVisible()]
+    texts += [w.text() for w in root.findChildren(QLabel)
+              if w.buddy() is not None and w.isVisible()]
+    for bar in root.findChildren(QTabBar):
+        if bar.isVisible():
+            texts += [bar.tabText(i) for i in range(bar.count())]
+    found = []
+    for text in texts:
+        at = text.replace("&&", "").find("&")
+        if at >= 0:
+            found.append((text.replace("&&", "")[at + 1].lower(), text))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_act_of_the_console_has_a_key_of_its_own(qtbot, console, lang: str) -> None:  # type: ignore[no-untyped-def]
+    set_language(lang)
+    console.show()
+    qtbot.waitExposed(console)
+    for name, button in console.acts.buttons.items():
+        assert "&" in button.text(), name
+    setup = _mnemonics(console.setup)
+    assert len({k for k, _ in setup}) == len(setup) > 8, sorted(setup)
+    console.stack.setCurrentWidget(console.session)
+    console.mirror.set_watched((1, "hexi"))
+    for tab in range(console.tabs.count()):
+        console.tabs.setCurrentIndex(tab)
+        page = _mnemonics(console.session)
+        assert len({k for k, _ in page}) == len(page) > 3, (tab, sorted(page))

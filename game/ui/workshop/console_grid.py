@@ -90,11 +90,14 @@ class TableGridModel(QAbstractTableModel):
         self.scenario_style = scenario_style
         self.status: StatusMessage | None = None
         self.seats: list[str] = []
+        #: Seconds since the status arrived (the window's clock ticks it between statuses).
+        self.age_s = 0.0
 
     # ----- feeding ----------------------------------------------------------------------------
 
     def set_status(self, status: StatusMessage) -> None:
         """Show the room as the host last reported it."""
+        self.age_s = 0.0
         seats = [s.seat for s in status.tables[0].seats] if status.tables else []
         shape = (len(status.tables), seats)
         old = (len(self.status.tables), self.seats) if self.status is not None else None
@@ -107,6 +110,14 @@ class TableGridModel(QAbstractTableModel):
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def tick(self, age_s: float) -> None:
+        """The status is `age_s` seconds old: times in phase and timers move on."""
+        self.age_s = age_s
+        if self.rowCount():
+            column = FIXED.index("grid.state")
+            self.dataChanged.emit(self.index(0, column),
+                                  self.index(self.rowCount() - 1, column))
 
     def retranslate(self) -> None:
         """The language changed: every cell and header again."""
@@ -181,9 +192,11 @@ class TableGridModel(QAbstractTableModel):
         if column == 1:
             return tr("grid.turn_phase", turn=table.turn, turns=table.turns,
                       phase=phase_name(table.phase))
-        time = clock(table.phase_s)
+        live = not (table.paused or table.over or table.closed)
+        age = self.age_s if live else 0.0
+        time = clock(table.phase_s + age)
         if table.timer_left is not None:
-            time = tr("grid.timer", time=time, left=clock(table.timer_left))
+            time = tr("grid.timer", time=time, left=clock(max(0.0, table.timer_left - age)))
         return f"{self._state(table)}\n{time}"
 
     def _state(self, table: TableStatus) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +56,9 @@ register({
     "console.menu": ("研讨(&S)", "&Session"),
     "console.menu_language": ("语言(&L)", "&Language"),
     "console.print": ("打印加入码(&P)…", "&Print the join codes…"),
+    "console.export": ("导出研讨记录(&E)…", "&Export the session's records…"),
+    "console.exported": ("已导出 {n} 个文件到 {path}", "{n} files exported to {path}"),
+    "console.export_failed": ("未能导出：{reason}", "Could not export: {reason}"),
     "console.close": ("关闭主持台(&C)", "&Close the console"),
     "console.tab.tables": ("桌况(&1)", "Tables (&1)"),
     "console.tab.codes": ("加入码(&2)", "Join codes (&2)"),
@@ -155,6 +158,9 @@ class ConsoleWindow(QMainWindow):
         self.stack.addWidget(self.session)
         self.setCentralWidget(self.stack)
         self.host_started.connect(self._on_host_started)
+        self.clock = QTimer(self, interval=1000)  # times in phase move between statuses
+        self.clock.timeout.connect(self._tick)
+        self._status_at = QElapsedTimer()
         self._build_menus()
         follow_language(self, self.retranslate)
         self.retranslate()
@@ -242,10 +248,13 @@ class ConsoleWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.print_action = QAction(self, triggered=self.print_codes)
         self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.export_action = QAction(self, triggered=self.export_records)
+        self.export_action.setEnabled(False)
         self.close_action = QAction(self, triggered=self.close)
         self.close_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
         self.menu = self.menuBar().addMenu("")
         self.menu.addAction(self.print_action)
+        self.menu.addAction(self.export_action)
         self.menu.addSeparator()
         self.menu.addAction(self.close_action)
         self.language_menu = self.menuBar().addMenu("")
@@ -348,8 +357,16 @@ class ConsoleWindow(QMainWindow):
             if found is not None:
                 self._use_scenario(found)
         self.status = status
+        self._status_at.start()
+        if not self.clock.isActive():
+            self.clock.start()
         self.grid_model.set_status(status)
+        self.export_action.setEnabled(status.ended and self.plan is not None)
         self._show_alerts()
+
+    def _tick(self) -> None:
+        if self._status_at.isValid():
+            self.grid_model.tick(self._status_at.elapsed() / 1000.0)
 
     def _on_grid_reset(self) -> None:
         """The room's shape is known: the fixed columns fit their text, the seats share the
@@ -481,6 +498,29 @@ class ConsoleWindow(QMainWindow):
             return
         self.statusBar().showMessage(tr("console.sheet_saved", path=str(path)), 10_000)
 
+    def export_records(self, out: Path | None = None) -> list[Path]:
+        """Export the ended session's record as tidy CSV with its codebook (asks where, unless
+        `out` is given); the files written (none if cancelled or refused, said in the status
+        bar)."""
+        from game.workshop.sources import export_file
+
+        if self.plan is None or self.status is None or not self.status.ended:
+            return []
+        if out is None:
+            name = QFileDialog.getExistingDirectory(self, plain(tr("console.export")),
+                                                    str(self.record_dir))
+            if not name:
+                return []
+            out = Path(name) / f"{self.plan.record.stem}-export"
+        try:
+            files = export_file(self.plan.record, out, self.folders)
+        except Exception as err:  # noqa: BLE001 — shown to the facilitator; the record stays
+            self.statusBar().showMessage(tr("console.export_failed", reason=str(err)))
+            return []
+        self.statusBar().showMessage(tr("console.exported", n=len(files), path=str(out)),
+                                     10_000)
+        return files
+
     # ----- closing ----------------------------------------------------------------------------
 
     def _ask(self, text: str) -> bool:
@@ -513,6 +553,7 @@ class ConsoleWindow(QMainWindow):
         self.menu.setTitle(tr("console.menu"))
         self.language_menu.setTitle(tr("console.menu_language"))
         self.print_action.setText(tr("console.print"))
+        self.export_action.setText(tr("console.export"))
         self.close_action.setText(tr("console.close"))
         for action in self.languages.actions():
             action.setChecked(action.data() == language())
