@@ -168,3 +168,30 @@ def test_every_act_of_the_console_has_a_key_of_its_own(qtbot, console, lang: str
         console.tabs.setCurrentIndex(tab)
         page = _mnemonics(console.session)
         assert len({k for k, _ in page}) == len(page) > 3, (tab, sorted(page))
+
+
+def test_a_tables_style_and_labels_are_chosen_from_the_keyboard(qtbot, console) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    console.show()
+    qtbot.waitExposed(console)
+
+    def editor(kind):  # type: ignore[no-untyped-def]
+        [found] = [w for w in grid.findChildren(kind) if w.isVisible()]
+        return found
+
+    grid = console.setup.per_table
+    grid.setFocus()
+    grid.setCurrentCell(1, 0)
+    qtbot.keyClick(grid, Qt.Key.Key_F2)
+    box = editor(QComboBox)
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert console.setup.styles() == {2: "communicative"}
+    assert grid.item(1, 0).text() == tr("grid.style.communicative")
+    grid.setCurrentCell(2, 2)
+    qtbot.keyClick(grid, Qt.Key.Key_F2)
+    line = editor(QLineEdit)
+    qtbot.keyClicks(line, "Grp3")
+    qtbot.keyClick(line, Qt.Key.Key_Tab)  # on to the next cell: the label is taken
+    assert console.setup.labels() == {(3, "hexi"): "Grp3"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -70,6 +72,36 @@ register({
 })
 
 
+#: Where a table's superior style is kept in its style cell (None: the scenario's).
+STYLE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class StyleDelegate(QStyledItemDelegate):
+    """The style cell's editor: a box of the styles (F2, Enter or typing opens it; Enter
+    takes the choice), so the per-table styles are chosen from the keyboard too."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scenario_style: str | None = None
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802
+        box = QComboBox(parent)
+        for style in (None, *SUPERIOR_STYLES):
+            box.addItem(style_name(style, self.scenario_style), style)
+        # Each choice is taken at once (arrow keys or the list), not only on Enter.
+        box.currentIndexChanged.connect(lambda _index: self.commitData.emit(box))
+        return box
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(STYLE_ROLE))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), STYLE_ROLE)
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
+
+
 class ConsoleSetup(QWidget):
     """The set-up form.
 
@@ -108,6 +140,10 @@ class ConsoleSetup(QWidget):
         self.seats.setMaximumHeight(120)
         self.seats.itemChanged.connect(self._fill_per_table)
         self.per_table = QTableWidget(0, 1)
+        self.per_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.style_delegate = StyleDelegate(self.per_table)
+        self.per_table.setItemDelegateForColumn(0, self.style_delegate)
+        self.per_table.itemChanged.connect(self._on_cell_changed)
         self.per_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.per_table.horizontalHeader().setStretchLastSection(True)
         self.port = QSpinBox(minimum=0, maximum=65535, value=DEFAULT_PORT)
@@ -212,14 +248,9 @@ class ConsoleSetup(QWidget):
         grid.setRowCount(self.tables.value())
         grid.setColumnCount(1 + len(seats))
         for row in range(grid.rowCount()):
-            combo = grid.cellWidget(row, 0)
-            if not isinstance(combo, QComboBox):
-                combo = QComboBox()
-                combo.addItem("", None)
-                for style in SUPERIOR_STYLES:
-                    combo.addItem("", style)
-                grid.setCellWidget(row, 0, combo)
-            combo.setCurrentIndex(max(0, combo.findData(styles.get(row + 1))))
+            item = QTableWidgetItem()
+            item.setData(STYLE_ROLE, styles.get(row + 1))
+            grid.setItem(row, 0, item)
             for column, seat in enumerate(seats, 1):
                 grid.setItem(row, column, QTableWidgetItem(kept.get((row + 1, seat), "")))
         self._retranslate_per_table()
@@ -228,16 +259,18 @@ class ConsoleSetup(QWidget):
         """{table: superior style} where one was chosen."""
         found = {}
         for row in range(self.per_table.rowCount()):
-            combo = self.per_table.cellWidget(row, 0)
-            if isinstance(combo, QComboBox) and combo.currentData():
-                found[row + 1] = str(combo.currentData())
+            item = self.per_table.item(row, 0)
+            style = item.data(STYLE_ROLE) if item is not None else None
+            if style:
+                found[row + 1] = str(style)
         return found
 
     def set_style(self, table: int, style: str | None) -> None:
         """Choose a table's superior style (None: the scenario's)."""
-        combo = self.per_table.cellWidget(table - 1, 0)
-        if isinstance(combo, QComboBox):
-            combo.setCurrentIndex(max(0, combo.findData(style)))
+        item = self.per_table.item(table - 1, 0)
+        if item is not None:
+            item.setData(STYLE_ROLE, style)
+            self._retranslate_per_table()
 
     def labels(self) -> dict[tuple[int, str], str]:
         """{(table, seat): label} where one was typed."""
@@ -321,6 +354,12 @@ class ConsoleSetup(QWidget):
                 item.setText(text_of(entry.scenario.unit(item.data(Qt.ItemDataRole.UserRole)).name))
         self._retranslate_per_table()
 
+    def _on_cell_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == 0:  # a style chosen: its words follow
+            wanted = style_name(item.data(STYLE_ROLE), self._scenario_style())
+            if item.text() != wanted:
+                item.setText(wanted)
+
     def _scenario_style(self) -> str | None:
         entry = self.entry()
         return entry.scenario.styles.superior if entry and entry.scenario else None
@@ -342,9 +381,8 @@ class ConsoleSetup(QWidget):
                 header.setData(Qt.ItemDataRole.UserRole, seat)
         grid.setVerticalHeaderLabels([tr("grid.table_n", n=n)
                                       for n in range(1, grid.rowCount() + 1)])
+        self.style_delegate.scenario_style = self._scenario_style()
         for row in range(grid.rowCount()):
-            combo = grid.cellWidget(row, 0)
-            if isinstance(combo, QComboBox):
-                for index in range(combo.count()):
-                    combo.setItemText(index, style_name(combo.itemData(index),
-                                                        self._scenario_style()))
+            item = grid.item(row, 0)
+            if item is not None:
+                item.setText(style_name(item.data(STYLE_ROLE), self._scenario_style()))
