@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -145,7 +146,6 @@ class ConsoleSetup(QWidget):
         self.per_table.setItemDelegateForColumn(0, self.style_delegate)
         self.per_table.itemChanged.connect(self._on_cell_changed)
         self.per_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.per_table.horizontalHeader().setStretchLastSection(True)
         self.port = QSpinBox(minimum=0, maximum=65535, value=DEFAULT_PORT)
         self.record = QLineEdit(str(self._suggested_record()))
         self.browse = QPushButton(clicked=self._browse)
@@ -165,7 +165,7 @@ class ConsoleSetup(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.heading)
         left.addLayout(form)
-        left.addWidget(self._caption("setup.seats", self.seats))
+        left.addWidget(self._caption("setup.seats", self.seats, wrap=True))
         left.addWidget(self.seats)
         left.addWidget(self.resume_hint)
         buttons = QHBoxLayout()
@@ -176,7 +176,7 @@ class ConsoleSetup(QWidget):
         left.addStretch(1)
         left.addWidget(self._build_running())
         right = QVBoxLayout()
-        right.addWidget(self._caption("setup.per_table", self.per_table))
+        right.addWidget(self._caption("setup.per_table", self.per_table, wrap=True))
         right.addWidget(self.per_table, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
@@ -195,8 +195,8 @@ class ConsoleSetup(QWidget):
         form.addRow(self.connect_button)
         return self.running
 
-    def _caption(self, key: str, buddy: QWidget) -> QLabel:
-        label = QLabel(wordWrap=True)
+    def _caption(self, key: str, buddy: QWidget, wrap: bool = False) -> QLabel:
+        label = QLabel(wordWrap=wrap)
         label.setBuddy(buddy)
         self.captions[key] = label
         return label
@@ -381,6 +381,11 @@ class ConsoleSetup(QWidget):
                 header.setData(Qt.ItemDataRole.UserRole, seat)
         grid.setVerticalHeaderLabels([tr("grid.table_n", n=n)
                                       for n in range(1, grid.rowCount() + 1)])
+        header = grid.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column in range(grid.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents
+                                        if column == 0 else QHeaderView.ResizeMode.Stretch)
         self.style_delegate.scenario_style = self._scenario_style()
         for row in range(grid.rowCount()):
             item = grid.item(row, 0)
