@@ -195,3 +195,12 @@ def test_a_tables_style_and_labels_are_chosen_from_the_keyboard(qtbot, console) 
     qtbot.keyClicks(line, "Grp3")
     qtbot.keyClick(line, Qt.Key.Key_Tab)  # on to the next cell: the label is taken
     assert console.setup.labels() == {(3, "hexi"): "Grp3"}
+
+
+def test_once_the_session_ended_only_watching_is_left(console) -> None:  # type: ignore[no-untyped-def]
+    console._on_status(_status())
+    console.select(2, "hexi")
+    assert console.acts.buttons["pause"].isEnabled()
+    console._on_status(_status().model_copy(update={"ended": True}))
+    enabled = {act for act, button in console.acts.buttons.items() if button.isEnabled()}
+    assert enabled == {"watch"}

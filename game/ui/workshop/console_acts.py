@@ -101,6 +101,8 @@ class ActsPanel(QWidget):
         self.scenario: Scenario | None = None
         self.table: int | None = None
         self.seat: str | None = None
+        #: The session has ended: nothing is left to act on but watching.
+        self.ended = False
         self.results: tuple[str, list[TableResult]] | None = None
         self._build()
         follow_language(self, self.retranslate)
@@ -204,9 +206,15 @@ class ActsPanel(QWidget):
         self.table, self.seat = table, seat
         self._refresh()
 
+    def set_ended(self, ended: bool) -> None:
+        """The session ended (or not): every act but watching is off."""
+        if ended != self.ended:
+            self.ended = ended
+            self._refresh()
+
     def _refresh(self) -> None:
         everywhere = self.on_all.isChecked()
-        has_table = everywhere or self.table is not None
+        has_table = (everywhere or self.table is not None) and not self.ended
         if everywhere:
             target = tr("acts.all")
         elif self.table is not None:
@@ -218,7 +226,8 @@ class ActsPanel(QWidget):
             self.buttons[act].setEnabled(has_table and (act != "inject" or self.event.count() > 0))
         seat_ok = self.table is not None and self.seat is not None
         for act in SEAT_ACTS:
-            self.buttons[act].setEnabled(seat_ok)
+            self.buttons[act].setEnabled(seat_ok and (act == "watch" or not self.ended))
+        self.buttons["end_session"].setEnabled(not self.ended)
         self.seat_box.setTitle(tr("acts.seat_box", seat=(
             f"{tr('grid.table_n', n=self.table)} · {self.seat_name(self.seat)}" if seat_ok
             else tr("acts.no_seat"))))

@@ -177,7 +177,7 @@ class TableGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if table.stuck:
                 return QBrush(QColor(STUCK_TINT))
-            if table.paused:
+            if table.paused and not table.closed:
                 return QBrush(QColor(PAUSED_TINT))
         if role == Qt.ItemDataRole.FontRole and (table.stuck or index.column() == 0):
             font = QFont()

@@ -78,9 +78,10 @@ register({
     "console.state.closed": ("● 连接已关闭", "● Connection closed"),
     "console.failed": ("主机拒绝了主持台：{reason}", "The host refused the console: {reason}"),
     "console.no_alerts": ("没有需要注意的桌。", "No table needs attention."),
-    "console.ended": ("研讨已结束。关闭主持台即停止主机；记录已保存。",
-                      "The session has ended. Closing the console stops the host; the record "
-                      "is kept."),
+    "console.ended": ("研讨已结束，记录已保存：可用“研讨 ▸ 导出研讨记录”导出；"
+                      "关闭主持台即停止主机。",
+                      "The session has ended and its record is kept: Session ▸ Export the "
+                      "session's records exports it; closing the console stops the host."),
     "console.codes_col.table": ("桌", "Table"),
     "console.codes_col.seat": ("席位", "Seat"),
     "console.codes_col.label": ("参与者", "Participant"),
@@ -362,6 +363,7 @@ class ConsoleWindow(QMainWindow):
             self.clock.start()
         self.grid_model.set_status(status)
         self.export_action.setEnabled(status.ended and self.plan is not None)
+        self.acts.set_ended(status.ended)
         self._show_alerts()
 
     def _tick(self) -> None:
