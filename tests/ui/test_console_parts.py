@@ -72,11 +72,17 @@ def test_the_grid_says_each_seats_state_in_words_and_marks_a_stuck_table() -> No
     assert [clock(s) for s in (0, 59.9, 61, 3725)] == ["0:00", "0:59", "1:01", "1:02:05"]
 
 
-def test_the_console_shows_the_alerts_in_the_current_language(console) -> None:  # type: ignore[no-untyped-def]
+def test_the_console_shows_the_alerts_in_the_current_language(  # type: ignore[no-untyped-def]
+        qtbot, console, screenshot) -> None:
+    console.show()
+    qtbot.waitExposed(console)
     console._on_status(_status())
+    console.stack.setCurrentWidget(console.session)
     assert console.alerts.text() == "⚠ 第 2 桌已 7 分钟没有动作。"
+    screenshot(console, "console-alert-1280x720")
     set_language("en")
     assert console.alerts.text() == "⚠ Table 2: no act for 7 min."
+    screenshot(console, "console-alert-1280x720")
     ended = _status().model_copy(update={"ended": True, "alerts": []})
     console._on_status(ended)
     assert console.alerts.text() == tr("console.ended")

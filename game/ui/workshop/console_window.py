@@ -407,7 +407,8 @@ class ConsoleWindow(QMainWindow):
             self.alerts.setStyleSheet("color: #5f5f5f")
             self.alerts.setText(tr("console.no_alerts"))
             return
-        self.alerts.setStyleSheet("color: #b3261e; font-weight: 600")
+        self.alerts.setStyleSheet("color: #b3261e; background: #fde7e4; font-weight: 600; "
+                                  "padding: 4px")
         self.alerts.setText("⚠ " + "  ".join(a.en if language() == "en" else a.zh
                                              for a in status.alerts))
 
