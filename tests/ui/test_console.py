@@ -256,6 +256,18 @@ def test_a_facilitator_runs_three_tables_from_the_console(  # type: ignore[no-un
     _answered(qtbot, console, "to_person")
     crowd.run(crowd.people[(3, "hexi")].wait_for(lambda v: v.held_by == "person"))
 
+    # A phase timer on table 2 shows in the grid; table 3's slow phase is ended by hand.
+    console.select(2)
+    console.acts.minutes.setValue(10)
+    _press(qtbot, console, "timer")
+    _answered(qtbot, console, "timer")
+    qtbot.waitUntil(lambda: _status(console).tables[1].timer_left is not None, timeout=WAIT_MS)
+    assert "（计时剩 " in console.grid_model.cell_text(1, 2)
+    console.select(3)
+    _press(qtbot, console, "end_phase")
+    _answered(qtbot, console, "end_phase")
+    qtbot.waitUntil(lambda: _status(console).tables[2].phase == "respond", timeout=WAIT_MS)
+
     # A refusal from the host is shown with its reason: table 2 is not paused.
     console.select(2)
     _press(qtbot, console, "resume")
@@ -283,5 +295,5 @@ def test_a_facilitator_runs_three_tables_from_the_console(  # type: ignore[no-un
              for n in (1, 2, 3)}
     done.close()
     assert kinds[1] == ["pause", "notice", "close"]
-    assert kinds[2] == ["notice", "inject", "close"]
-    assert kinds[3] == ["notice", "to_computer", "to_person", "close"]
+    assert kinds[2] == ["notice", "inject", "timer", "close"]
+    assert kinds[3] == ["notice", "to_computer", "to_person", "force_end", "close"]
