@@ -210,3 +210,28 @@ def test_once_the_session_ended_only_watching_is_left(console) -> None:  # type:
     console._on_status(_status().model_copy(update={"ended": True}))
     enabled = {act for act, button in console.acts.buttons.items() if button.isEnabled()}
     assert enabled == {"watch"}
+
+
+def test_the_console_connects_to_a_host_run_elsewhere(qtbot, console, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from game.scenario.loader import load_scenario
+    from game.workshop.runner import HostRunner, SessionPlan
+    from tests.workshop.helpers import SEATS, TUTORIAL
+
+    runner = HostRunner(SessionPlan(load_scenario(TUTORIAL), str(TUTORIAL),
+                                    tmp_path / "elsewhere.sqlite", 2, SEATS, bind="127.0.0.1"))
+    port = runner.start()
+    try:
+        token = runner.call(lambda host: host.facilitator_token)
+        setup = console.setup
+        qtbot.keyClicks(setup.address, f"127.0.0.1:{port}")
+        qtbot.keyClicks(setup.token, f"{token[:5].lower()}-{token[5:]}")  # as read aloud
+        qtbot.mouseClick(setup.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: console.status is not None, timeout=20_000)
+        assert console.stack.currentWidget() is console.session
+        assert console.grid_model.headerData(4, Qt.Orientation.Horizontal) == "河西镇"
+        assert console.acts.event.count() == len(load_scenario(TUTORIAL).events)
+        assert console.codes_note.text() == tr("console.codes_remote")
+        assert not console.print_button.isEnabled()
+    finally:
+        console.shut_down()
+        runner.stop()
