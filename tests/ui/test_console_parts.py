@@ -235,3 +235,22 @@ def test_the_console_connects_to_a_host_run_elsewhere(qtbot, console, tmp_path: 
     finally:
         console.shut_down()
         runner.stop()
+
+
+def test_text_grows_for_the_room_and_back(console) -> None:  # type: ignore[no-untyped-def]
+    def size(widget) -> float:  # type: ignore[no-untyped-def]
+        widget.ensurePolished()
+        return float(widget.font().pointSizeF())
+
+    base, button = size(console.grid), size(console.acts.buttons["pause"])
+    assert base == pytest.approx(button * 1.25, abs=0.1)
+    [larger, smaller, normal] = console.zoom_actions
+    larger.trigger()
+    larger.trigger()
+    assert size(console.grid) == pytest.approx(base * 1.15 ** 2, abs=0.1)
+    assert size(console.acts.buttons["pause"]) == pytest.approx(button * 1.15 ** 2, abs=0.1)
+    for _ in range(20):
+        smaller.trigger()
+    assert console.zoom == 0.8
+    normal.trigger()
+    assert size(console.grid) == pytest.approx(base, abs=0.1)

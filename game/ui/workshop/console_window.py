@@ -59,6 +59,9 @@ register({
     "console.export": ("导出研讨记录(&E)…", "&Export the session's records…"),
     "console.exported": ("已导出 {n} 个文件到 {path}", "{n} files exported to {path}"),
     "console.export_failed": ("未能导出：{reason}", "Could not export: {reason}"),
+    "console.zoom_in": ("放大文字(&I)", "Larger text (&I)"),
+    "console.zoom_out": ("缩小文字(&D)", "Smaller text (&D)"),
+    "console.zoom_reset": ("文字原大(&N)", "&Normal text size"),
     "console.close": ("关闭主持台(&C)", "&Close the console"),
     "console.tab.tables": ("桌况(&1)", "Tables (&1)"),
     "console.tab.codes": ("加入码(&2)", "Join codes (&2)"),
@@ -163,6 +166,9 @@ class ConsoleWindow(QMainWindow):
         self.clock.timeout.connect(self._tick)
         self._status_at = QElapsedTimer()
         self._build_menus()
+        self.zoom = 1.0
+        self._base_size = self.font().pointSizeF()
+        self.set_zoom(1.0)
         follow_language(self, self.retranslate)
         self.retranslate()
         self.resize(1280, 720)
@@ -181,16 +187,13 @@ class ConsoleWindow(QMainWindow):
         top.addSpacing(16)
         top.addWidget(self.state)
         self.grid_model = TableGridModel(self.seat_name)
-        self.grid = QTableView()
+        self.grid = QTableView(objectName="ConsoleGrid")
         self.grid.setModel(self.grid_model)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setWordWrap(True)
         self.grid.verticalHeader().hide()
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        big = self.grid.font()  # read on a projector across the room
-        big.setPointSizeF(big.pointSizeF() * 1.25)
-        self.grid.setFont(big)
         self.legend = QLabel(objectName="Muted", wordWrap=True)
         grid_box = QWidget()
         grid_column = QVBoxLayout(grid_box)
@@ -226,13 +229,10 @@ class ConsoleWindow(QMainWindow):
         self.token_line = QLabel()
         self.token_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.record_line = QLabel(objectName="Muted", wordWrap=True)
-        self.codes_table = QTableWidget(0, 4)
+        self.codes_table = QTableWidget(0, 4, objectName="ConsoleCodes")
         self.codes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.codes_table.horizontalHeader().setStretchLastSection(True)
         self.codes_table.verticalHeader().hide()
-        big = self.codes_table.font()  # participants read their code off the projector
-        big.setPointSizeF(big.pointSizeF() * 1.4)
-        self.codes_table.setFont(big)
         self.print_button = QPushButton(objectName="Primary", clicked=self.print_codes)
         self.codes_note = QLabel(objectName="Hint", wordWrap=True)
         row = QHBoxLayout()
@@ -257,6 +257,19 @@ class ConsoleWindow(QMainWindow):
         self.menu.addAction(self.print_action)
         self.menu.addAction(self.export_action)
         self.menu.addSeparator()
+        self.zoom_actions = []
+        for key, change, shortcut in (("console.zoom_in", 1.15, QKeySequence.StandardKey.ZoomIn),
+                                      ("console.zoom_out", 1 / 1.15,
+                                       QKeySequence.StandardKey.ZoomOut),
+                                      ("console.zoom_reset", 0.0, QKeySequence("Ctrl+0"))):
+            action = QAction(self)
+            action.setData(key)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _checked=False, c=change: self.set_zoom(
+                self.zoom * c if c else 1.0))
+            self.menu.addAction(action)
+            self.zoom_actions.append(action)
+        self.menu.addSeparator()
         self.menu.addAction(self.close_action)
         self.language_menu = self.menuBar().addMenu("")
         self.languages = QActionGroup(self)
@@ -266,6 +279,19 @@ class ConsoleWindow(QMainWindow):
             self.languages.addAction(action)
             self.language_menu.addAction(action)
         self.languages.triggered.connect(lambda action: i18n.set_language(action.data()))
+
+    def set_zoom(self, zoom: float) -> None:
+        """Text size for the room: 1.0 is the desktop's; the grid and the codes are read from
+        across the room, so they stand larger still (from 0.8 to 2.5 times). A style sheet
+        of the window's own, since widgets styled by the program's sheet take no font from
+        their parent."""
+        self.zoom = min(2.5, max(0.8, zoom))
+        size = self._base_size * self.zoom
+        self.setStyleSheet(
+            f"QWidget {{ font-size: {size:.1f}pt; }}\n"
+            f"QLabel#ScenarioTitle {{ font-size: {size * 1.5:.1f}pt; font-weight: 600; }}\n"
+            f"QTableView#ConsoleGrid {{ font-size: {size * 1.25:.1f}pt; }}\n"
+            f"QTableWidget#ConsoleCodes {{ font-size: {size * 1.4:.1f}pt; }}")
 
     # ----- names ------------------------------------------------------------------------------
 
@@ -558,6 +584,8 @@ class ConsoleWindow(QMainWindow):
         self.print_action.setText(tr("console.print"))
         self.export_action.setText(tr("console.export"))
         self.close_action.setText(tr("console.close"))
+        for action in self.zoom_actions:
+            action.setText(tr(action.data()))
         for action in self.languages.actions():
             action.setChecked(action.data() == language())
         for index, key in enumerate(("tables", "codes", "mirror")):
