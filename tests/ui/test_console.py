@@ -232,13 +232,15 @@ def test_a_facilitator_runs_three_tables_from_the_console(  # type: ignore[no-un
     # Watch table 2's township read-only: the mirror draws its own view, no way to act.
     console.select(2, "hexi")
     _press(qtbot, console, "watch")
-    qtbot.waitUntil(lambda: console.mirror.page.view is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: console.mirror.page is not None, timeout=WAIT_MS)
     assert console.tabs.currentWidget() is console.mirror
-    mirrored = console.mirror.page.view
+    page = console.mirror.page
+    mirrored = page.view
     assert mirrored.seat == "hexi" and mirrored.table == 2
     assert mirrored.documents == crowd.view(2, "hexi").documents
-    assert console.mirror.page.end_button.isHidden()
-    assert console.mirror.page.send_button.isHidden()
+    assert page.views["inbox"].model.rowCount() == len(mirrored.documents)
+    assert page.header.end_button.isHidden() and page.views["composer"].send_button.isHidden()
+    assert not page.session.submit({"kind": "allocate_time"}).ok  # a mirror acts for no one
     _shots(console, screenshot, "mirror")
     console.stop_watching()
 

@@ -11,10 +11,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
+from game.engine.game import Game
+from game.scenario.loader import load_scenario
 from game.ui.common.i18n import set_language, tr
 from game.ui.workshop.console_grid import STUCK_TINT, TableGridModel, clock
 from game.ui.workshop.console_window import ConsoleWindow
 from game.workshop.protocol import Alert, SeatStatus, StatusMessage, TableResult, TableStatus
+from game.workshop.seat_view import seat_view
+from tests.ui.conftest import TUTORIAL
 
 
 def _table(number: int, seats: list[SeatStatus], **changes: object) -> TableStatus:
@@ -170,6 +174,9 @@ def test_every_act_of_the_console_has_a_key_of_its_own(qtbot, console, lang: str
     assert len({k for k, _ in setup}) == len(setup) > 8, sorted(setup)
     console.stack.setCurrentWidget(console.session)
     console.mirror.set_watched((1, "hexi"))
+    game = Game(load_scenario(TUTORIAL), seed=1, humans=["county_agri", "hexi"])
+    console.mirror.show_view(1, "hexi", seat_view(game, "hexi", table=1))
+    assert console.mirror.page is not None
     for tab in range(console.tabs.count()):
         console.tabs.setCurrentIndex(tab)
         page = _mnemonics(console.session)
