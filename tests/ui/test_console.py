@@ -290,6 +290,12 @@ def test_a_facilitator_runs_three_tables_from_the_console(  # type: ignore[no-un
     assert [(r["table"], r["superior_style"]) for r in rows] == [
         ("1", "pressure"), ("2", "mixed"), ("3", "communicative")]
 
+    # The debrief: the session's record opened from the console, its three tables listed.
+    opened = console.open_record()
+    assert opened is not None
+    qtbot.addWidget(opened)
+    assert opened.model.rowCount() == 3
+
     # Every facilitator act is in the record.
     console.shut_down()
     done = Record(record)

@@ -62,6 +62,8 @@ register({
     "console.zoom_in": ("放大文字(&I)", "Larger text (&I)"),
     "console.zoom_out": ("缩小文字(&D)", "Smaller text (&D)"),
     "console.zoom_reset": ("文字原大(&N)", "&Normal text size"),
+    "console.open_record": ("复盘：打开本场记录，比较各桌(&R)…",
+                            "Debrief: open the session's record, compare the tables (&R)…"),
     "console.close": ("关闭主持台(&C)", "&Close the console"),
     "console.tab.tables": ("桌况(&1)", "Tables (&1)"),
     "console.tab.codes": ("加入码(&2)", "Join codes (&2)"),
@@ -81,10 +83,11 @@ register({
     "console.state.closed": ("● 连接已关闭", "● Connection closed"),
     "console.failed": ("主机拒绝了主持台：{reason}", "The host refused the console: {reason}"),
     "console.no_alerts": ("没有需要注意的桌。", "No table needs attention."),
-    "console.ended": ("研讨已结束，记录已保存：可用“研讨 ▸ 导出研讨记录”导出；"
+    "console.ended": ("研讨已结束，记录已保存：“研讨”菜单可打开记录比较各桌、导出记录；"
                       "关闭主持台即停止主机。",
-                      "The session has ended and its record is kept: Session ▸ Export the "
-                      "session's records exports it; closing the console stops the host."),
+                      "The session has ended and its record is kept: the Session menu opens it "
+                      "to compare the tables, or exports it; closing the console stops the "
+                      "host."),
     "console.codes_col.table": ("桌", "Table"),
     "console.codes_col.seat": ("席位", "Seat"),
     "console.codes_col.label": ("参与者", "Participant"),
@@ -153,6 +156,7 @@ class ConsoleWindow(QMainWindow):
         self.token = ""
         self.codes: list[tuple[int, str, str]] = []
         self.status: StatusMessage | None = None
+        self.record_window: QWidget | None = None
         self.stack = QStackedWidget()
         self.setup = ConsoleSetup(user_dir, record_dir)
         self.setup.start_requested.connect(self.start_session)
@@ -251,11 +255,14 @@ class ConsoleWindow(QMainWindow):
         self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.export_action = QAction(self, triggered=self.export_records)
         self.export_action.setEnabled(False)
+        self.record_action = QAction(self, triggered=self.open_record)
+        self.record_action.setEnabled(False)
         self.close_action = QAction(self, triggered=self.close)
         self.close_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
         self.menu = self.menuBar().addMenu("")
         self.menu.addAction(self.print_action)
         self.menu.addAction(self.export_action)
+        self.menu.addAction(self.record_action)
         self.menu.addSeparator()
         self.zoom_actions = []
         for key, change, shortcut in (("console.zoom_in", 1.15, QKeySequence.StandardKey.ZoomIn),
@@ -389,6 +396,7 @@ class ConsoleWindow(QMainWindow):
             self.clock.start()
         self.grid_model.set_status(status)
         self.export_action.setEnabled(status.ended and self.plan is not None)
+        self.record_action.setEnabled(status.ended and self.plan is not None)
         self.acts.set_ended(status.ended)
         self._show_alerts()
 
@@ -550,6 +558,21 @@ class ConsoleWindow(QMainWindow):
                                      10_000)
         return files
 
+    def open_record(self) -> QWidget | None:
+        """After the end: the session's record opened for the debrief — its tables side by
+        side, any table replayed read-only (`game.ui.workshop.session_open`)."""
+        from game.ui.workshop.session_open import SessionOpenWindow
+
+        if self.plan is None or self.status is None or not self.status.ended:
+            return None
+        opened = SessionOpenWindow.open(self.plan.record, self.folders, self)
+        if isinstance(opened, str):
+            self.statusBar().showMessage(opened)
+            return None
+        opened.show()
+        self.record_window = opened
+        return opened
+
     # ----- closing ----------------------------------------------------------------------------
 
     def _ask(self, text: str) -> bool:
@@ -583,6 +606,7 @@ class ConsoleWindow(QMainWindow):
         self.language_menu.setTitle(tr("console.menu_language"))
         self.print_action.setText(tr("console.print"))
         self.export_action.setText(tr("console.export"))
+        self.record_action.setText(tr("console.open_record"))
         self.close_action.setText(tr("console.close"))
         for action in self.zoom_actions:
             action.setText(tr(action.data()))
