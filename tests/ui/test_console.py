@@ -161,7 +161,7 @@ def test_a_facilitator_runs_three_tables_from_the_console(  # type: ignore[no-un
     assert console.stack.currentWidget() is console.session
     assert console.join_line.text() == tr("console.address",
                                           address=f"127.0.0.1:{console.runner.port}")
-    assert len(console.codes) == 6 and console.codes_table.rowCount() == 6
+    assert len(console.codes) == 6 and console.codes_panel.table.rowCount() == 6
     assert console.grid_model.cell_text(0, 0) == f"{tr('grid.table_n', n=1)} · " \
         f"{tr('grid.style.pressure')}"
 

@@ -237,8 +237,8 @@ def test_the_console_connects_to_a_host_run_elsewhere(qtbot, console, tmp_path: 
         assert console.stack.currentWidget() is console.session
         assert console.grid_model.headerData(4, Qt.Orientation.Horizontal) == "河西镇"
         assert console.acts.event.count() == len(load_scenario(TUTORIAL).events)
-        assert console.codes_note.text() == tr("console.codes_remote")
-        assert not console.print_button.isEnabled()
+        assert console.codes_panel.note.text() == tr("console.codes_remote")
+        assert not console.codes_panel.print_button.isEnabled()
     finally:
         console.shut_down()
         runner.stop()

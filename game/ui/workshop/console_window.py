@@ -15,22 +15,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QSplitter,
     QStackedWidget,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,12 +34,11 @@ from game.ui.common import i18n
 from game.ui.common.i18n import language, register, tr
 from game.ui.common.lang import follow_language, plain, text_of
 from game.ui.start.library import SCENARIO_DIR
-from game.ui.workshop.console_acts import ActsPanel
-from game.ui.workshop.console_grid import TableGridModel
+from game.ui.workshop.console_codes import CodesPanel
 from game.ui.workshop.console_link import ConsoleLink
 from game.ui.workshop.console_mirror import MirrorPanel
 from game.ui.workshop.console_setup import ConsoleSetup
-from game.workshop.codesheet import seat_cards
+from game.ui.workshop.console_tables import TablesPanel
 from game.workshop.protocol import StatusMessage, TableResult
 from game.workshop.runner import HostRunner, SessionPlan
 from game.workshop.terminal import lan_address
@@ -55,7 +47,6 @@ register({
     "console.title": ("研讨主持台 · 沟通式动员", "Workshop console · Communicative Mobilization"),
     "console.menu": ("研讨(&S)", "&Session"),
     "console.menu_language": ("语言(&L)", "&Language"),
-    "console.print": ("打印加入码(&P)…", "&Print the join codes…"),
     "console.export": ("导出研讨记录(&E)…", "&Export the session's records…"),
     "console.exported": ("已导出 {n} 个文件到 {path}", "{n} files exported to {path}"),
     "console.export_failed": ("未能导出：{reason}", "Could not export: {reason}"),
@@ -75,8 +66,6 @@ register({
                            "Port {port} is taken (another host may be running): choose another, "
                            "or 0 to let the system pick one."),
     "console.address": ("加入地址：{address}", "Join address: {address}"),
-    "console.token": ("主持人口令：{token}", "Facilitator token: {token}"),
-    "console.record": ("记录：{path}", "Record: {path}"),
     "console.state.connecting": ("● 正在连接主机…", "● Connecting to the host…"),
     "console.state.connected": ("● 已连接", "● Connected"),
     "console.state.reconnecting": ("● 连接中断，正在重连…", "● Connection lost, reconnecting…"),
@@ -88,15 +77,6 @@ register({
                       "The session has ended and its record is kept: the Session menu opens it "
                       "to compare the tables, or exports it; closing the console stops the "
                       "host."),
-    "console.codes_col.table": ("桌", "Table"),
-    "console.codes_col.seat": ("席位", "Seat"),
-    "console.codes_col.label": ("参与者", "Participant"),
-    "console.codes_col.code": ("加入码", "Join code"),
-    "console.codes_remote": ("这台主机不在本窗口中运行：加入码见主机的终端输出。",
-                             "This host does not run in this window: its join codes are in "
-                             "the host's terminal."),
-    "console.sheet_title": ("沟通式动员 工作坊加入码 / Workshop join codes",
-                            "沟通式动员 工作坊加入码 / Workshop join codes"),
     "console.sheet_filter": ("PDF 文件 (*.pdf)", "PDF files (*.pdf)"),
     "console.sheet_saved": ("加入码已写入：{path}", "Join codes written: {path}"),
     "console.sheet_failed": ("未能写入加入码：{reason}", "Could not write the codes: {reason}"),
@@ -166,9 +146,6 @@ class ConsoleWindow(QMainWindow):
         self.stack.addWidget(self.session)
         self.setCentralWidget(self.stack)
         self.host_started.connect(self._on_host_started)
-        self.clock = QTimer(self, interval=1000)  # times in phase move between statuses
-        self.clock.timeout.connect(self._tick)
-        self._status_at = QElapsedTimer()
         self._build_menus()
         self.zoom = 1.0
         self._base_size = self.font().pointSizeF()
@@ -190,35 +167,16 @@ class ConsoleWindow(QMainWindow):
         top.addWidget(self.join_line)
         top.addSpacing(16)
         top.addWidget(self.state)
-        self.grid_model = TableGridModel(self.seat_name)
-        self.grid = QTableView(objectName="ConsoleGrid")
-        self.grid.setModel(self.grid_model)
-        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid.setWordWrap(True)
-        self.grid.verticalHeader().hide()
-        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.legend = QLabel(objectName="Muted", wordWrap=True)
-        grid_box = QWidget()
-        grid_column = QVBoxLayout(grid_box)
-        grid_column.setContentsMargins(0, 0, 0, 0)
-        grid_column.addWidget(self.grid, 1)
-        grid_column.addWidget(self.legend)
-        self.grid.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.grid_model.modelReset.connect(self._on_grid_reset)
-        self.grid.selectionModel().currentChanged.connect(self._on_current)
-        self.acts = ActsPanel(self.seat_name)
+        self.tables_panel = TablesPanel(self.seat_name)
+        self.grid_model, self.grid = self.tables_panel.model, self.tables_panel.grid
+        self.acts = self.tables_panel.acts
         self.acts.act_requested.connect(self._on_act_requested)
         self.acts.end_requested.connect(self.end_session)
-        split = QSplitter()
-        split.addWidget(grid_box)
-        split.addWidget(self.acts)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([780, 480])
         self.tabs = QTabWidget()
-        self.tabs.addTab(split, "")
-        self.tabs.addTab(self._build_codes(), "")
+        self.tabs.addTab(self.tables_panel, "")
+        self.codes_panel = CodesPanel(self.seat_name)
+        self.codes_panel.print_requested.connect(self.print_codes)
+        self.tabs.addTab(self.codes_panel, "")
         self.mirror = MirrorPanel(self.folders, self.seat_name)
         self.mirror.stop_requested.connect(self.stop_watching)
         self.tabs.addTab(self.mirror, "")
@@ -227,27 +185,6 @@ class ConsoleWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(self.alerts)
         layout.addWidget(self.tabs, 1)
-        return page
-
-    def _build_codes(self) -> QWidget:
-        self.token_line = QLabel()
-        self.token_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.record_line = QLabel(objectName="Muted", wordWrap=True)
-        self.codes_table = QTableWidget(0, 4, objectName="ConsoleCodes")
-        self.codes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.codes_table.horizontalHeader().setStretchLastSection(True)
-        self.codes_table.verticalHeader().hide()
-        self.print_button = QPushButton(objectName="Primary", clicked=self.print_codes)
-        self.codes_note = QLabel(objectName="Hint", wordWrap=True)
-        row = QHBoxLayout()
-        row.addWidget(self.token_line, 1)
-        row.addWidget(self.print_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addLayout(row)
-        layout.addWidget(self.record_line)
-        layout.addWidget(self.codes_table, 1)
-        layout.addWidget(self.codes_note)
         return page
 
     def _build_menus(self) -> None:
@@ -370,7 +307,10 @@ class ConsoleWindow(QMainWindow):
         self.link.state_changed.connect(self._on_link_state)
         self.link.failed.connect(self._on_link_failed)
         self.link.start()
-        self._fill_codes()
+        plan = self.plan
+        self.codes_panel.show_session(token, self.codes, plan.labels if plan else {},
+                                      plan.record if plan else None)
+        self.print_action.setEnabled(bool(self.codes))
         self.stack.setCurrentWidget(self.session)
         self.retranslate()
         self.grid.setFocus()
@@ -391,42 +331,14 @@ class ConsoleWindow(QMainWindow):
             if found is not None:
                 self._use_scenario(found)
         self.status = status
-        self._status_at.start()
-        if not self.clock.isActive():
-            self.clock.start()
-        self.grid_model.set_status(status)
+        self.tables_panel.set_status(status)
         self.export_action.setEnabled(status.ended and self.plan is not None)
         self.record_action.setEnabled(status.ended and self.plan is not None)
-        self.acts.set_ended(status.ended)
         self._show_alerts()
-
-    def _tick(self) -> None:
-        if self._status_at.isValid():
-            self.grid_model.tick(self._status_at.elapsed() / 1000.0)
-
-    def _on_grid_reset(self) -> None:
-        """The room's shape is known: the fixed columns fit their text, the seats share the
-        rest (a long unit name is cut short in its header; its tooltip says it whole)."""
-        header = self.grid.horizontalHeader()
-        for column in range(self.grid_model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch
-                                        if self.grid_model.seat_at(column) else
-                                        QHeaderView.ResizeMode.ResizeToContents)
-        if self.grid_model.rowCount():
-            self.grid.setCurrentIndex(self.grid_model.index(0, 0))
-
-
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        table = self.grid_model.table_at(current.row())
-        seat = self.grid_model.seat_at(current.column())
-        self.acts.set_selection(table.table if table else None, seat)
 
     def select(self, table: int, seat: str | None = None) -> None:
         """Select a table (and a seat's cell) in the grid."""
-        column = self.grid_model.seat_column(seat) if seat else 0
-        row = next(r for r in range(self.grid_model.rowCount())
-                   if (t := self.grid_model.table_at(r)) is not None and t.table == table)
-        self.grid.setCurrentIndex(self.grid_model.index(row, max(0, column)))
+        self.tables_panel.select(table, seat)
 
     def _show_alerts(self) -> None:
         status = self.status
@@ -493,18 +405,6 @@ class ConsoleWindow(QMainWindow):
 
     # ----- the codes --------------------------------------------------------------------------
 
-    def _fill_codes(self) -> None:
-        labels = self.plan.labels if self.plan is not None else {}
-        self.codes_table.setRowCount(len(self.codes))
-        for row, (table, seat, code) in enumerate(self.codes):
-            cells = [tr("grid.table_n", n=table), self.seat_name(seat),
-                     labels.get((table, seat), ""), f"{code[:3]}-{code[3:]}"]
-            for column, text in enumerate(cells):
-                self.codes_table.setItem(row, column, QTableWidgetItem(text))
-        self.codes_table.resizeColumnsToContents()
-        self.print_button.setEnabled(bool(self.codes))
-        self.print_action.setEnabled(bool(self.codes))
-
     def write_code_sheet(self, path: Path) -> Path:
         """Write the code sheet PDF (one card per seat) to `path`.
 
@@ -512,12 +412,8 @@ class ConsoleWindow(QMainWindow):
             PdfFontError: no Noto Sans CJK font is installed.
             OSError: the file could not be written.
         """
-        from game.ui.workshop.console_sheet import write_sheet
-
         assert self.plan is not None
-        host, _, port = self.address.rpartition(":")
-        cards = seat_cards(self.plan.scenario, self.codes, host, int(port), self.plan.labels)
-        return write_sheet(cards, path, tr("console.sheet_title"))
+        return self.codes_panel.write_sheet(path, self.plan.scenario, self.address)
 
     def print_codes(self) -> None:
         """Ask where to write the code sheet, and write it."""
@@ -614,23 +510,10 @@ class ConsoleWindow(QMainWindow):
             action.setChecked(action.data() == language())
         for index, key in enumerate(("tables", "codes", "mirror")):
             self.tabs.setTabText(index, tr(f"console.tab.{key}"))
-        self.print_button.setText(tr("console.print"))
         if self.scenario is not None:
             self.heading.setText(text_of(self.scenario.title))
-        if self.plan is not None:
-            self.record_line.setText(tr("console.record", path=str(self.plan.record)))
         self.join_line.setText(tr("console.address", address=self.address) if self.address
                                else "")
-        self.token_line.setText(tr("console.token", token=f"{self.token[:5]}-{self.token[5:]}")
-                                if self.token else "")
-        self.codes_note.setText("" if self.codes else tr("console.codes_remote"))
-        self.codes_note.setVisible(not self.codes)
-        self.legend.setText(tr("grid.legend"))
-        self.codes_table.setHorizontalHeaderLabels(
-            [tr(f"console.codes_col.{c}") for c in ("table", "seat", "label", "code")])
-        if self.codes:
-            self._fill_codes()
         if self.link is not None:
             self._on_link_state(self.link.state)
-        self.grid_model.retranslate()
         self._show_alerts()
