@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -32,9 +31,10 @@ from PySide6.QtWidgets import (
 from game.scenario.models import Scenario
 from game.ui.common import i18n
 from game.ui.common.i18n import language, register, tr
-from game.ui.common.lang import follow_language, plain, text_of
+from game.ui.common.lang import follow_language, text_of
 from game.ui.start.library import SCENARIO_DIR
 from game.ui.workshop.console_codes import CodesPanel
+from game.ui.workshop.console_files import ConsoleFiles
 from game.ui.workshop.console_link import ConsoleLink
 from game.ui.workshop.console_mirror import MirrorPanel
 from game.ui.workshop.console_setup import ConsoleSetup
@@ -47,14 +47,9 @@ register({
     "console.title": ("研讨主持台 · 沟通式动员", "Workshop console · Communicative Mobilization"),
     "console.menu": ("研讨(&S)", "&Session"),
     "console.menu_language": ("语言(&L)", "&Language"),
-    "console.export": ("导出研讨记录(&E)…", "&Export the session's records…"),
-    "console.exported": ("已导出 {n} 个文件到 {path}", "{n} files exported to {path}"),
-    "console.export_failed": ("未能导出：{reason}", "Could not export: {reason}"),
     "console.zoom_in": ("放大文字(&I)", "Larger text (&I)"),
     "console.zoom_out": ("缩小文字(&D)", "Smaller text (&D)"),
     "console.zoom_reset": ("文字原大(&N)", "&Normal text size"),
-    "console.open_record": ("复盘：打开本场记录，比较各桌(&R)…",
-                            "Debrief: open the session's record, compare the tables (&R)…"),
     "console.close": ("关闭主持台(&C)", "&Close the console"),
     "console.tab.tables": ("桌况(&1)", "Tables (&1)"),
     "console.tab.codes": ("加入码(&2)", "Join codes (&2)"),
@@ -77,9 +72,6 @@ register({
                       "The session has ended and its record is kept: the Session menu opens it "
                       "to compare the tables, or exports it; closing the console stops the "
                       "host."),
-    "console.sheet_filter": ("PDF 文件 (*.pdf)", "PDF files (*.pdf)"),
-    "console.sheet_saved": ("加入码已写入：{path}", "Join codes written: {path}"),
-    "console.sheet_failed": ("未能写入加入码：{reason}", "Could not write the codes: {reason}"),
     "console.confirm_end": ("结束研讨？所有桌都将不再接受任何操作（记录会保留）。",
                             "End the session? No table will take any act after this (the "
                             "record is kept)."),
@@ -100,7 +92,7 @@ def start_problem(error: BaseException, port: int) -> str:
     return str(error) or type(error).__name__
 
 
-class ConsoleWindow(QMainWindow):
+class ConsoleWindow(ConsoleFiles, QMainWindow):
     """The facilitator's console.
 
     Args:
@@ -404,70 +396,6 @@ class ConsoleWindow(QMainWindow):
             self.link.act("end_session")
 
     # ----- the codes --------------------------------------------------------------------------
-
-    def write_code_sheet(self, path: Path) -> Path:
-        """Write the code sheet PDF (one card per seat) to `path`.
-
-        Raises:
-            PdfFontError: no Noto Sans CJK font is installed.
-            OSError: the file could not be written.
-        """
-        assert self.plan is not None
-        return self.codes_panel.write_sheet(path, self.plan.scenario, self.address)
-
-    def print_codes(self) -> None:
-        """Ask where to write the code sheet, and write it."""
-        if not self.codes or self.plan is None:
-            return
-        suggestion = self.record_dir / f"{self.plan.record.stem}-codes.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, plain(tr("console.print")), str(suggestion),
-                                              tr("console.sheet_filter"))
-        if not name:
-            return
-        try:
-            path = self.write_code_sheet(Path(name))
-        except (OSError, RuntimeError) as err:
-            self.statusBar().showMessage(tr("console.sheet_failed", reason=str(err)))
-            return
-        self.statusBar().showMessage(tr("console.sheet_saved", path=str(path)), 10_000)
-
-    def export_records(self, out: Path | None = None) -> list[Path]:
-        """Export the ended session's record as tidy CSV with its codebook (asks where, unless
-        `out` is given); the files written (none if cancelled or refused, said in the status
-        bar)."""
-        from game.workshop.sources import export_file
-
-        if self.plan is None or self.status is None or not self.status.ended:
-            return []
-        if out is None:
-            name = QFileDialog.getExistingDirectory(self, plain(tr("console.export")),
-                                                    str(self.record_dir))
-            if not name:
-                return []
-            out = Path(name) / f"{self.plan.record.stem}-export"
-        try:
-            files = export_file(self.plan.record, out, self.folders)
-        except Exception as err:  # noqa: BLE001 — shown to the facilitator; the record stays
-            self.statusBar().showMessage(tr("console.export_failed", reason=str(err)))
-            return []
-        self.statusBar().showMessage(tr("console.exported", n=len(files), path=str(out)),
-                                     10_000)
-        return files
-
-    def open_record(self) -> QWidget | None:
-        """After the end: the session's record opened for the debrief — its tables side by
-        side, any table replayed read-only (`game.ui.workshop.session_open`)."""
-        from game.ui.workshop.session_open import SessionOpenWindow
-
-        if self.plan is None or self.status is None or not self.status.ended:
-            return None
-        opened = SessionOpenWindow.open(self.plan.record, self.folders, self)
-        if isinstance(opened, str):
-            self.statusBar().showMessage(opened)
-            return None
-        opened.show()
-        self.record_window = opened
-        return opened
 
     # ----- closing ----------------------------------------------------------------------------
 
