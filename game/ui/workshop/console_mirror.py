@@ -21,6 +21,7 @@ from game.ui.common.bridge import EngineBridge
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import follow_language
 from game.ui.compose.composer_view import ComposerView
+from game.ui.debrief.debrief_view import DebriefView
 from game.ui.play.header_view import HeaderView
 from game.ui.play.inbox_view import InboxView
 from game.ui.play.session import Outcome, SeatSession
@@ -36,14 +37,16 @@ register({
                        "Waiting for the host to send the seat's view…"),
     "mirror.tab.inbox": ("收文(&I)", "&Inbox"),
     "mirror.tab.composer": ("办文（只看）(&W)", "&Work (to look at)"),
+    "mirror.tab.debrief": ("复盘(&D)", "&Debrief"),
     "mirror.stop": ("停止旁观(&O)", "St&op watching"),
     "mirror.read_only": ("旁观时不能替参与者操作。", "Watching cannot act for the participant."),
 })
 
 #: The play screens that draw from the seat's view alone (issue 11 item 1); the turn report,
-#: dashboard, map and debrief join as they are moved onto the view.
+#: dashboard and map join as they are moved onto the view.
 MIRRORED_TABS = (("inbox", InboxView, "mirror.tab.inbox"),
-                 ("composer", ComposerView, "mirror.tab.composer"))
+                 ("composer", ComposerView, "mirror.tab.composer"),
+                 ("debrief", DebriefView, "mirror.tab.debrief"))
 
 
 class MirrorSession(SeatSession):
@@ -76,6 +79,10 @@ class MirrorSession(SeatSession):
     def end_phase(self) -> Outcome:
         """Refused: a mirror does not act."""
         return Outcome(False, _READ_ONLY)
+
+    def compare(self, style: str) -> bool:
+        """The debrief's fair comparisons are the host's to play: nothing is asked here."""
+        return False
 
 
 _READ_ONLY = Refusal("read_only", "旁观时不能替参与者操作。",
