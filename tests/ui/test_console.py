@@ -145,6 +145,7 @@ def _shots(console: ConsoleWindow, screenshot, name: str) -> list[Path]:  # type
         for width, height in SIZES:
             console.resize(width, height)
             QApplication.processEvents()
+            assert (console.width(), console.height()) == (width, height), (name, lang)
             paths.append(screenshot(console, f"console-{name}-{width}x{height}"))
     set_language("zh")
     console.resize(1280, 720)

@@ -14,7 +14,15 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from game.engine.world import Refusal
 from game.ui.common.bridge import EngineBridge
@@ -105,7 +113,12 @@ class MirrorPage(QWidget):
         self.views: dict[str, QWidget] = {}
         for key, build, _ in MIRRORED_TABS:
             self.views[key] = build(session, self.tabs)
-            self.tabs.addTab(self.views[key], "")
+            # scrolled: a screen's minimum size must not make the console taller than 640
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QScrollArea.Shape.NoFrame)
+            area.setWidget(self.views[key])
+            self.tabs.addTab(area, "")
         composer = self.views["composer"]
         if isinstance(composer, ComposerView):
             composer.send_button.hide()

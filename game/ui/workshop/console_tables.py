@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -24,6 +25,16 @@ from game.ui.common.lang import follow_language
 from game.ui.workshop.console_acts import ActsPanel
 from game.ui.workshop.console_grid import TableGridModel
 from game.workshop.protocol import StatusMessage
+
+
+class _TallScroll(QScrollArea):
+    """Scrolls up and down only: as wide as its content needs (whatever the text size),
+    as short as the window allows."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 — Qt's name
+        inner = self.widget()
+        width = inner.minimumSizeHint().width() if inner is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width() + 2, 120)
 
 
 class TablesPanel(QSplitter):
@@ -51,8 +62,14 @@ class TablesPanel(QSplitter):
         column.addWidget(self.grid, 1)
         column.addWidget(self.legend)
         self.acts = ActsPanel(seat_name)
+        # In a scroll area: on a 1024x640 projector the acts must not make the window taller.
+        scroll = _TallScroll()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.acts)
         self.addWidget(grid_box)
-        self.addWidget(self.acts)
+        self.addWidget(scroll)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
         self.setSizes([780, 480])
