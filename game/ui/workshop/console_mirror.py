@@ -30,6 +30,7 @@ from game.ui.common.i18n import register, tr
 from game.ui.common.lang import follow_language
 from game.ui.compose.composer_view import ComposerView
 from game.ui.debrief.debrief_view import DebriefView
+from game.ui.map.map_view import MapView
 from game.ui.play.header_view import HeaderView
 from game.ui.play.inbox_view import InboxView
 from game.ui.play.session import Outcome, SeatSession
@@ -43,6 +44,7 @@ register({
                     "Select a seat's cell under Tables, then press Watch this seat."),
     "mirror.waiting": ("正在等待主机发来这个席位的画面…",
                        "Waiting for the host to send the seat's view…"),
+    "mirror.tab.map": ("县域地图(&M)", "&Map"),
     "mirror.tab.inbox": ("收文(&I)", "&Inbox"),
     "mirror.tab.composer": ("办文（只看）(&W)", "&Work (to look at)"),
     "mirror.tab.debrief": ("复盘(&D)", "&Debrief"),
@@ -50,9 +52,10 @@ register({
     "mirror.read_only": ("旁观时不能替参与者操作。", "Watching cannot act for the participant."),
 })
 
-#: The play screens that draw from the seat's view alone (issue 11 item 1); the turn report,
-#: dashboard and map join as they are moved onto the view.
-MIRRORED_TABS = (("inbox", InboxView, "mirror.tab.inbox"),
+#: The play screens that draw from the seat's view alone (issue 11 item 1); the turn report
+#: and the dashboard join as they are moved onto the view.
+MIRRORED_TABS = (("map", MapView, "mirror.tab.map"),
+                 ("inbox", InboxView, "mirror.tab.inbox"),
                  ("composer", ComposerView, "mirror.tab.composer"),
                  ("debrief", DebriefView, "mirror.tab.debrief"))
 
@@ -119,6 +122,7 @@ class MirrorPage(QWidget):
             area.setFrameShape(QScrollArea.Shape.NoFrame)
             area.setWidget(self.views[key])
             self.tabs.addTab(area, "")
+        self.tabs.setCurrentIndex([key for key, _, _ in MIRRORED_TABS].index("inbox"))
         composer = self.views["composer"]
         if isinstance(composer, ComposerView):
             composer.send_button.hide()
