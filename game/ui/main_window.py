@@ -26,6 +26,7 @@ from game.ui.start.start_view import StartView
 if TYPE_CHECKING:
     from game.engine.game import Game
     from game.ui.play.game_page import GamePage
+    from game.ui.workshop.console_window import ConsoleWindow
     from game.ui.workshop.remote_page import RemotePage
 
 VERSION = "0.1.0"
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self._handing_over = False
         self.remote: RemotePage | None = None  # a seat played at a workshop table
         self._workshop_address = ""
+        self.console: ConsoleWindow | None = None  # Game ▸ Host a workshop
         self._folder_warned = False
         self.stack = QStackedWidget()
         self.start = StartView(user_dir=self.paths.scenarios_dir)
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         actions["editor"].triggered.connect(self._on_editor_requested)
         actions["open_scenario"].triggered.connect(self._on_open_scenario_triggered)
         actions["join"].triggered.connect(self._on_join_triggered)
+        actions["host"].triggered.connect(self._on_host_triggered)
         actions["open_record"].triggered.connect(self._on_open_record_triggered)
         self.stack.currentChanged.connect(lambda _index: self._refresh_actions())
         self.menus.languages.triggered.connect(
@@ -414,6 +417,17 @@ class MainWindow(QMainWindow):
         self.join_dialog.accepted.connect(
             lambda: self.join_workshop(*self.join_dialog.values()))
         self.join_dialog.open()
+
+    def _on_host_triggered(self) -> None:
+        """Game ▸ Host a workshop…: the facilitator's console, a window of its own."""
+        from game.ui.workshop.console_window import ConsoleWindow
+
+        if self.console is None:
+            self.console = ConsoleWindow(self.paths.data_dir / "workshops",
+                                         self.paths.scenarios_dir)
+        self.console.show()
+        self.console.raise_()
+        self.console.activateWindow()
 
     def join_workshop(self, address: str, code: str, label: str = "") -> None:
         """Play the seat of `code` at the workshop at `address`: the window draws the seat's

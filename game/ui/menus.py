@@ -21,6 +21,7 @@ register({
     "act.save_as": ("另存为(&A)…", "Save &as…"),
     "act.quit": ("退出(&Q)", "&Quit"),
     "act.join": ("加入工作坊(&J)…", "&Join a workshop…"),
+    "act.host": ("主持工作坊(&W)…", "Host a &workshop…"),
     "act.open_record": ("打开工作坊记录(&R)…", "Open a workshop &record…"),
     "act.editor": ("情景编辑器(&D)…", "Scenario e&ditor…"),
     "act.end_phase": ("结束本阶段(&E)", "&End this phase"),
@@ -34,7 +35,7 @@ register({
 })
 
 ACTIONS = ("new", "continue", "open", "open_scenario", "save", "save_as", "editor", "quit",
-           "end_phase", "stop_idle", "help", "about", "join", "open_record")
+           "end_phase", "stop_idle", "help", "about", "join", "host", "open_record")
 SHORTCUTS = {
     "new": QKeySequence.StandardKey.New,
     "open": QKeySequence.StandardKey.Open,
@@ -54,6 +55,7 @@ class WindowMenus:
             self.actions[name].setShortcut(QKeySequence(key))
         self.actions["editor"].setShortcut(QKeySequence("Ctrl+E"))
         self.actions["join"].setShortcut(QKeySequence("Ctrl+J"))
+        self.actions["host"].setShortcut(QKeySequence("Ctrl+Shift+W"))
         # Alt+E as well: the header's button shows "(E)", and a QToolButton takes no mnemonic
         # from its action's text.
         self.actions["end_phase"].setShortcuts([QKeySequence("Ctrl+Return"),
@@ -75,6 +77,7 @@ class WindowMenus:
             self.game_menu.addAction(self.actions[name])
         self.game_menu.addSeparator()
         self.game_menu.addAction(self.actions["join"])  # a workshop table, over the network
+        self.game_menu.addAction(self.actions["host"])  # the facilitator's console
         self.game_menu.addAction(self.actions["open_record"])  # a past session's record
         self.game_menu.addSeparator()
         self.game_menu.addAction(self.actions["open_scenario"])

@@ -63,7 +63,7 @@ from game.workshop.protocol import (
     parse_client,
 )
 from game.workshop.record import Record, RecordError, SessionInfo
-from game.workshop.table import Advanced, Table, new_game, rebuild
+from game.workshop.table import SUPERIOR_STYLES, Advanced, Table, as_style, new_game, rebuild
 
 log = logging.getLogger("game.workshop.host")
 
@@ -92,19 +92,26 @@ class WorkshopHost:
         scenario_path: where the scenario was read from (noted in the record).
         stuck_s: seconds without an act before a playing table is flagged stuck.
         status_s: seconds between status messages to the console when nothing changes.
+        styles: {table number: superior style} for a new session, where a table's computer
+            superiors play another style than the scenario's (kept in the record).
+        labels: {(table, seat): participant label} the facilitator chose for a new session
+            (kept in the record; a participant's own label on joining replaces it).
 
     Attributes:
         facilitator_token: the console's token (new for a new session, else the record's).
 
     Raises:
         RecordError: the record holds a session of another scenario or version of it.
-        ValueError: a seat is not a seat of the scenario, or no seat or table is given.
+        ValueError: a seat is not a seat of the scenario, no seat or table is given, or a
+            style or label names no table or seat of the session.
     """
 
     def __init__(self, scenario: Scenario, record: Record, tables: int = 1,
                  seats: list[str] | None = None, seed: int = 0,
                  grace_s: float = DEFAULT_GRACE_S, scenario_path: str = "",
-                 stuck_s: float = DEFAULT_STUCK_S, status_s: float = DEFAULT_STATUS_S) -> None:
+                 stuck_s: float = DEFAULT_STUCK_S, status_s: float = DEFAULT_STATUS_S,
+                 styles: dict[int, str] | None = None,
+                 labels: dict[tuple[int, str], str] | None = None) -> None:
         self.scenario = scenario
         self.stuck_s, self.status_s = stuck_s, status_s
         self.facilitator_token = ""
@@ -127,13 +134,14 @@ class WorkshopHost:
         self._scorer = _scorer()
         info = record.session()
         if info is None:
-            self._start(tables, seats or [], seed, scenario_path)
+            self._start(tables, seats or [], seed, scenario_path, styles or {}, labels or {})
         else:
             self._resume(info)
 
     # ----- setting up ---------------------------------------------------------------------
 
-    def _start(self, tables: int, seats: list[str], seed: int, path: str) -> None:
+    def _start(self, tables: int, seats: list[str], seed: int, path: str,
+               styles: dict[int, str], labels: dict[tuple[int, str], str]) -> None:
         if tables < 1 or not seats:
             raise ValueError("a workshop needs at least one table and one seat held by a person")
         unknown = [s for s in seats if s not in self.scenario.seats]
@@ -141,17 +149,18 @@ class WorkshopHost:
             raise ValueError(f"not seats of scenario '{self.scenario.id}' (or repeated): "
                              f"{', '.join(unknown) or ', '.join(seats)}; its seats are "
                              f"{', '.join(self.scenario.seats)}")
+        _check_plan(tables, seats, styles, labels)
         taken: set[str] = set()
         codes = {n: {s: new_code(taken) for s in seats} for n in range(1, tables + 1)}
         self.facilitator_token = "".join(secrets.choice(CODE_ALPHABET)
                                          for _ in range(FACILITATOR_TOKEN_LENGTH))
         info = SessionInfo(self.scenario.id, path, mechanics_digest(self.scenario), seed,
                            list(seats), self.grace_s, self.facilitator_token)
-        self.record.start_session(info, codes)
+        self.record.start_session(info, codes, styles, labels)
         for number, table_codes in codes.items():
-            table = Table(number, new_game(self.scenario, seed, seats), list(seats),
-                          record=self.record, scorer=self._scorer)
-            self._add(table, table_codes)
+            game = new_game(self.scenario, seed, seats, as_style(styles.get(number)))
+            table = Table(number, game, list(seats), record=self.record, scorer=self._scorer)
+            self._add(table, table_codes, labels)
 
     def _resume(self, info: SessionInfo) -> None:
         self._resumed = True
@@ -160,15 +169,17 @@ class WorkshopHost:
             raise RecordError(f"{self.record.path} is a session of scenario "
                               f"'{info.scenario_id}' whose units, tasks, numbers or events "
                               f"have changed since")
+        labels = self.record.labels()
         for number, table_codes in self.record.codes().items():
             table = self._rebuilt(number, info)
-            self._add(table, table_codes)
+            self._add(table, table_codes, labels)
         self.ended = bool(self.tables) and all(t.closed for t in self.tables.values())
         log.info("resumed %d tables from %s", len(self.tables), self.record.path)
 
     def _rebuilt(self, number: int, info: SessionInfo) -> Table:
         table = rebuild(number, self.scenario, info.seed, info.seats, self.record.acts(number),
-                        scorer=self._scorer)
+                        scorer=self._scorer,
+                        superior_style=as_style(self.record.styles().get(number)))
         table.record = self.record
         table.on_act = self._status_changed
         return table
@@ -177,12 +188,14 @@ class WorkshopHost:
         """The human seats of one table."""
         return self._by_table[number]
 
-    def _add(self, table: Table, codes: dict[str, str]) -> None:
+    def _add(self, table: Table, codes: dict[str, str],
+             labels: dict[tuple[int, str], str]) -> None:
         table.on_act = self._status_changed
         self.tables[table.number] = table
         for seat, code in codes.items():
             last = table.last_accepted_seq.get(seat, -1)
-            self.seats[code] = Seat(table, seat, code, last_seq=last)
+            self.seats[code] = Seat(table, seat, code, last_seq=last,
+                                    label=labels.get((table.number, seat), ""))
             self._by_table.setdefault(table.number, []).append(self.seats[code])
 
     def codes(self) -> list[tuple[int, str, str]]:
@@ -751,6 +764,20 @@ def _seq_of(raw: str | bytes) -> int | None:
         if isinstance(data, dict) and type(data.get("seq")) is int:
             return int(data["seq"])
     return None
+
+
+def _check_plan(tables: int, seats: list[str], styles: dict[int, str],
+                labels: dict[tuple[int, str], str]) -> None:
+    """Raise ValueError if a style or label names no table or seat of the session, or a
+    style is not one of the engine's."""
+    for number, style in styles.items():
+        if not 1 <= number <= tables or style not in SUPERIOR_STYLES:
+            raise ValueError(f"no superior style '{style}' for table {number}: the tables are "
+                             f"1-{tables}, the styles {', '.join(SUPERIOR_STYLES)}")
+    for number, seat in labels:
+        if not 1 <= number <= tables or seat not in seats:
+            raise ValueError(f"a label for table {number} seat '{seat}', which people do not "
+                             f"hold in this session")
 
 
 def _refused(table: int, code: str, zh: str, en: str) -> TableResult:

@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS tables (
     seed INTEGER NOT NULL,
     final_log_sha256 TEXT,          -- set when the game ends
     final_events INTEGER,
-    finished_at TEXT
+    finished_at TEXT,
+    superior_style TEXT             -- the computer superiors' style here (NULL: the scenario's)
 );
 CREATE TABLE IF NOT EXISTS seats (
     table_id INTEGER NOT NULL REFERENCES tables(id),
@@ -157,6 +158,9 @@ class Record:
             # of a whole workshop is a few MB; `close` folds it into the file.
             self._db.execute("PRAGMA wal_autocheckpoint=0")
         self._db.executescript(_SCHEMA)
+        columns = [row[1] for row in self._db.execute("PRAGMA table_info(tables)")]
+        if "superior_style" not in columns:  # a record written before styles per table
+            self._db.execute("ALTER TABLE tables ADD COLUMN superior_style TEXT")
         row = self._db.execute("SELECT format FROM session").fetchone()
         if row is not None and row[0] != RECORD_FORMAT:
             raise RecordError(f"{self.path}: record format {row[0]}, this host reads "
@@ -181,12 +185,18 @@ class Record:
             return None
         return SessionInfo(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], row[6])
 
-    def start_session(self, info: SessionInfo, tables: dict[int, dict[str, str]]) -> None:
+    def start_session(self, info: SessionInfo, tables: dict[int, dict[str, str]],
+                      styles: dict[int, str] | None = None,
+                      labels: dict[tuple[int, str], str] | None = None) -> None:
         """Write a new session: its tables and each human seat's join code.
 
         Args:
             info: the session row.
             tables: {table number: {seat: join code}}.
+            styles: {table number: superior style} where the facilitator set one (issue 12:
+                "the superior style per table, so tables can differ on purpose").
+            labels: {(table, seat): participant label} the facilitator chose (participants
+                rows, as a participant's own label on joining is).
         """
         with self._transaction():
             self._db.execute(
@@ -195,10 +205,14 @@ class Record:
                  info.seed, json.dumps(info.seats), info.grace_s, _now(),
                  info.facilitator_token))
             for number, codes in tables.items():
-                self._db.execute("INSERT INTO tables (id, seed) VALUES (?, ?)",
-                                 (number, info.seed))
+                self._db.execute(
+                    "INSERT INTO tables (id, seed, superior_style) VALUES (?, ?, ?)",
+                    (number, info.seed, (styles or {}).get(number)))
                 self._db.executemany("INSERT INTO seats VALUES (?, ?, ?)",
                                      [(number, seat, code) for seat, code in codes.items()])
+            self._db.executemany("INSERT INTO participants VALUES (?, ?, ?, ?)",
+                                 [(table, seat, label, _now())
+                                  for (table, seat), label in (labels or {}).items() if label])
 
     def codes(self) -> dict[int, dict[str, str]]:
         """{table number: {seat: join code}} for every table."""
@@ -209,6 +223,20 @@ class Record:
         for table, seat, code in rows:
             result.setdefault(table, {})[seat] = code
         return result
+
+    def styles(self) -> dict[int, str | None]:
+        """{table number: its superior style, or None for the scenario's own}."""
+        with self._lock:
+            rows = self._db.execute("SELECT id, superior_style FROM tables ORDER BY id")
+            return {int(number): style for number, style in rows.fetchall()}
+
+    def labels(self) -> dict[tuple[int, str], str]:
+        """{(table, seat): the last participant label noted} (the facilitator's or a
+        participant's own on joining)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT table_id, seat, label FROM participants ORDER BY rowid").fetchall()
+        return {(int(table), str(seat)): str(label) for table, seat, label in rows}
 
     # ----- what happens at the tables -------------------------------------------------------
 

@@ -183,7 +183,7 @@ _PACE = frozenset(("move", "end_phase", "advance"))
 
 
 def session_rebuild(number: int, scenario: Scenario, seed: int, seats: Sequence[str],
-                    acts: Sequence[Act]) -> Rebuild:
+                    acts: Sequence[Act], superior_style: str | None = None) -> Rebuild:
     """The rebuild of a workshop table from its record's acts (`Record.acts(number)`).
 
     The acts are replayed through `game.workshop.table.Table.replay`, on a game the factory
@@ -199,9 +199,11 @@ def session_rebuild(number: int, scenario: Scenario, seed: int, seats: Sequence[
         seed: the table's seed.
         seats: the seats people hold, as the session set them.
         acts: the table's acts, in order.
+        superior_style: the table's superior style (`Record.styles`), None: the scenario's.
     """
     def rebuild(factory: GameFactory) -> Game:
-        table = Table(number, factory(scenario, seed, list(seats)), list(seats))
+        game = factory(scenario, seed, list(seats), superior_style)
+        table = Table(number, game, list(seats))
         for act in acts:
             if act.kind not in _PACE and isinstance(table.game, RecordingGame):
                 table.game.note(act.kind, act.seat, {"seat": act.seat, **(act.data or {})})

@@ -17,6 +17,7 @@ from game.scenario.loader import load_scenario
 from game.workshop.export import ExportError, TableRecord, write_export
 from game.workshop.record import Record
 from game.workshop.recording import session_rebuild
+from game.workshop.table import as_style
 from game.workshop.table import rebuild as rebuild_table
 
 # ----- a saved game ------------------------------------------------------------------------
@@ -87,17 +88,18 @@ def load_session(path: Path, folders: Sequence[Path]) -> list[TableRecord]:
         scenario = load_scenario(find_in_library(info.scenario_id, folders,
                                                  mechanics=info.scenario_digest,
                                                  hint=info.scenario_path))
-        tables = []
+        tables, styles = [], record.styles()
         for number in sorted(record.codes()):
-            acts = record.acts(number)
+            acts, style = record.acts(number), styles.get(number)
             try:
-                game = rebuild_table(number, scenario, info.seed, info.seats, acts).game
+                game = rebuild_table(number, scenario, info.seed, info.seats, acts,
+                                     superior_style=as_style(style)).game
             except ValueError as err:
                 raise ExportError(f"{path}: table {number} does not replay: {err}") from None
             tables.append(TableRecord(str(number), game.superior_style, game,
                                       labels.get(number, {}),
                                       rebuild=session_rebuild(number, scenario, info.seed,
-                                                              info.seats, acts)))
+                                                              info.seats, acts, style)))
         return tables
     finally:
         record.close()

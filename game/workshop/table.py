@@ -21,12 +21,12 @@ import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast, get_args
 
 from game.engine.events import Event
 from game.engine.game import INTERACTIVE, MAX_NOTICE, Game, MoveResult, Refusal
 from game.engine.views import Document, documents
-from game.scenario.models import Scenario
+from game.scenario.models import Scenario, SuperiorStyle
 from game.workshop.record import Act, Record
 from game.workshop.seat_view import SeatView, seat_view
 
@@ -516,26 +516,41 @@ _PAUSED = Refusal("paused", "主持人暂停了本桌，请稍候。",
 _CLOSED = Refusal("closed", "本场研讨已结束。", "The session has ended.")
 
 
-def new_game(scenario: Scenario, seed: int, seats: list[str]) -> Game:
-    """The game of a new table: the seats given are held by people.
+#: The styles a table's computer superiors may play (`game.scenario.models.SuperiorStyle`).
+SUPERIOR_STYLES: tuple[str, ...] = get_args(SuperiorStyle)
+
+
+def as_style(name: str | None) -> SuperiorStyle | None:
+    """A table's recorded style as the engine takes it (None, or not a style: the
+    scenario's own)."""
+    return cast(SuperiorStyle, name) if name in SUPERIOR_STYLES else None
+
+
+def new_game(scenario: Scenario, seed: int, seats: list[str],
+             superior_style: SuperiorStyle | None = None) -> Game:
+    """The game of a new table: the seats given are held by people; `superior_style` (if
+    given) is the computer superiors' style at this table instead of the scenario's.
 
     Raises:
         ValueError: a seat is not a seat of the scenario.
     """
-    return Game(scenario, seed=seed, humans=seats)
+    return Game(scenario, seed=seed, humans=seats, superior_style=superior_style)
 
 
 def rebuild(number: int, scenario: Scenario, seed: int, seats: list[str], acts: list[Act],
-            scorer: Callable[[Game], dict[str, Any]] | None = None) -> Table:
-    """A table rebuilt from its recorded acts (scenario + seed + acts: the same log).
+            scorer: Callable[[Game], dict[str, Any]] | None = None,
+            superior_style: SuperiorStyle | None = None) -> Table:
+    """A table rebuilt from its recorded acts (scenario + seed + style + acts: the same log).
 
     Raises:
         ValueError: the acts do not fit the scenario.
     """
-    table = Table(number, new_game(scenario, seed, seats), list(seats), scorer=scorer)
+    table = Table(number, new_game(scenario, seed, seats, superior_style), list(seats),
+                  scorer=scorer)
     for act in acts:
         table.replay(act)
     return table
 
 
-__all__ = ["INTERACTIVE", "Advanced", "Table", "new_game", "rebuild"]
+__all__ = ["INTERACTIVE", "SUPERIOR_STYLES", "Advanced", "Table", "as_style", "new_game",
+           "rebuild"]
