@@ -94,11 +94,12 @@ class _Kept:
     """What is kept of one seat of one game between two views."""
 
     def __init__(self) -> None:
-        self.read = 0
-        self.events: list[Event] = []
+        self.read = 0  # how much of the log was read
+        self.seen = 0  # how many of those events reach the seat
+        self.events: list[Event] = []  # those that feed the series
         self.series = SeatSeries()
-        self.reports: dict[int, TurnReport] = {}
-        self.current: tuple[tuple[int, int], TurnReport] | None = None
+        self.reports: dict[int, TurnReport] = {}  # finished turns
+        self.history: tuple[tuple[int, int, bool], SeatHistory] | None = None
 
 
 _KEPT: weakref.WeakKeyDictionary[Any, dict[str, _Kept]] = weakref.WeakKeyDictionary()
@@ -107,37 +108,47 @@ _KEPT: weakref.WeakKeyDictionary[Any, dict[str, _Kept]] = weakref.WeakKeyDiction
 def seat_history(game: World, seat: str) -> SeatHistory:
     """The seat's history now, built from what was kept since the last call for this game.
 
+    While nothing that reaches the seat has happened since the last call (other seats' moves,
+    say), the same `SeatHistory` object comes back: a host may then leave it out of the view
+    it sends (see `SeatView.history`). A finished turn's report is built once.
+
     Args:
         game: the game (kept weakly: a finished game's history goes with it).
         seat: a unit of the scenario.
 
     Returns:
-        The series and the reports of turns 1 to `game.turn` (none before turn 1).
+        The series and the reports of turns 1 to `game.turn`, the last one unfinished while the
+        game runs.
     """
     seats = _KEPT.setdefault(game, {})
     kept = seats.get(seat)
     if kept is None:
         kept = seats[seat] = _Kept()
+    _read(game, seat, kept)
+    key = (game.turn, kept.seen, game.over)
+    if kept.history is None or kept.history[0] != key:
+        reports = [*(_finished(game, seat, t, kept) for t in range(1, game.turn)),
+                   turn_report(game, seat, game.turn)] if game.turn >= 1 else []
+        kept.history = (key, SeatHistory(series=kept.series, reports=reports))
+    return kept.history[1]
+
+
+def _read(game: World, seat: str, kept: _Kept) -> None:
+    """Take in the events appended since the last call."""
     log = game.log
-    if len(log) > kept.read:
-        new = [e for e in log.since(kept.read) if e.kind in SERIES_KINDS and e.visible_to(seat)]
-        kept.read = len(log)
-        if new:
-            kept.events += new
-            kept.series = series_of(kept.events, seat)
-    reports = [_report(game, seat, turn, kept) for turn in range(1, game.turn + 1)]
-    return SeatHistory(series=kept.series, reports=reports)
+    if len(log) <= kept.read:
+        return
+    new = [e for e in log.since(kept.read) if e.visible_to(seat)]
+    kept.read, kept.seen = len(log), kept.seen + len(new)
+    feeding = [e for e in new if e.kind in SERIES_KINDS]
+    if feeding:
+        kept.events += feeding
+        kept.series = series_of(kept.events, seat)
 
 
-def _report(game: World, seat: str, turn: int, kept: _Kept) -> TurnReport:
-    """A finished turn's report once; the turn under way (or the last, once the game is over:
-    a notice may still be added to it) again whenever the log grew."""
-    if turn < game.turn:
-        found = kept.reports.get(turn)
-        if found is None:
-            found = kept.reports[turn] = turn_report(game, seat, turn)
-        return found
-    key = (turn, len(game.log))
-    if kept.current is None or kept.current[0] != key:
-        kept.current = (key, turn_report(game, seat, turn))
-    return kept.current[1]
+def _finished(game: World, seat: str, turn: int, kept: _Kept) -> TurnReport:
+    """A finished turn's report, built once (nothing can be added to a past turn)."""
+    found = kept.reports.get(turn)
+    if found is None:
+        found = kept.reports[turn] = turn_report(game, seat, turn)
+    return found

@@ -82,7 +82,9 @@ class SeatView(BaseModel):
             its own relations) and one turn report per turn from 1 to the current one (its
             moves and what they changed, its own time and work, and the visible documents of
             assessments, sanctions, incentives, answers and the world). Only events that reach
-            the seat enter, never a hidden field. None when the builder left it out.
+            the seat enter, never a hidden field. None when the builder left it out: a host
+            may leave it out while `seat_history` gives back the object it last sent the
+            seat (nothing that reaches the seat has happened since); a client keeps the last.
     """
 
     model_config = ConfigDict(frozen=True, allow_inf_nan=False)

@@ -176,10 +176,25 @@ def test_the_turn_under_way_is_reported_unfinished_and_kept_up() -> None:
         game.advance()
     before = seat_history(game, "hexi").reports
     assert [r.finished for r in before] == [True, False]
-    while game.phase != "report":
+    while game.phase != "plan":
         game.advance()
+    POLICIES["thoughtful"].act(Hand(game, "hexi"))
     moved = seat_history(game, "hexi").reports
     assert moved[0] is before[0] and moved[1] is not before[1]
+    assert len(moved[1].effects.moves) > len(before[1].effects.moves)
+
+
+def test_other_seats_private_moves_leave_the_history_as_it_was() -> None:
+    game = Game(TUTORIAL, 1, humans=["hexi", "shanqian"])
+    while game.phase != "plan":
+        game.advance()
+    before, length = seat_history(game, "hexi"), len(game.log)
+    POLICIES["thoughtful"].act(Hand(game, "shanqian"))
+    assert len(game.log) > length
+    assert not any(e.visible_to("hexi") for e in game.log.since(length))
+    assert seat_history(game, "hexi") is before
+    POLICIES["thoughtful"].act(Hand(game, "hexi"))
+    assert seat_history(game, "hexi") is not before
 
 
 def test_the_history_goes_through_json_unchanged(played: Played) -> None:
