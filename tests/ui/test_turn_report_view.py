@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from game.engine.game import INTERACTIVE, Game
 from game.policies import POLICIES, Hand
@@ -13,6 +14,7 @@ from game.scenario.loader import load_scenario
 from game.ui.common import i18n
 from game.ui.common.bridge import EngineBridge
 from game.ui.common.i18n import tr
+from game.ui.common.task_model import TASK_ID_ROLE, TaskListModel
 from game.ui.play.dashboard_view import DashboardView
 from game.ui.play.session import GameSession, SeatSession
 from game.ui.play.turn_account import account_html
@@ -111,3 +113,14 @@ def test_the_turn_under_way_is_reported_as_not_over_yet(qapp) -> None:  # type: 
     assert view.turn == 3 and not view.over
     assert tr("account.not_yet", turn=3) in account_html(view, 3)
     assert tr("account.not_yet", turn=2) not in account_html(view, 2)
+
+
+def test_the_task_list_reads_the_same_from_the_directory_as_from_the_game(qapp) -> None:  # type: ignore[no-untyped-def]
+    session = _played("county_agri", until_turn=1)
+    directory = _through_json(session).view.directory
+    assert directory is not None
+    listed = TaskListModel(directory), TaskListModel(session.game)
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, TASK_ID_ROLE)
+    rows = [[[m.index(r).data(role) for role in roles] for r in range(m.rowCount())]
+            for m in listed]
+    assert rows[0] == rows[1] and rows[0] and all(tip for _, tip, _ in rows[0])
