@@ -199,11 +199,8 @@ class DashboardView(QWidget):
     # ----- refreshing ---------------------------------------------------------------------
 
     def _names(self) -> Directory:
-        """The public names of the seat's view (a client keeps the directory it was sent)."""
-        names = self.session.view.directory
-        if names is None:
-            raise ValueError("the seat's view carries no directory of names")
-        return names
+        """The public names and structure of the game, from the seat's view."""
+        return self.session.directory
 
     def current_task(self) -> str | None:
         """The task the progress charts show."""

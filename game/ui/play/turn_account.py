@@ -131,9 +131,9 @@ def account_html(view: SeatView, turn: int) -> str:
 
 
 def _names(view: SeatView) -> Directory:
-    """The public names the view carries (a client keeps the directory its host sent once)."""
+    """The public names the view carries (a session always fills in the directory)."""
     if view.directory is None:
-        raise ValueError("the seat's view carries no directory of names")
+        raise LookupError("the seat's view lacks the game's directory")
     return view.directory
 
 
