@@ -120,11 +120,14 @@ class DashboardView(QWidget):
         for widget in (self.task_label, self.task_combo, self.table_label, self.table_combo):
             top.addWidget(widget)
         top.addStretch(1)
-        charts = QWidget()
+        charts = QWidget(self)
         self.grid = QGridLayout(charts)
         self.grid.setContentsMargins(0, 0, 0, 0)
         for key in CHARTS:
             view = new_chart_view(new_chart(""), key)
+            # A child from the start: a chart shown while it had no parent would open as a
+            # window of its own for a moment (and take the focus from the window in front).
+            view.setParent(charts)
             # Three charts a row fit at 1024 wide; 210 high keeps the axis labels whole (at 640
             # high the page scrolls to the table rather than squeezing the charts).
             view.setMinimumSize(QSize(CHART_MIN_WIDTH, CHART_MIN_HEIGHT))
