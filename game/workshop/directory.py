@@ -49,6 +49,7 @@ class TaskEntry(BaseModel):
         measure: what its target counts (亩 / mu, 万元 …), in both languages.
         owners: the units that own the task (pass it down).
         carriers: the units that carry it out.
+        description: what the task is about, in both languages, if the scenario says.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -58,6 +59,7 @@ class TaskEntry(BaseModel):
     measure: Text
     owners: list[str]
     carriers: list[str]
+    description: Text | None = None
 
 
 class TaskEdge(BaseModel):
@@ -166,7 +168,8 @@ def directory(game: World) -> Directory:
     units = [UnitEntry(id=u.id, kind=u.kind, name=u.name, parent=u.parent,
                        level=hierarchy.level(u.id)) for u in scenario.units]
     tasks = [TaskEntry(id=t.id, name=t.name, measure=t.unit_label, owners=list(t.owners),
-                       carriers=list(t.carriers)) for t in scenario.tasks]
+                       carriers=list(t.carriers), description=t.description)
+             for t in scenario.tasks]
     edges = [TaskEdge(task=t.id, superior=sup, subordinate=sub)
              for t in scenario.tasks for sup in _line(hierarchy, t.id)
              for sub in hierarchy.subordinates(sup, t.id)]

@@ -30,6 +30,7 @@ from game.engine.views import (
 from game.workshop.debrief_part import DebriefPart, debrief_part
 from game.workshop.directory import Directory, directory
 from game.workshop.map_knowledge import MapKnowledge, map_knowledge_of
+from game.workshop.seat_history import SeatHistory, seat_history
 from game.workshop.seat_notes import SeatNotes, seat_notes
 
 if TYPE_CHECKING:
@@ -75,6 +76,15 @@ class SeatView(BaseModel):
             seat and the units next to it on its task lines with the figures the seat may
             know of them (never another unit's true capacity or output), and the task edges
             it stands on. None only in a view built without it.
+        history: the seat's turns so far (`game.workshop.seat_history.SeatHistory`): the
+            dashboard's series (targets, reported and, for a carrier, its own delivered figures
+            in the task's unit; cadre-days by category, overload 0-1, funds 万元; trust 0-1 on
+            its own relations) and one turn report per turn from 1 to the current one (its
+            moves and what they changed, its own time and work, and the visible documents of
+            assessments, sanctions, incentives, answers and the world). Only events that reach
+            the seat enter, never a hidden field. None when the builder left it out: a host
+            may leave it out while `seat_history` gives back the object it last sent the
+            seat (nothing that reaches the seat has happened since); a client keeps the last.
     """
 
     model_config = ConfigDict(frozen=True, allow_inf_nan=False)
@@ -103,6 +113,7 @@ class SeatView(BaseModel):
     notes: SeatNotes | None = None
     debrief: DebriefPart | None = None
     map: MapKnowledge | None = None
+    history: SeatHistory | None = None
 
 
 _DIRECTORIES: weakref.WeakKeyDictionary[Any, Directory] = weakref.WeakKeyDictionary()
@@ -131,6 +142,7 @@ def seat_view(
     with_directory: bool = True,
     comparisons: dict[str, Any] | None = None,
     comparisons_error: str | None = None,
+    with_history: bool = True,
 ) -> SeatView:
     """Build the seat's view of a game.
 
@@ -148,6 +160,8 @@ def seat_view(
             has it).
         comparisons, comparisons_error: the seat's fair comparisons once played (or why
             they failed), for the debrief part (see `debrief_part`).
+        with_history: include the seat's `SeatHistory` (series and turn reports; past turns
+            are built once per game and seat, so this costs the turn under way only).
 
     Raises:
         KeyError: `seat` is not a unit of the scenario.
@@ -179,4 +193,5 @@ def seat_view(
         notes=seat_notes(game, seat, pending),
         debrief=debrief_part(game, seat, comparisons, comparisons_error=comparisons_error),
         map=map_knowledge_of(game, seat),
+        history=seat_history(game, seat) if with_history else None,
     )

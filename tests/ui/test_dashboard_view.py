@@ -147,6 +147,13 @@ def test_every_control_has_a_name_and_takes_focus(bureau) -> None:  # type: igno
     assert all(p.view.accessibleName() for p in bureau.panels.values())
 
 
+def test_no_chart_is_ever_a_window_of_its_own(qtbot, township) -> None:  # type: ignore[no-untyped-def]
+    # A township has no subordinates' chart: hidden, it must still live inside the dashboard
+    # (a parentless chart shown for a moment took the focus from the window in front).
+    assert not township.panels["subordinates"].shown
+    assert all(p.view.window() is township for p in township.panels.values())
+
+
 def test_table_combo_shows_the_chosen_charts_data(bureau) -> None:  # type: ignore[no-untyped-def]
     row = bureau.table_combo.findData("trust")
     bureau.table_combo.setCurrentIndex(row)

@@ -1,4 +1,5 @@
-"""The dashboard's tables: turns down, one column per series, from what the seat may see.
+"""The dashboard's tables: turns down, one column per series, from what the seat may see
+(the series of the seat's view, `SeatView.history.series`; names from its directory).
 
 Each chart of the dashboard is drawn from one `SeriesTableModel`; the same model feeds the
 table a keyboard or screen-reader user reads instead of the chart.
@@ -12,11 +13,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
-from game.engine.game import Game
 from game.engine.state import TIME_CATEGORIES
 from game.ui.common.i18n import register, tr
 from game.ui.common.task_model import Index
-from game.ui.common.unit_model import unit_name
+from game.ui.common.vocab import unit_name
+from game.workshop.directory import Directory
+from game.workshop.seat_history import SeatSeries
 
 register({
     "dash.col.turn": ("回合", "Turn"),
@@ -130,37 +132,37 @@ def _label(key: str, **values: object) -> Callable[[], str]:
     return lambda: tr(key, **values)
 
 
-def _unit_label(key: str, game: Game, unit: str) -> Callable[[], str]:
-    return lambda: tr(key, unit=unit_name(game, unit))
+def _unit_label(key: str, names: Directory, unit: str) -> Callable[[], str]:
+    return lambda: tr(key, unit=unit_name(names, unit))
 
 
 # ----- the dashboard's five tables ------------------------------------------------------------
 
 
-def progress_columns(series: dict[str, Any], task: str) -> list[Column]:
+def progress_columns(series: SeatSeries, task: str) -> list[Column]:
     """The seat's own target, reported and (for a carrier) delivered on a task."""
-    progress = series["progress"].get(task, {})
+    progress = series.progress.get(task, {})
     styles = {"target": "line", "reported": "line", "delivered": "dashed"}
     return [Column(key, _label(f"dash.col.{key}"), progress[key], styles[key], colour=number)
             for number, key in enumerate(("target", "reported", "delivered"))
             if progress.get(key)]
 
 
-def subordinate_columns(game: Game, series: dict[str, Any], task: str) -> list[Column]:
+def subordinate_columns(names: Directory, series: SeatSeries, task: str) -> list[Column]:
     """Each subordinate's reported figure (solid) and target (dashed) on a task."""
     columns: list[Column] = []
-    for number, (sub, figures) in enumerate(series["subordinates"].get(task, {}).items()):
-        columns.append(Column(f"{sub}.reported", _unit_label("dash.col.sub_reported", game, sub),
+    for number, (sub, figures) in enumerate(series.subordinates.get(task, {}).items()):
+        columns.append(Column(f"{sub}.reported", _unit_label("dash.col.sub_reported", names, sub),
                               figures.get("reported", {}), colour=number))
-        columns.append(Column(f"{sub}.target", _unit_label("dash.col.sub_target", game, sub),
+        columns.append(Column(f"{sub}.target", _unit_label("dash.col.sub_target", names, sub),
                               figures.get("target", {}), style="dashed", colour=number,
                               in_legend=False))
     return columns
 
 
-def time_columns(series: dict[str, Any]) -> list[Column]:
+def time_columns(series: SeatSeries) -> list[Column]:
     """Cadre-days spent by category (bars), cadre time available and workload (lines)."""
-    time = series["time"]
+    time = series.time
     columns = [Column(c, _label(f"dash.cat.{c}"), time[c], style="bar",
                       colour=CATEGORY_COLOURS[c])
                for c in CATEGORIES if any(v > 0 for v in time.get(c, {}).values())]
@@ -173,19 +175,20 @@ def time_columns(series: dict[str, Any]) -> list[Column]:
     return columns
 
 
-def funds_columns(series: dict[str, Any]) -> list[Column]:
+def funds_columns(series: SeatSeries) -> list[Column]:
     """The seat's funds after each turn."""
-    funds = series["time"].get("funds")
+    funds = series.time.get("funds")
     return [Column("funds", _label("dash.col.funds"), funds)] if funds else []
 
 
-def trust_columns(game: Game, series: dict[str, Any], seat: str) -> list[Column]:
+def trust_columns(names: Directory, series: SeatSeries, seat: str) -> list[Column]:
     """Trust in each relation the seat stands in (the superior's trust in the subordinate)."""
     columns: list[Column] = []
-    for (superior, subordinate), values in series["trust"].items():
-        down = superior == seat
-        other = subordinate if down else superior
+    for line in series.trust:
+        down = line.superior == seat
+        other = line.subordinate if down else line.superior
         key = "dash.col.trust_down" if down else "dash.col.trust_up"
-        columns.append(Column(f"{superior}->{subordinate}", _unit_label(key, game, other),
-                              {t: 100 * v for t, v in values.items()}))
+        columns.append(Column(f"{line.superior}->{line.subordinate}",
+                              _unit_label(key, names, other),
+                              {t: 100 * v for t, v in line.values.items()}))
     return columns

@@ -1,7 +1,9 @@
 """The dashboard: targets against progress, cadre time, funds and trust, turn by turn.
 
-Every figure comes from the events the seat may see (`game.engine.knowledge.seat_series`);
-each chart is drawn from a table model, and the same model can be read as a table.
+Every figure comes from the seat's view (`SeatView.history.series`, built from the events the
+seat may see by `game.engine.knowledge.seat_series`; names from `SeatView.directory`), so a
+local game and a remote table draw the same charts. Each chart is drawn from a table model, and
+the same model can be read as a table.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from game.engine.knowledge import seat_series
 from game.ui.common.charts import install_chart, new_chart, new_chart_view, series_chart
 from game.ui.common.fit import fit_combo
 from game.ui.common.i18n import register, tr
@@ -38,6 +39,9 @@ from game.ui.play.dashboard_model import (
     time_columns,
     trust_columns,
 )
+from game.ui.play.session import SeatSession
+from game.workshop.directory import Directory
+from game.workshop.seat_history import SeatSeries
 
 register({
     "dash.task": ("任务：", "Task:"),
@@ -79,10 +83,10 @@ class DashboardView(QWidget):
     """Charts of the seat's turns, refreshed on the bridge's signals.
 
     Args:
-        session: the window's session (`game`, `seat`, `bridge`).
+        session: the window's seat session (`view`, `seat`, `bridge`).
     """
 
-    def __init__(self, session: object, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SeatSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.panels: dict[str, _Panel] = {}
@@ -92,8 +96,7 @@ class DashboardView(QWidget):
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh)
         self._build()
-        bridge = session.bridge  # type: ignore[attr-defined]
-        bridge.events_appended.connect(self._on_events_appended)
+        bridge = session.bridge
         bridge.state_changed.connect(self._on_state_changed)
         bridge.game_replaced.connect(self._on_game_replaced)
         follow_language(self, self._on_language_changed)
@@ -102,10 +105,9 @@ class DashboardView(QWidget):
     # ----- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        game = self.session.game  # type: ignore[attr-defined]
         self.task_label, self.table_label = QLabel(), QLabel()
         self.task_combo = QComboBox()
-        self.tasks = TaskListModel(game, parent=self)
+        self.tasks = TaskListModel(self._names(), only=(), parent=self)
         self.task_combo.setModel(self.tasks)
         self.task_combo.currentIndexChanged.connect(self._on_task_chosen)
         self.task_label.setBuddy(self.task_combo)
@@ -118,11 +120,14 @@ class DashboardView(QWidget):
         for widget in (self.task_label, self.task_combo, self.table_label, self.table_combo):
             top.addWidget(widget)
         top.addStretch(1)
-        charts = QWidget()
+        charts = QWidget(self)
         self.grid = QGridLayout(charts)
         self.grid.setContentsMargins(0, 0, 0, 0)
         for key in CHARTS:
             view = new_chart_view(new_chart(""), key)
+            # A child from the start: a chart shown while it had no parent would open as a
+            # window of its own for a moment (and take the focus from the window in front).
+            view.setParent(charts)
             # Three charts a row fit at 1024 wide; 210 high keeps the axis labels whole (at 640
             # high the page scrolls to the table rather than squeezing the charts).
             view.setMinimumSize(QSize(CHART_MIN_WIDTH, CHART_MIN_HEIGHT))
@@ -163,10 +168,6 @@ class DashboardView(QWidget):
 
     # ----- the bridge's signals -------------------------------------------------------------
 
-    def _on_events_appended(self, events: list) -> None:  # type: ignore[type-arg]
-        del events
-        self._on_state_changed()
-
     def _on_state_changed(self) -> None:
         if self.isVisible():
             self._refresh_timer.start()
@@ -180,8 +181,8 @@ class DashboardView(QWidget):
             self.refresh()
 
     def _on_game_replaced(self) -> None:
-        game, seat = self.session.game, self.session.seat  # type: ignore[attr-defined]
-        self.tasks.reset(game, game.hierarchy.tasks_of(seat))
+        names = self._names()
+        self.tasks.reset(names, names.tasks_of(self.session.view.seat))
         self.task_combo.setCurrentIndex(0 if self.tasks.rowCount() else -1)
         self.refresh()
 
@@ -200,34 +201,38 @@ class DashboardView(QWidget):
 
     # ----- refreshing ---------------------------------------------------------------------
 
+    def _names(self) -> Directory:
+        """The public names and structure of the game, from the seat's view."""
+        return self.session.directory
+
     def current_task(self) -> str | None:
         """The task the progress charts show."""
         return self.tasks.task_id(self.task_combo.currentIndex())
 
     def refresh(self) -> None:
-        """Rebuild every table and chart from the log."""
+        """Rebuild every table and chart from the seat's view."""
         self._refresh_timer.stop()
         self._stale = False
-        game, seat = self.session.game, self.session.seat  # type: ignore[attr-defined]
-        series = seat_series(game.log, seat)
+        view, names = self.session.view, self._names()
+        series = view.history.series if view.history is not None else SeatSeries()
         task = self.current_task()
         columns = {
             "progress": progress_columns(series, task) if task else [],
-            "subordinates": subordinate_columns(game, series, task) if task else [],
+            "subordinates": subordinate_columns(names, series, task) if task else [],
             "time": time_columns(series),
             "funds": funds_columns(series),
-            "trust": trust_columns(game, series, seat),
+            "trust": trust_columns(names, series, view.seat),
         }
         for key, panel in self.panels.items():
             panel.model.set_columns(columns[key])
-        has_subs = bool(task and game.hierarchy.subordinates(seat, task))
+        has_subs = bool(task and names.subordinates(view.seat, task))
         self.panels["subordinates"].shown = has_subs
         self._draw(task)
         self._retranslate()
         self._arrange()
 
     def _axis_titles(self, task: str | None) -> dict[str, tuple[str, str, str]]:
-        measure = task_measure(self.session.game, task) if task else ""  # type: ignore[attr-defined]
+        measure = task_measure(self._names(), task) if task else ""
         turn = tr("dash.axis.turn")
         return {"progress": (measure, "", turn), "subordinates": (measure, "",
                                                                    tr("dash.axis.sub_turn")),
@@ -243,7 +248,7 @@ class DashboardView(QWidget):
     def _name(self, key: str, task: str | None) -> str:
         if key not in ("progress", "subordinates") or task is None:
             return self._title(key, task)
-        name = task_name(self.session.game, task)  # type: ignore[attr-defined]
+        name = task_name(self._names(), task)
         return tr("dash.chart.named", chart=self._title(key, task), task=name)
 
     def _draw(self, task: str | None) -> None:

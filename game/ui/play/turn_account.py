@@ -1,19 +1,23 @@
-"""A turn's account for one seat, as HTML: work done, time spent, judgement, answers."""
+"""A turn's account for one seat, as HTML: work done, time spent, judgement, answers.
+
+Drawn from the seat's view alone (`SeatView.history`'s turn reports, its stakes and its
+directory of names), so a local game and a remote table give the same account.
+"""
 
 from __future__ import annotations
 
 from html import escape
 from typing import Any
 
-from game.engine.effects import MoveEffect, TurnEffects, move_effects
-from game.engine.events import Event
-from game.engine.game import Game
+from game.engine.effects import MoveEffect, TurnEffects
 from game.engine.state import TIME_CATEGORIES
-from game.engine.views import document, stakes, visible_events
+from game.engine.views import Document, Stake
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import number
 from game.ui.common.vocab import task_measure, task_name, unit_name
 from game.ui.play import documents as paper
+from game.workshop.directory import Directory
+from game.workshop.seat_view import SeatView
 
 register({
     "account.title": ("第 {turn} 回合工作情况", "Turn {turn}: what happened"),
@@ -102,59 +106,62 @@ register({
     "time.outside": ("外部事务", "outside problems"),
 })
 
-_SECTIONS: dict[str, tuple[str, ...]] = {
-    "account.judged": ("assessment", "ranking_published"),
-    "account.sanctions": ("accountability", "inspection", "false_cause_detected",
-                          "falsification_detected", "collusion", "report_missing",
-                          "request_unfounded"),
-    "account.rewards": ("incentive",),
-    "account.answers": ("request_answered",),
-    "account.world": ("world_event", "task_closed", "ratchet", "game_over"),
-}
+#: The report's sections (`game.workshop.turn_report.SECTIONS`) and their headings.
+_HEADINGS = {"judged": "account.judged", "sanctions": "account.sanctions",
+             "rewards": "account.rewards", "answers": "account.answers",
+             "world": "account.world"}
 
 
-def account_html(game: Game, seat: str, turn: int) -> str:
-    """The whole account of `turn` for the seat."""
-    events = visible_events(game, seat, turn)
+def account_html(view: SeatView, turn: int) -> str:
+    """The whole account of `turn` for the seat whose view this is (from `view.history`)."""
+    names = _names(view)
+    report = view.history.report(turn) if view.history is not None else None
     parts = [f"<h2>{escape(tr('account.title', turn=turn))}</h2>"]
-    if turn == game.turn and not game.over:
+    if report is None:
+        return parts[0] + f"<p>{escape(tr('account.nothing'))}</p>"
+    if not report.finished:
         parts.append(f"<p><i>{escape(tr('account.not_yet', turn=turn))}</i></p>")
-    parts.append(moves_html(game, seat, move_effects(game, seat, turn)))
-    parts.append(_stakes(game, seat))
-    own = [e for e in events if e.actor == seat]
-    parts.append(_time(next((e for e in own if e.kind == "unit_turn"), None)))
-    parts.append(_work(game, [e for e in own if e.kind == "execution"]))
-    for key, kinds in _SECTIONS.items():
-        chosen = [e for e in events if e.kind in kinds]
-        parts.append(_section(game, seat, key, chosen))
+    parts.append(moves_html(view, view.seat, report.effects))
+    parts.append(_stakes(names, view.stakes))
+    parts.append(_time(report.time))
+    parts.append(_work(names, report.work))
+    for key, heading in _HEADINGS.items():
+        parts.append(_section(view, heading, report.sections.get(key, [])))
     return "".join(p for p in parts if p)
+
+
+def _names(view: SeatView) -> Directory:
+    """The public names the view carries (a session always fills in the directory)."""
+    if view.directory is None:
+        raise LookupError("the seat's view lacks the game's directory")
+    return view.directory
 
 
 def _heading(key: str) -> str:
     return f"<h3>{escape(tr(key))}</h3>"
 
 
-def _stakes(game: Game, seat: str) -> str:
+def _stakes(names: Directory, stakes: list[Stake]) -> str:
     items = []
-    for stake in stakes(game, seat):
-        measure = task_measure(game, stake.task)
-        line = tr("account.stake_line", task=task_name(game, stake.task), measure=measure,
+    for stake in stakes:
+        measure = task_measure(names, stake.task)
+        line = tr("account.stake_line", task=task_name(names, stake.task), measure=measure,
                   external=number(stake.external), target=number(stake.target),
                   reported=number(stake.reported), deadline=stake.deadline)
         if stake.delivered is not None:
             line += tr("account.stake_own", delivered=number(stake.delivered),
                        capacity=number(stake.capacity))
         subs = "".join(
-            f"<li>{escape(tr('account.stake_sub', unit=unit_name(game, s.unit), target=number(s.target), reported=number(s.reported), estimate=number(s.estimate)))}</li>"  # noqa: E501
+            f"<li>{escape(tr('account.stake_sub', unit=unit_name(names, s.unit), target=number(s.target), reported=number(s.reported), estimate=number(s.estimate)))}</li>"  # noqa: E501
             for s in stake.subordinates)
         items.append(f"<li>{escape(line)}{f'<ul>{subs}</ul>' if subs else ''}</li>")
     return f"{_heading('account.tasks')}<ul>{''.join(items)}</ul>" if items else ""
 
 
-def _time(event: Event | None) -> str:
-    if event is None:
+def _time(doc: Document | None) -> str:
+    if doc is None:
         return ""
-    data: dict[str, Any] = event.data
+    data: dict[str, Any] = doc.data
     spent = data.get("spent", {})
     used = sum(spent.values())
     line = tr("account.time_line", cadre=number(data["cadre_time"]), used=number(used),
@@ -172,72 +179,80 @@ def _time(event: Event | None) -> str:
     return f"{_heading('account.time')}<p>{escape(line)}</p>{table}{local}"
 
 
-def _work(game: Game, events: list[Event]) -> str:
-    if not events:
+def _work(names: Directory, docs: list[Document]) -> str:
+    if not docs:
         return ""
     lines = []
-    for event in events:
-        values = {k: number(v) for k, v in event.data.items()}
-        lines.append(tr("account.work_line", task=task_name(game, event.task),
-                        measure=task_measure(game, event.task), **values))
+    for doc in docs:
+        values = {k: number(v) for k, v in doc.data.items()}
+        lines.append(tr("account.work_line", task=task_name(names, doc.task),
+                        measure=task_measure(names, doc.task), **values))
     items = "".join(f"<li>{escape(line)}</li>" for line in lines)
     return f"{_heading('account.work')}<ul>{items}</ul>"
 
 
-def _section(game: Game, seat: str, key: str, events: list[Event]) -> str:
-    if not events:
+def _section(view: SeatView, key: str, docs: list[Document]) -> str:
+    if not docs:
         return f"{_heading(key)}<p>{escape(tr('account.nothing'))}</p>"
     items = []
-    for event in events:
-        doc = document(event, seat)
-        who = unit_name(game, doc.sender)
-        items.append(f"<li><b>{escape(paper.title(doc, game))}</b> "
+    for doc in docs:
+        who = unit_name(_names(view), doc.sender)
+        items.append(f"<li><b>{escape(_title(doc, view))}</b> "
                      f"<span style='color:#666'>({escape(who)})</span><br/>"
-                     f"{escape(paper.body(doc, game))}</li>")
+                     f"{escape(_body(doc, view))}</li>")
     return f"{_heading(key)}<ul>{''.join(items)}</ul>"
+
+
+def _title(doc: Document, view: SeatView) -> str:
+    return paper.title(doc, view)
+
+
+def _body(doc: Document, view: SeatView) -> str:
+    return paper.body(doc, view)
 
 
 # ----- what your moves changed ---------------------------------------------------------------
 
 
-def moves_html(game: Game, seat: str, effects: TurnEffects) -> str:
+def moves_html(view: SeatView, seat: str, effects: TurnEffects) -> str:
     """The opening section: each move, its reply with the reason, and what it changed."""
     head = _heading("account.moves")
-    totals = _totals(game, seat, effects)
+    totals = _totals(_names(view), seat, effects)
     if not effects.moves:
         return f"{head}<p>{escape(tr('account.no_moves'))}</p>{totals}"
     cells = "".join(f"<th align='left'>{escape(tr(k))}</th>" for k in
                     ("account.col.move", "account.col.reply", "account.col.change"))
-    rows = "".join(_move_row(game, seat, m) for m in effects.moves)
+    rows = "".join(_move_row(view, seat, m) for m in effects.moves)
     return (f"{head}<table width='100%' cellspacing='0' cellpadding='4' border='1' "
             f"style='border-color:#bbb'><tr>{cells}</tr>{rows}</table>{totals}")
 
 
-def _move_row(game: Game, seat: str, effect: MoveEffect) -> str:
-    doc = effect.move
-    what = f"<b>{escape(paper.title(doc, game))}</b>"
+def _move_row(view: SeatView, seat: str, effect: MoveEffect) -> str:
+    doc, names = effect.move, _names(view)
+    what = f"<b>{escape(_title(doc, view))}</b>"
     other = doc.recipient if doc.recipient and doc.recipient != seat else ""
     if other:
-        what += f"<br/><span style='color:#666'>{escape(tr('account.to', unit=unit_name(game, other)))}</span>"  # noqa: E501
+        what += f"<br/><span style='color:#666'>{escape(tr('account.to', unit=unit_name(names, other)))}</span>"  # noqa: E501
     if effect.move_kind == "answer":
-        reply = escape(paper.body(doc, game))
+        reply = escape(_body(doc, view))
     elif effect.replies:
         reply = "<br/>".join(
-            tr("account.finding", title=f"<b>{escape(paper.title(r, game))}</b>",
-               body=escape(paper.body(r, game)))
-            if r.kind != "request_answered" else escape(paper.body(r, game))
+            tr("account.finding", title=f"<b>{escape(_title(r, view))}</b>",
+               body=escape(_body(r, view)))
+            if r.kind != "request_answered" else escape(_body(r, view))
             for r in effect.replies)
     elif "request" in doc.data:
         reply = escape(tr("account.waiting"))
     else:
         reply = f"<span style='color:#666'>{escape(tr('account.no_reply'))}</span>"
     return (f"<tr><td valign='top'>{what}</td><td valign='top'>{reply}</td>"
-            f"<td valign='top'>{escape(change_text(game, effect))}</td></tr>")
+            f"<td valign='top'>{escape(change_text(names, effect))}</td></tr>")
 
 
-def change_text(game: Game, effect: MoveEffect) -> str:
-    """What one move changed, as a list of short phrases (its cost first)."""
-    measure = task_measure(game, effect.move.task)
+def change_text(names: Directory, effect: MoveEffect) -> str:
+    """What one move changed, as a list of short phrases (its cost first); names from the
+    seat view's directory."""
+    measure = task_measure(names, effect.move.task)
     phrases = []
     for key, value in effect.changes.items():
         if key == "cadre_days" and not value:
@@ -246,8 +261,8 @@ def change_text(game: Game, effect: MoveEffect) -> str:
             phrases.append(tr("change.target", old=number(value[0]), new=number(value[1]),
                               measure=measure))
         elif key == "output":
-            phrases += [tr("change.output", task=task_name(game, t), value=number(v),
-                           measure=task_measure(game, t)) for t, v in value.items()]
+            phrases += [tr("change.output", task=task_name(names, t), value=number(v),
+                           measure=task_measure(names, t)) for t, v in value.items()]
         elif key in ("trust", "symmetry"):
             shown = number(100 * value, 0) if key == "symmetry" else _signed(100 * value, 0)
             phrases.append(tr(f"change.{key}", value=shown))
@@ -264,7 +279,7 @@ def change_text(game: Game, effect: MoveEffect) -> str:
     return tr("doc.list_sep").join(phrases) or tr("change.none")
 
 
-def _totals(game: Game, seat: str, effects: TurnEffects) -> str:
+def _totals(names: Directory, seat: str, effects: TurnEffects) -> str:
     before, after = effects.funds
     line = tr("account.totals", days=number(effects.cadre_days), before=number(before),
               after=number(after), sanctions=effects.sanctions_received)
@@ -272,7 +287,7 @@ def _totals(game: Game, seat: str, effects: TurnEffects) -> str:
     for rel in effects.relations:
         up = rel.subordinate == seat
         who = tr("account.relation_up" if up else "account.relation_down",
-                 unit=unit_name(game, rel.superior if up else rel.subordinate))
+                 unit=unit_name(names, rel.superior if up else rel.subordinate))
         rows.append(f"<tr><td>{escape(who)}</td>"
                     f"<td>{_moved(rel.trust_before, rel.trust_after)}</td>"
                     f"<td>{_moved(rel.symmetry_before, rel.symmetry_after)}</td></tr>")

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBo
 
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import follow_language, plain
-from game.ui.play.session import GameSession
+from game.ui.play.session import SeatSession
 from game.ui.play.turn_account import account_html
 
 register({
@@ -17,12 +17,13 @@ register({
 
 
 class TurnReportView(QWidget):
-    """The account of one turn (by default the last one finished)."""
+    """The account of one turn (by default the last one finished), drawn from the seat's view
+    (`session.view`), whether the game runs here or at a remote table."""
 
-    def __init__(self, session: GameSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SeatSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._shown: tuple[object, ...] = ()
+        self._shown: tuple[object, object] = (None, None)  # the turn and the view drawn
         self.turn_label = QLabel()
         self.turn_combo = QComboBox()
         self.turn_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -43,15 +44,16 @@ class TurnReportView(QWidget):
 
     def last_finished(self) -> int:
         """The last turn whose work has been assessed (0 before the first)."""
-        game = self.session.game
-        return game.turn if game.over else game.turn - 1
+        view = self.session.view
+        return view.turn if view.over else view.turn - 1
 
     def show_turn(self, turn: int) -> None:
         """Show the account of `turn`."""
         index = self.turn_combo.findData(turn)
         if index >= 0:
             self.turn_combo.setCurrentIndex(index)
-        if self._shown != (turn, self.session.game, len(self.session.game.log)):
+        shown_turn, shown_view = self._shown
+        if shown_turn != turn or shown_view is not self.session.view:
             self._render()
 
     def _on_turn_chosen(self, *_: object) -> None:
@@ -74,11 +76,12 @@ class TurnReportView(QWidget):
 
     def _render(self) -> None:
         turn = self.turn_combo.currentData()
-        self._shown = (turn, self.session.game, len(self.session.game.log))
+        view = self.session.view
+        self._shown = (turn, view)
         if not turn:
             self.browser.setHtml(f"<p>{tr('account.no_turn')}</p>")
             return
-        self.browser.setHtml(account_html(self.session.game, self.session.seat, int(turn)))
+        self.browser.setHtml(account_html(view, int(turn)))
 
     def retranslate(self) -> None:
         """Every text in the current language."""

@@ -31,9 +31,11 @@ from game.ui.common.lang import follow_language
 from game.ui.compose.composer_view import ComposerView
 from game.ui.debrief.debrief_view import DebriefView
 from game.ui.map.map_view import MapView
+from game.ui.play.dashboard_view import DashboardView
 from game.ui.play.header_view import HeaderView
 from game.ui.play.inbox_view import InboxView
 from game.ui.play.session import Outcome, SeatSession
+from game.ui.play.turn_report_view import TurnReportView
 from game.workshop.seat_view import SeatView
 
 register({
@@ -47,16 +49,19 @@ register({
     "mirror.tab.map": ("县域地图(&M)", "&Map"),
     "mirror.tab.inbox": ("收文(&I)", "&Inbox"),
     "mirror.tab.composer": ("办文（只看）(&W)", "&Work (to look at)"),
+    "mirror.tab.dashboard": ("数据看板(&B)", "Dash&board"),
+    "mirror.tab.report": ("回合报告(&T)", "&Turn report"),
     "mirror.tab.debrief": ("复盘(&D)", "&Debrief"),
     "mirror.stop": ("停止旁观(&O)", "St&op watching"),
     "mirror.read_only": ("旁观时不能替参与者操作。", "Watching cannot act for the participant."),
 })
 
-#: The play screens that draw from the seat's view alone (issue 11 item 1); the turn report
-#: and the dashboard join as they are moved onto the view.
+#: The play screens that draw from the seat's view alone (issue 11 item 1).
 MIRRORED_TABS = (("map", MapView, "mirror.tab.map"),
                  ("inbox", InboxView, "mirror.tab.inbox"),
                  ("composer", ComposerView, "mirror.tab.composer"),
+                 ("dashboard", DashboardView, "mirror.tab.dashboard"),
+                 ("report", TurnReportView, "mirror.tab.report"),
                  ("debrief", DebriefView, "mirror.tab.debrief"))
 
 
@@ -78,8 +83,10 @@ class MirrorSession(SeatSession):
 
     def receive(self, view: SeatView) -> None:
         """A new view of the seat arrived."""
-        if view.directory is None and self._view.directory is not None:
-            view = view.model_copy(update={"directory": self._view.directory})
+        kept = {part: getattr(self._view, part) for part in ("directory", "history")
+                if getattr(view, part) is None and getattr(self._view, part) is not None}
+        if kept:  # a host sends these once, then only when they changed
+            view = view.model_copy(update=kept)
         self._view = view
         self.bridge.state_changed.emit()
 
