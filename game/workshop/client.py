@@ -210,7 +210,10 @@ class WorkshopClient:
                 self._socket.transport.abort()  # reconnect: the host sends the whole inbox
             return
         inbox = [*known[:message.inbox_from], *message.view.documents]
-        self.view = message.view.model_copy(update={"documents": inbox})
+        update: dict[str, Any] = {"documents": inbox}
+        if message.view.directory is None and self.view is not None:
+            update["directory"] = self.view.directory  # sent once a connection: kept
+        self.view = message.view.model_copy(update=update)
         self._seq = max(self._seq, message.last_seq + 1)
         if self._fresh:
             self._fresh = False

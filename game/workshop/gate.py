@@ -83,6 +83,8 @@ class Connection:
     out_seq: int = 0
     #: How many documents of the seat's inbox this connection has been sent.
     inbox_sent: int = 0
+    #: Whether this connection has been sent the game's directory (in its first view).
+    directory_sent: bool = False
     queue: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
     #: Where outgoing frames go: the queue, or the host's hold while a commit is pending.
     post: Callable[[Connection, str | None], None] | None = None

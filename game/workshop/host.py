@@ -16,6 +16,7 @@ may mirror any seat's view read-only.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import json
 import logging
@@ -128,10 +129,16 @@ class WorkshopHost:
         self.tables: dict[int, Table] = {}
         self._by_table: dict[int, list[Seat]] = {}
         self._pending_scores: set[asyncio.Task[None]] = set()
+        #: Seats whose view is to be sent (see `_send_view`), in order.
+        self._views_due: dict[Seat, None] = {}
+        self._views_scheduled = False
         self.outbox = Outbox(record, self._record_lost)
         self._server: Server | None = None
         self._resumed = False
-        self._scorer = _scorer()
+        self._scorer = _scorer(scenario)
+        #: One worker scores finished tables, one at a time: scoring is pure Python, so
+        #: parallel threads would only fight the event loop for the interpreter.
+        self._scoring: concurrent.futures.ThreadPoolExecutor | None = None
         info = record.session()
         if info is None:
             self._start(tables, seats or [], seed, scenario_path, styles or {}, labels or {})
@@ -208,6 +215,7 @@ class WorkshopHost:
         """Listen on `bind`:`port` (0: any free port); the port listened on. Every seat's
         grace period starts now (after a restart, clients have that long to come back)."""
         self.record.batching = True
+        self._scoring = concurrent.futures.ThreadPoolExecutor(1, "workshop-score")
         self._server = await serve(self._serve, bind, port, max_size=4 * MAX_CLIENT_MESSAGE,
                                    compression=None)
         for seat in self.seats.values():
@@ -232,6 +240,8 @@ class WorkshopHost:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ticker
         await self.outbox.drain()
+        if self._scoring is not None:
+            self._scoring.shutdown(wait=False, cancel_futures=True)
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
@@ -383,6 +393,7 @@ class WorkshopHost:
             old.close()
         seat.connection, connection.seat, seat.joined = connection, seat, True
         connection.inbox_sent = 0  # a (re)joining client is sent the whole inbox
+        connection.directory_sent = False  # and the directory
         if seat.grace is not None:
             seat.grace.cancel()
             seat.grace = None
@@ -464,7 +475,7 @@ class WorkshopHost:
         every seat its view with its score."""
         async def score() -> None:
             try:
-                await asyncio.to_thread(table.scores)
+                await asyncio.get_running_loop().run_in_executor(self._scoring, table.scores)
             except Exception:  # a failed score must not take the host down
                 log.exception("table %d: scoring failed", table.number)
                 return
@@ -487,13 +498,40 @@ class WorkshopHost:
                 self._send_view(other)
 
     def _send_view(self, seat: Seat) -> None:
+        """Send the seat its view (and to the consoles that mirror it), soon.
+
+        The views due in one moment go out together two turns of the event loop later, one
+        per seat however many changes it saw: after the acknowledgements of the moves that
+        changed them (a mover hears "accepted" before any view is built). Without a running
+        loop (the message checks' tests) the view goes at once.
+        """
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._view_now(seat)
+            return
+        self._views_due[seat] = None
+        if not self._views_scheduled:
+            self._views_scheduled = True
+            loop.call_soon(loop.call_soon, self._send_views_due)
+
+    def _send_views_due(self) -> None:
+        due, self._views_due, self._views_scheduled = self._views_due, {}, False
+        for seat in due:
+            self._view_now(seat)
+
+    def _view_now(self, seat: Seat) -> None:
         self._mirror(seat)
         if seat.connection is None:
             return
         table, connection = seat.table, seat.connection
         sent = connection.inbox_sent
-        view = table.view(seat.seat, inbox_from=sent)
+        # The directory (names, kinds, organisation: the same all game) in the first view of
+        # a connection only; the client keeps it.
+        view = table.view(seat.seat, inbox_from=sent,
+                          with_directory=not connection.directory_sent)
         connection.inbox_sent = sent + len(view.documents)
+        connection.directory_sent = True
         connection.send(ViewMessage.model_construct(
             v=1, seq=0, kind="view", last_seq=seat.last_seq,
             last_accepted_seq=table.last_accepted_seq.get(seat.seat, -1), inbox_from=sent,
@@ -657,7 +695,7 @@ class WorkshopHost:
             if key not in console.watching:
                 continue
             sent = console.watching[key]
-            view = seat.table.view(seat.seat, inbox_from=sent)
+            view = seat.table.view(seat.seat, inbox_from=sent)  # (a console keeps no directory)
             console.watching[key] = sent + len(view.documents)
             console.send(MirrorMessage.model_construct(
                 v=1, seq=0, kind="mirror", table=key[0], seat=key[1], inbox_from=sent,
@@ -788,7 +826,11 @@ _FAILED = object()
 _RECORD_FAILED = ("record", "记录写入失败，请重试。", "The record could not be written; try again.")
 
 
-def _scorer() -> Callable[[Any], dict[str, Any]]:
+def _scorer(scenario: Scenario) -> Callable[[Any], dict[str, Any]]:
+    """`score_game` with the scenario's rule book read once, here: read at each table's
+    end, fifteen tables ending together parsed the rule file fifteen times at once."""
+    from game.scoring.overrides import effective_rulebook
     from game.scoring.report import score_game
 
-    return score_game
+    book = effective_rulebook(scenario)
+    return lambda game: score_game(game, book)

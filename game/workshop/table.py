@@ -28,7 +28,7 @@ from game.engine.game import INTERACTIVE, MAX_NOTICE, Game, MoveResult, Refusal
 from game.engine.views import Document, documents
 from game.scenario.models import Scenario, SuperiorStyle
 from game.workshop.record import Act, Record
-from game.workshop.seat_view import SeatView, seat_view
+from game.workshop.seat_view import SeatView, directory_of, seat_view
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,8 @@ class Table:
     _score: dict[str, Any] | None = None
     #: Per seat: how much of the log its inbox has read, and the inbox (events never change).
     _inbox: dict[str, tuple[int, list[Document]]] = field(default_factory=dict)
+    #: Per seat: the game's part of its last view, and the state of the game it was built at.
+    _views: dict[str, tuple[tuple[Any, ...], SeatView]] = field(default_factory=dict)
 
     # ----- what people hold ---------------------------------------------------------------
 
@@ -97,15 +99,29 @@ class Table:
             return []
         return [s for s in self.person_held() if s not in self.ended]
 
-    def view(self, seat: str, inbox_from: int = 0) -> SeatView:
+    def view(self, seat: str, inbox_from: int = 0, with_directory: bool = True) -> SeatView:
         """The seat's view of this table (with its score once the game is over and scored:
         see `scores`); its documents from position `inbox_from` of the seat's inbox on (the
-        rest a client has already)."""
+        rest a client has already), and the game's `Directory` if `with_directory`.
+
+        What comes from the game is built again only when the game changed since the seat's
+        last view (an event, a move, a phase, a seat changing hands) or the seat ended the
+        phase; the table's own part (who it waits for, pause, timer, score) is always fresh.
+        """
+        game = self.game
+        ended = seat in self.ended
+        key = (len(game.log), len(game.recorded), game.turn, game.phase, game.over,
+               frozenset(game.humans), ended)
+        cached = self._views.get(seat)
+        if cached is None or cached[0] != key:
+            cached = self._views[seat] = (key, seat_view(
+                game, seat, table=self.number, ended=ended, inbox=[], with_directory=False))
         score = self._score.get("seats", {}).get(seat) if self._score is not None else None
-        return seat_view(self.game, seat, table=self.number, ended=seat in self.ended,
-                         waiting_for=self.waiting_for(), score=score,
-                         inbox=self.inbox(seat)[inbox_from:], paused=self.paused,
-                         closed=self.closed, deadline=self._deadline())
+        return cached[1].model_copy(update={
+            "waiting_for": self.waiting_for(), "score": score,
+            "documents": self.inbox(seat)[inbox_from:], "paused": self.paused,
+            "closed": self.closed, "deadline": self._deadline(),
+            "directory": directory_of(game) if with_directory else None})
 
     def inbox(self, seat: str) -> list[Document]:
         """The seat's documents, read from the log only where it grew since the last call."""
