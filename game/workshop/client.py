@@ -202,18 +202,17 @@ class WorkshopClient:
             raise JoinError(f"the host closed the seat's connection: {message.reason}")
 
     def _on_view(self, message: ViewMessage) -> None:
-        known = self.view.documents if self.view is not None else []
-        if message.inbox_from > len(known):
-            log.warning("view skips documents (%d of %d): asking again", message.inbox_from,
-                        len(known))
+        old = self.view
+        known = old.documents if old is not None else []
+        history = getattr(old, "history", None)
+        reports = history.reports if history is not None else []
+        if message.inbox_from > len(known) or message.reports_from > len(reports) or (
+                message.kept and old is None):
+            log.warning("view skips what this client lacks: asking again")
             if self._socket is not None:
-                self._socket.transport.abort()  # reconnect: the host sends the whole inbox
+                self._socket.transport.abort()  # reconnect: the host sends the whole view
             return
-        inbox = [*known[:message.inbox_from], *message.view.documents]
-        update: dict[str, Any] = {"documents": inbox}
-        if message.view.directory is None and self.view is not None:
-            update["directory"] = self.view.directory  # sent once a connection: kept
-        self.view = message.view.model_copy(update=update)
+        self.view = _whole(message, old)
         self._seq = max(self._seq, message.last_seq + 1)
         if self._fresh:
             self._fresh = False
@@ -323,6 +322,25 @@ class WorkshopClient:
             return await self.wait_for(lambda v: not v.paused or v.closed)
         return await self.wait_for(lambda v: v.over or v.closed or v.ended
                                    or (v.turn, v.phase) != at or v.held_by != "person")
+
+
+def _whole(message: ViewMessage, old: SeatView | None) -> SeatView:
+    """The seat's whole view from a view message and the client's last view: the documents
+    and the history's reports it had before the message's, and the parts it says to keep."""
+    view = message.view
+    update: dict[str, Any] = {"documents": [*(old.documents[:message.inbox_from] if old else []),
+                                            *view.documents]}
+    for name in message.kept:
+        if name in ("series",) or old is None:
+            continue
+        update[name] = getattr(old, name, None)
+    history = getattr(view, "history", None)
+    had = getattr(old, "history", None)
+    if history is not None and had is not None:
+        update["history"] = history.model_construct(
+            series=had.series if "series" in message.kept else history.series,
+            reports=[*had.reports[:message.reports_from], *history.reports])
+    return view.model_copy(update=update)
 
 
 async def _send_quietly(socket: ClientConnection, text: str) -> None:

@@ -64,7 +64,16 @@ from game.workshop.protocol import (
     parse_client,
 )
 from game.workshop.record import Record, RecordError, SessionInfo
-from game.workshop.table import SUPERIOR_STYLES, Advanced, Table, as_style, new_game, rebuild
+from game.workshop.seat_view import SeatView
+from game.workshop.table import (
+    KEPT_PARTS,
+    SUPERIOR_STYLES,
+    Advanced,
+    Table,
+    as_style,
+    new_game,
+    rebuild,
+)
 
 log = logging.getLogger("game.workshop.host")
 
@@ -393,7 +402,7 @@ class WorkshopHost:
             old.close()
         seat.connection, connection.seat, seat.joined = connection, seat, True
         connection.inbox_sent = 0  # a (re)joining client is sent the whole inbox
-        connection.directory_sent = False  # and the directory
+        connection.parts, connection.reports_sent = {}, 0  # and every part of the view
         if seat.grace is not None:
             seat.grace.cancel()
             seat.grace = None
@@ -472,18 +481,32 @@ class WorkshopHost:
 
     def _score_later(self, table: Table) -> None:
         """Score a finished table off the event loop (the other tables play on), then send
-        every seat its view with its score."""
+        every seat its view with its score and its part of the debrief; then play each
+        person's fair comparisons for the debrief, one seat at a time, and send them."""
         async def score() -> None:
+            loop = asyncio.get_running_loop()
             try:
-                await asyncio.get_running_loop().run_in_executor(self._scoring, table.scores)
+                await loop.run_in_executor(self._scoring, table.scores)
             except Exception:  # a failed score must not take the host down
                 log.exception("table %d: scoring failed", table.number)
                 return
             for seat in self.seats_of(table.number):
                 self._send_view(seat)
+            for seat in self.seats_of(table.number):
+                try:
+                    played = await loop.run_in_executor(self._scoring, table.compare,
+                                                        seat.seat)
+                except Exception:  # the debrief goes without them
+                    log.exception("table %d seat %s: the comparisons failed", table.number,
+                                  seat.seat)
+                    continue
+                if played:
+                    self._send_view(seat)
 
         with contextlib.suppress(RuntimeError):  # no running loop: scored when asked
-            self._pending_scores.add(asyncio.get_running_loop().create_task(score()))
+            task = asyncio.get_running_loop().create_task(score())
+            self._pending_scores.add(task)
+            task.add_done_callback(self._pending_scores.discard)
 
     def _tell_others(self, table: Table, mover: str, events: list[Event]) -> None:
         for other in self.seats_of(table.number):
@@ -500,10 +523,11 @@ class WorkshopHost:
     def _send_view(self, seat: Seat) -> None:
         """Send the seat its view (and to the consoles that mirror it), soon.
 
-        The views due in one moment go out together two turns of the event loop later, one
-        per seat however many changes it saw: after the acknowledgements of the moves that
-        changed them (a mover hears "accepted" before any view is built). Without a running
-        loop (the message checks' tests) the view goes at once.
+        The views due go out from two turns of the event loop later, one per seat however
+        many changes it saw meanwhile, one view per turn of the loop: after the
+        acknowledgements of the moves that changed them (a mover hears "accepted" before any
+        view is built), and between the frames that keep coming in. Without a running loop
+        (the message checks' tests) the view goes at once.
         """
         try:
             loop = asyncio.get_running_loop()
@@ -516,26 +540,36 @@ class WorkshopHost:
             loop.call_soon(loop.call_soon, self._send_views_due)
 
     def _send_views_due(self) -> None:
-        due, self._views_due, self._views_scheduled = self._views_due, {}, False
-        for seat in due:
-            self._view_now(seat)
+        """Send the first view due, and come back for the next one after whatever else is
+        ready to run: a frame that came in meanwhile (a move to acknowledge) does not wait
+        for every view of a busy moment to be built."""
+        if not self._views_due:
+            self._views_scheduled = False
+            return
+        seat = next(iter(self._views_due))
+        del self._views_due[seat]
+        self._view_now(seat)
+        if self._views_due:
+            asyncio.get_running_loop().call_soon(self._send_views_due)
+        else:
+            self._views_scheduled = False
 
     def _view_now(self, seat: Seat) -> None:
+        table = seat.table
+        if not table.scored():
+            return  # a finished table's views go once it is scored (`_score_later`)
         self._mirror(seat)
         if seat.connection is None:
             return
-        table, connection = seat.table, seat.connection
+        connection = seat.connection
         sent = connection.inbox_sent
-        # The directory (names, kinds, organisation: the same all game) in the first view of
-        # a connection only; the client keeps it.
-        view = table.view(seat.seat, inbox_from=sent,
-                          with_directory=not connection.directory_sent)
+        view = table.view(seat.seat, inbox_from=sent)
         connection.inbox_sent = sent + len(view.documents)
-        connection.directory_sent = True
+        view, kept, reports_from = _unsent(view, connection)
         connection.send(ViewMessage.model_construct(
             v=1, seq=0, kind="view", last_seq=seat.last_seq,
             last_accepted_seq=table.last_accepted_seq.get(seat.seat, -1), inbox_from=sent,
-            view=view))
+            kept=kept, reports_from=reports_from, view=view))
 
     def _refuse(self, connection: Connection, seq: int | None, code: str, zh: str,
                 en: str) -> None:
@@ -793,6 +827,43 @@ class WorkshopHost:
         while True:
             await asyncio.sleep(self.status_s)
             self._push_status()
+
+
+def _unsent(view: SeatView, connection: Connection) -> tuple[SeatView, list[str], int]:
+    """The view as a connection is sent it: the parts it was sent already and that did not
+    change since left out (`ViewMessage.kept`), the history's finished reports it has left
+    out (`ViewMessage.reports_from`). Notes what the connection now has."""
+    sent, update, kept = connection.parts, {}, []
+    for name in KEPT_PARTS:
+        part = getattr(view, name, None)
+        if part is None:
+            continue
+        if name == "history":
+            continue
+        if sent.get(name) is part or (name == "directory" and name in sent):
+            update[name], kept = None, [*kept, name]
+        else:
+            sent[name] = part
+    reports_from = 0
+    history = getattr(view, "history", None)
+    if history is not None:
+        last = sent.get("reports", [])
+        series_kept = sent.get("series") is history.series
+        if series_kept and len(last) == len(history.reports) and all(
+                a is b for a, b in zip(last, history.reports, strict=True)):
+            update["history"], kept = None, [*kept, "history"]
+        else:
+            # Reports of finished turns never change: the client has those it was sent.
+            reports_from = min(connection.reports_sent, len(history.reports))
+            if series_kept:
+                kept.append("series")
+            update["history"] = history.model_construct(
+                series=type(history.series)() if series_kept else history.series,
+                reports=history.reports[reports_from:])
+        sent["series"], sent["reports"] = history.series, list(history.reports)
+        connection.reports_sent = sum(1 for r in history.reports
+                                      if r.turn < view.turn and not view.over)
+    return (view.model_copy(update=update) if update else view), kept, reports_from
 
 
 def _seq_of(raw: str | bytes) -> int | None:
