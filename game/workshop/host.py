@@ -833,7 +833,9 @@ def _unsent(view: SeatView, connection: Connection) -> tuple[SeatView, list[str]
     """The view as a connection is sent it: the parts it was sent already and that did not
     change since left out (`ViewMessage.kept`), the history's finished reports it has left
     out (`ViewMessage.reports_from`). Notes what the connection now has."""
-    sent, update, kept = connection.parts, {}, []
+    sent = connection.parts
+    update: dict[str, Any] = {}
+    kept: list[str] = []
     for name in KEPT_PARTS:
         part = getattr(view, name, None)
         if part is None:

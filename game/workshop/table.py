@@ -597,7 +597,7 @@ def _same_parts(view: SeatView, last: SeatView | None) -> SeatView:
     finished reports are the builder's own kept objects already."""
     if last is None:
         return view
-    update = {name: getattr(last, name) for name in ("notes", "map", "debrief")
+    update: dict[str, Any] = {name: getattr(last, name) for name in ("notes", "map", "debrief")
               if name in SeatView.model_fields and getattr(view, name) is not None
               and getattr(view, name) == getattr(last, name)}
     return view.model_copy(update=update) if update else view
