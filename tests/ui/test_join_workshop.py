@@ -114,7 +114,8 @@ def test_a_bad_code_is_named_in_the_dialog_and_nothing_starts(qtbot, window) -> 
 
 
 def test_the_game_window_plays_a_remote_seat_and_reconnects_by_itself(
-        qtbot, window, host: HostThread, screenshot) -> None:  # type: ignore[no-untyped-def]
+        qtbot, window, host: HostThread, screenshot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("game.ui.workshop.remote_play.HOST_GONE_S", 1.0)
     page = _join(qtbot, window, host)
     remote = window.remote
     session = remote.session
@@ -182,6 +183,8 @@ def test_the_game_window_plays_a_remote_seat_and_reconnects_by_itself(
     refused = session.submit({"kind": "report_progress", "task": "reclaim"})
     assert not refused.ok and not refused.pending and refused.reason.code == "offline"
     screenshot(window, "workshop-reconnecting")
+    # still away after a while: the header says the host is gone (and it keeps trying)
+    qtbot.waitUntil(lambda: remote.bar.link.text() == tr("remote.state.gone"), timeout=WAIT_MS)
     host.start()
     qtbot.waitUntil(lambda: remote.bar.link.text() == tr("remote.state.connected"),
                     timeout=WAIT_MS)
