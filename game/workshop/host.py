@@ -725,6 +725,8 @@ class WorkshopHost:
     def _mirror(self, seat: Seat) -> None:
         """Send the seat's view to every console watching it (as the seat is sent it)."""
         key = (seat.table.number, seat.seat)
+        if not seat.table.scored():
+            return  # a finished table is mirrored once it is scored (`_score_later`)
         for console in self._facilitators:
             if key not in console.watching:
                 continue
