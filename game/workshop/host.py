@@ -509,15 +509,14 @@ class WorkshopHost:
             task.add_done_callback(self._pending_scores.discard)
 
     def _tell_others(self, table: Table, mover: str, events: list[Event]) -> None:
+        """The other seats a move reached get their new view (its documents among them:
+        no separate frame, whose documents the view would carry again)."""
         for other in self.seats_of(table.number):
             if other.seat == mover:
                 continue
             if other.connection is None:
                 self._mirror(other)
-                continue
-            documents = views.documents(table.game, other.seat, events)
-            if documents:
-                other.connection.send(EventsMessage(seq=0, documents=documents))
+            elif any(views.reaches(e, other.seat) for e in events):
                 self._send_view(other)
 
     def _send_view(self, seat: Seat) -> None:

@@ -167,7 +167,8 @@ class ViewMessage(_Message):
 
 class EventsMessage(_Message):
     """New documents for the seat; `reply_to` is the accepted move's sequence number, or None
-    when another seat's move reached this one."""
+    when a facilitator's act reached the seat. (Another seat's move reaches it in its next
+    view, which carries the new documents.)"""
 
     kind: Literal["events"] = "events"
     reply_to: int | None = None
