@@ -18,8 +18,10 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import functools
 import json
 import logging
+import multiprocessing
 import secrets
 import sqlite3
 import time
@@ -73,6 +75,7 @@ from game.workshop.table import (
     as_style,
     new_game,
     rebuild,
+    score_replayed,
 )
 
 log = logging.getLogger("game.workshop.host")
@@ -148,6 +151,8 @@ class WorkshopHost:
         #: One worker scores finished tables, one at a time: scoring is pure Python, so
         #: parallel threads would only fight the event loop for the interpreter.
         self._scoring: concurrent.futures.ThreadPoolExecutor | None = None
+        #: The worker process finished tables are scored in (started at the first end).
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         info = record.session()
         if info is None:
             self._start(tables, seats or [], seed, scenario_path, styles or {}, labels or {})
@@ -251,6 +256,9 @@ class WorkshopHost:
         await self.outbox.drain()
         if self._scoring is not None:
             self._scoring.shutdown(wait=False, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
@@ -481,32 +489,63 @@ class WorkshopHost:
 
     def _score_later(self, table: Table) -> None:
         """Score a finished table off the event loop (the other tables play on), then send
-        every seat its view with its score and its part of the debrief; then play each
-        person's fair comparisons for the debrief, one seat at a time, and send them."""
+        every seat its view with its score and its part of the debrief; then play the
+        people's fair comparisons for the debrief and send them.
+
+        The scoring and the comparisons run in a worker process (`score_replayed`, on the
+        table's acts): seconds of pure Python at fifteen tables' ends would otherwise hold
+        the interpreter the event loop needs. Where the worker fails, a thread does it.
+        """
         async def score() -> None:
             loop = asyncio.get_running_loop()
+            seats = [s.seat for s in self.seats_of(table.number)]
             try:
-                await loop.run_in_executor(self._scoring, table.scores)
+                done = await self._replayed(table)
+                if done is None:
+                    await loop.run_in_executor(self._scoring, table.scores)
+                else:
+                    await loop.run_in_executor(self._scoring, table.adopt, done["report"])
             except Exception:  # a failed score must not take the host down
                 log.exception("table %d: scoring failed", table.number)
                 return
             for seat in self.seats_of(table.number):
                 self._send_view(seat)
+            try:
+                done = await self._replayed(table, seats)
+                if done is not None:
+                    table.adopt_comparisons(done["comparisons"])
+                else:
+                    for seat_id in seats:
+                        await loop.run_in_executor(self._scoring, table.compare, seat_id)
+            except Exception:  # the debrief goes without them
+                log.exception("table %d: the comparisons failed", table.number)
+                return
             for seat in self.seats_of(table.number):
-                try:
-                    played = await loop.run_in_executor(self._scoring, table.compare,
-                                                        seat.seat)
-                except Exception:  # the debrief goes without them
-                    log.exception("table %d seat %s: the comparisons failed", table.number,
-                                  seat.seat)
-                    continue
-                if played:
-                    self._send_view(seat)
+                self._send_view(seat)
 
         with contextlib.suppress(RuntimeError):  # no running loop: scored when asked
             task = asyncio.get_running_loop().create_task(score())
             self._pending_scores.add(task)
             task.add_done_callback(self._pending_scores.discard)
+
+    async def _replayed(self, table: Table, compare: list[str] | None = None
+                        ) -> dict[str, Any] | None:
+        """`score_replayed` of the table in the worker process; None where that failed or
+        rebuilt another log (then the caller works in a thread)."""
+        if self._pool is None:
+            self._pool = concurrent.futures.ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("spawn"))
+        try:
+            work = functools.partial(score_replayed, table.replayable(), compare)
+            done: dict[str, Any] = await asyncio.get_running_loop().run_in_executor(
+                self._pool, work)
+        except Exception:  # a broken worker: the thread does it
+            log.exception("table %d: the scoring process failed", table.number)
+            return None
+        if done.get("log_sha256") != table.log_sha256():
+            log.error("table %d: the scoring process rebuilt another log", table.number)
+            return None
+        return done
 
     def _tell_others(self, table: Table, mover: str, events: list[Event]) -> None:
         """The other seats a move reached get their new view (its documents among them:

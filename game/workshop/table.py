@@ -82,6 +82,8 @@ class Table:
     #: Called after every act committed (the host refreshes the facilitator's status).
     on_act: Callable[[], None] | None = None
     _score: dict[str, Any] | None = None
+    #: Every act done to the table, in order (what the record holds: `replayable`).
+    acts: list[Act] = field(default_factory=list)
     #: Per seat: how much of the log its inbox has read, and the inbox (events never change).
     _inbox: dict[str, tuple[int, list[Document]]] = field(default_factory=dict)
     #: Per seat: the game's part of its last view, and the state of the game it was built at.
@@ -185,6 +187,23 @@ class Table:
             self._score = report
         seats: dict[str, Any] = self._score.get("seats", {})
         return seats
+
+    def replayable(self) -> Replayable:
+        """What `score_replayed` needs to rebuild this table's game in another process."""
+        game = self.game
+        return Replayable(game.scenario, game.seed, list(self.seats), game.superior_style,
+                          game.subordinate_style, list(self.acts))
+
+    def adopt(self, report: dict[str, Any]) -> None:
+        """Take the finished game's score report made elsewhere (`score_replayed`) as this
+        table's, and build each person's part of the debrief from it."""
+        if self._score is None:
+            _debrief_parts(self.game, self.seats, report)
+            self._score = report
+
+    def adopt_comparisons(self, comparisons: dict[str, dict[str, Any]]) -> None:
+        """Take the seats' fair comparisons played elsewhere (`score_replayed`)."""
+        self._comparisons.update(comparisons)
 
     def scored(self) -> bool:
         """Whether the table's views are cheap to build: the game goes on, or it is scored."""
@@ -507,6 +526,7 @@ class Table:
     def _commit(self, act: Act) -> None:
         if self.record is not None:
             self.record.append(act)
+        self.acts.append(act)
         self.step += 1
         if act.client_seq is not None:
             self.last_accepted_seq[act.seat] = act.client_seq
@@ -601,6 +621,66 @@ def _same_parts(view: SeatView, last: SeatView | None) -> SeatView:
               if name in SeatView.model_fields and getattr(view, name) is not None
               and getattr(view, name) == getattr(last, name)}
     return view.model_copy(update=update) if update else view
+
+
+@dataclass(frozen=True)
+class Replayable:
+    """A table's game as scenario, seed, seats, styles and acts (what a record holds): it
+    crosses to another process, where `rebuilt` plays it again."""
+
+    scenario: Scenario
+    seed: int
+    seats: list[str]
+    superior: str
+    subordinate: str
+    acts: list[Act]
+
+    def rebuilt(self) -> Table:
+        """The table rebuilt by replaying the acts (the same log, byte for byte).
+
+        Raises:
+            ValueError: the acts do not fit the scenario.
+        """
+        game = Game(self.scenario, seed=self.seed, humans=self.seats,
+                    superior_style=self.superior,  # type: ignore[arg-type]
+                    subordinate_style=self.subordinate)  # type: ignore[arg-type]
+        table = Table(0, game, list(self.seats))
+        for act in self.acts:
+            table.replay(act)
+        return table
+
+
+def score_replayed(played: Replayable, compare: list[str] | None = None) -> dict[str, Any]:
+    """Rebuild a finished table's game from its acts and score it — or, with `compare`, play
+    those seats' fair comparisons instead. Pure: a host runs it in another process, so that
+    seconds of scoring at fifteen tables' ends do not hold its event loop's interpreter.
+
+    Args:
+        played: `Table.replayable()`.
+        compare: the seats whose comparisons to play (None: score the game).
+
+    Returns:
+        {"log_sha256": the rebuilt log's fingerprint (the caller checks it is its own),
+        "report": `score_game(game)`} or {"log_sha256", "comparisons": {seat: result}}.
+
+    Raises:
+        ValueError: the acts do not fit the scenario.
+    """
+    table = played.rebuilt()
+    game = table.game
+    result: dict[str, Any] = {"log_sha256": table.log_sha256()}
+    if compare is None:
+        from game.scoring.report import score_game
+
+        result["report"] = score_game(game)
+        return result
+    try:
+        from game.workshop.debrief_part import comparisons_of
+    except ImportError:
+        result["comparisons"] = {}
+        return result
+    result["comparisons"] = {seat: comparisons_of(game, seat) for seat in compare}
+    return result
 
 
 def _debrief_parts(game: Game, seats: list[str], report: dict[str, Any]) -> None:

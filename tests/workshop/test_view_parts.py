@@ -157,3 +157,20 @@ def test_a_turn_s_events_found_by_bisection_are_those_of_the_whole_log(name: str
         for turn in range(0, game.turn + 2):
             assert visible_events(game, seat, turn) == [
                 e for e in game.log if e.turn == turn and reaches(e, seat)]
+
+
+def test_a_table_scored_in_another_process_gets_its_own_report(
+        played: dict[str, Any]) -> None:
+    import pickle
+
+    from game.scoring.report import score_game
+    from game.workshop.table import score_replayed
+
+    table = played["table"]
+    replayable = pickle.loads(pickle.dumps(table.replayable()))  # as it crosses processes
+    done = score_replayed(replayable)
+    assert done["log_sha256"] == table.log_sha256()
+    assert done["report"] == score_game(table.game)
+    compared = score_replayed(replayable, compare=list(SEATS))
+    assert compared["log_sha256"] == table.log_sha256()
+    assert set(compared["comparisons"]) in (set(), set(SEATS))  # none where this build has none
