@@ -76,6 +76,7 @@ from game.workshop.table import (
     new_game,
     rebuild,
     score_replayed,
+    warm_scoring,
 )
 
 log = logging.getLogger("game.workshop.host")
@@ -486,6 +487,8 @@ class WorkshopHost:
         self._schedule_timer(table)
         if table.game.over:
             self._score_later(table)
+        elif table.game.turn == self.scenario.turns:
+            self._warm_pool()  # the last turn: ready to score by its end
 
     def _score_later(self, table: Table) -> None:
         """Score a finished table off the event loop (the other tables play on), then send
@@ -528,13 +531,19 @@ class WorkshopHost:
             self._pending_scores.add(task)
             task.add_done_callback(self._pending_scores.discard)
 
+    def _warm_pool(self) -> None:
+        """Start the scoring process and have it read the rule book (once)."""
+        if self._pool is None:
+            self._pool = concurrent.futures.ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("spawn"))
+            self._pool.submit(warm_scoring)
+
     async def _replayed(self, table: Table, compare: list[str] | None = None
                         ) -> dict[str, Any] | None:
         """`score_replayed` of the table in the worker process; None where that failed or
         rebuilt another log (then the caller works in a thread)."""
-        if self._pool is None:
-            self._pool = concurrent.futures.ProcessPoolExecutor(
-                1, mp_context=multiprocessing.get_context("spawn"))
+        self._warm_pool()
+        assert self._pool is not None
         try:
             work = functools.partial(score_replayed, table.replayable(), compare)
             done: dict[str, Any] = await asyncio.get_running_loop().run_in_executor(

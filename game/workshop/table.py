@@ -683,6 +683,14 @@ def score_replayed(played: Replayable, compare: list[str] | None = None) -> dict
     return result
 
 
+def warm_scoring() -> None:
+    """Import the scoring and read the rule book (a second of work a worker process does
+    before the first table ends, not when it does)."""
+    from game.scoring.rules import default_rulebook
+
+    default_rulebook()
+
+
 def _debrief_parts(game: Game, seats: list[str], report: dict[str, Any]) -> None:
     """Build each person's part of the debrief from the table's report (kept with the game
     by `debrief_part`, so that views built later only look it up)."""
