@@ -178,6 +178,11 @@ class RemotePlay(QObject):
 
         self.page = GamePage(self.session, self.end_action)
         self.page.header.layout().insertWidget(0, self.bar)
+        # After the page's own handlers (which open the debrief once the game is over).
+        bridge = self.session.bridge
+        for signal in (bridge.state_changed, bridge.game_replaced):
+            signal.disconnect(self._on_state_changed)
+            signal.connect(self._on_state_changed)
         self._seen_turn, self._over_seen = self.session.view.turn, self.session.view.over
         follow_language(self.page, self._say)
         self._say()
