@@ -18,6 +18,7 @@ committed to the record before it takes effect.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -603,8 +604,10 @@ class Table:
                              f"{act.kind!r}")
 
 
-#: Whether this build's seat views have a history and a map (`Table._seat_parts`).
-_SEAT_PARTS = {"history", "map"} <= set(SeatView.model_fields)
+#: Whether this build's seat views have a history and a map that `seat_view` can leave out
+#: for the table to add its own (`Table._seat_parts`).
+_SEAT_PARTS = {"history", "map"} <= set(SeatView.model_fields) and {
+    "with_history", "with_map"} <= set(inspect.signature(seat_view).parameters)
 #: The parts of a seat's view a host sends a connection only when they changed (the client
 #: keeps the last it had): the public directory, and the parts built from the game. The
 #: history is sent in pieces (`game.workshop.protocol.ViewMessage`).
