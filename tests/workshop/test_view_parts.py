@@ -174,3 +174,15 @@ def test_a_table_scored_in_another_process_gets_its_own_report(
     compared = score_replayed(replayable, compare=list(SEATS))
     assert compared["log_sha256"] == table.log_sha256()
     assert set(compared["comparisons"]) in (set(), set(SEATS))  # none where this build has none
+
+
+def test_kept_views_are_fresh_ones_at_a_county_of_four_people() -> None:
+    """The bench's county: four people, many computer units, views kept across every act."""
+    seats = ["county_agri", "beiyuan", "hukou", "shuangfeng"]
+    table = _table(ROOT / "scenarios" / "double_rice.yaml", seats)
+    steps = 0
+    for _ in _steps(table):
+        steps += 1
+        for seat in seats:
+            assert _json(table.view(seat)) == _json(_fresh(table, seat)), (steps, seat)
+    assert steps > 100 and table.game.over
