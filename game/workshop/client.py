@@ -39,6 +39,7 @@ from game.workshop.protocol import (
     parse_host,
 )
 from game.workshop.seat_view import SeatView
+from game.workshop.view_parts import whole
 
 log = logging.getLogger("game.workshop.client")
 
@@ -212,7 +213,7 @@ class WorkshopClient:
             if self._socket is not None:
                 self._socket.transport.abort()  # reconnect: the host sends the whole view
             return
-        self.view = _whole(message, old)
+        self.view = whole(message, old)
         self._seq = max(self._seq, message.last_seq + 1)
         if self._fresh:
             self._fresh = False
@@ -322,25 +323,6 @@ class WorkshopClient:
             return await self.wait_for(lambda v: not v.paused or v.closed)
         return await self.wait_for(lambda v: v.over or v.closed or v.ended
                                    or (v.turn, v.phase) != at or v.held_by != "person")
-
-
-def _whole(message: ViewMessage, old: SeatView | None) -> SeatView:
-    """The seat's whole view from a view message and the client's last view: the documents
-    and the history's reports it had before the message's, and the parts it says to keep."""
-    view = message.view
-    update: dict[str, Any] = {"documents": [*(old.documents[:message.inbox_from] if old else []),
-                                            *view.documents]}
-    for name in message.kept:
-        if name in ("series",) or old is None:
-            continue
-        update[name] = getattr(old, name, None)
-    history = getattr(view, "history", None)
-    had = getattr(old, "history", None)
-    if history is not None and had is not None:
-        update["history"] = history.model_construct(
-            series=had.series if "series" in message.kept else history.series,
-            reports=[*had.reports[:message.reports_from], *history.reports])
-    return view.model_copy(update=update)
 
 
 async def _send_quietly(socket: ClientConnection, text: str) -> None:

@@ -84,7 +84,7 @@ class Connection:
     out_seq: int = 0
     #: How many documents of the seat's inbox this connection has been sent.
     inbox_sent: int = 0
-    #: The parts of the seat's view this connection has (`host._unsent`): part name -> the
+    #: The parts of the seat's view this connection has (`view_parts.unsent`): part name -> the
     #: object sent ("reports": the ids of the history's reports sent last).
     parts: dict[str, Any] = field(default_factory=dict)
     #: How many of the history's reports (finished turns) this connection has.

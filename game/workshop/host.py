@@ -66,18 +66,16 @@ from game.workshop.protocol import (
     parse_client,
 )
 from game.workshop.record import Record, RecordError, SessionInfo
-from game.workshop.seat_view import SeatView
+from game.workshop.replayed import replayable, score_replayed, warm_scoring
 from game.workshop.table import (
-    KEPT_PARTS,
     SUPERIOR_STYLES,
     Advanced,
     Table,
     as_style,
     new_game,
     rebuild,
-    score_replayed,
-    warm_scoring,
 )
+from game.workshop.view_parts import unsent
 
 log = logging.getLogger("game.workshop.host")
 
@@ -545,7 +543,7 @@ class WorkshopHost:
         self._warm_pool()
         assert self._pool is not None
         try:
-            work = functools.partial(score_replayed, table.replayable(), compare)
+            work = functools.partial(score_replayed, replayable(table), compare)
             done: dict[str, Any] = await asyncio.get_running_loop().run_in_executor(
                 self._pool, work)
         except Exception:  # a broken worker: the thread does it
@@ -612,7 +610,7 @@ class WorkshopHost:
         sent = connection.inbox_sent
         view = table.view(seat.seat, inbox_from=sent)
         connection.inbox_sent = sent + len(view.documents)
-        view, kept, reports_from = _unsent(view, connection)
+        view, kept, reports_from = unsent(view, connection)
         connection.send(ViewMessage.model_construct(
             v=1, seq=0, kind="view", last_seq=seat.last_seq,
             last_accepted_seq=table.last_accepted_seq.get(seat.seat, -1), inbox_from=sent,
@@ -876,45 +874,6 @@ class WorkshopHost:
         while True:
             await asyncio.sleep(self.status_s)
             self._push_status()
-
-
-def _unsent(view: SeatView, connection: Connection) -> tuple[SeatView, list[str], int]:
-    """The view as a connection is sent it: the parts it was sent already and that did not
-    change since left out (`ViewMessage.kept`), the history's finished reports it has left
-    out (`ViewMessage.reports_from`). Notes what the connection now has."""
-    sent = connection.parts
-    update: dict[str, Any] = {}
-    kept: list[str] = []
-    for name in KEPT_PARTS:
-        part = getattr(view, name, None)
-        if part is None:
-            continue
-        if name == "history":
-            continue
-        if sent.get(name) is part or (name == "directory" and name in sent):
-            update[name], kept = None, [*kept, name]
-        else:
-            sent[name] = part
-    reports_from = 0
-    history = getattr(view, "history", None)
-    if history is not None:
-        last = sent.get("reports", [])
-        series_kept = sent.get("series") is history.series
-        if series_kept and len(last) == len(history.reports) and all(
-                a is b for a, b in zip(last, history.reports, strict=True)):
-            update["history"], kept = None, [*kept, "history"]
-        else:
-            # Reports of finished turns never change: the client has those it was sent.
-            reports_from = min(connection.reports_sent, len(history.reports))
-            if series_kept:
-                kept.append("series")
-            update["history"] = history.model_construct(
-                series=type(history.series)() if series_kept else history.series,
-                reports=history.reports[reports_from:])
-        sent["series"], sent["reports"] = history.series, list(history.reports)
-        connection.reports_sent = sum(1 for r in history.reports
-                                      if r.turn < view.turn and not view.over)
-    return (view.model_copy(update=update) if update else view), kept, reports_from
 
 
 def _seq_of(raw: str | bytes) -> int | None:

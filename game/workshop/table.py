@@ -30,6 +30,7 @@ from game.engine.views import Document, documents
 from game.scenario.models import Scenario, SuperiorStyle
 from game.workshop.record import Act, Record
 from game.workshop.seat_view import SeatView, directory_of, seat_view
+from game.workshop.view_parts import same_parts
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class Table:
     #: Called after every act committed (the host refreshes the facilitator's status).
     on_act: Callable[[], None] | None = None
     _score: dict[str, Any] | None = None
-    #: Every act done to the table, in order (what the record holds: `replayable`).
+    #: Every act done to the table, in order (what the record holds: `replayed.replayable`).
     acts: list[Act] = field(default_factory=list)
     #: Per seat: how much of the log its inbox has read, and the inbox (events never change).
     _inbox: dict[str, tuple[int, list[Document]]] = field(default_factory=dict)
@@ -118,7 +119,8 @@ class Table:
         last view (an event, a move, a phase, a seat changing hands), the seat ended the
         phase or its comparisons arrived; the table's own part (who it waits for, pause,
         timer, score) is always fresh. A part of the view equal to the one of the seat's last
-        view is that very object (see `KEPT_PARTS`: a host sends a client only what changed).
+        view is that very object (`game.workshop.view_parts`: a host sends a client only what
+        changed).
         A finished game is scored here if `scores` was not called first (a host calls it in
         an executor).
         """
@@ -138,7 +140,7 @@ class Table:
                              **extra)
             if _SEAT_PARTS:
                 core = core.model_copy(update=self._seat_parts(seat))
-            cached = self._views[seat] = (key, _same_parts(core, cached[1] if cached else None))
+            cached = self._views[seat] = (key, same_parts(core, cached[1] if cached else None))
         if ended:  # the game's part stands; what the seat may do now is nothing
             cached = (key, cached[1].model_copy(update={"ended": True, "options": []}))
         score = self._score.get("seats", {}).get(seat) if self._score is not None else None
@@ -189,21 +191,16 @@ class Table:
         seats: dict[str, Any] = self._score.get("seats", {})
         return seats
 
-    def replayable(self) -> Replayable:
-        """What `score_replayed` needs to rebuild this table's game in another process."""
-        game = self.game
-        return Replayable(game.scenario, game.seed, list(self.seats), game.superior_style,
-                          game.subordinate_style, list(self.acts))
-
     def adopt(self, report: dict[str, Any]) -> None:
-        """Take the finished game's score report made elsewhere (`score_replayed`) as this
-        table's, and build each person's part of the debrief from it."""
+        """Take the finished game's score report made in another process
+        (`game.workshop.replayed.score_replayed`) as this table's, and build each person's
+        part of the debrief from it."""
         if self._score is None:
             _debrief_parts(self.game, self.seats, report)
             self._score = report
 
     def adopt_comparisons(self, comparisons: dict[str, dict[str, Any]]) -> None:
-        """Take the seats' fair comparisons played elsewhere (`score_replayed`)."""
+        """Take the seats' fair comparisons played in another process (`replayed`)."""
         self._comparisons.update(comparisons)
 
     def scored(self) -> bool:
@@ -608,92 +605,6 @@ class Table:
 #: for the table to add its own (`Table._seat_parts`).
 _SEAT_PARTS = {"history", "map"} <= set(SeatView.model_fields) and {
     "with_history", "with_map"} <= set(inspect.signature(seat_view).parameters)
-#: The parts of a seat's view a host sends a connection only when they changed (the client
-#: keeps the last it had): the public directory, and the parts built from the game. The
-#: history is sent in pieces (`game.workshop.protocol.ViewMessage`).
-KEPT_PARTS = ("directory", "notes", "map", "history", "debrief")
-
-
-def _same_parts(view: SeatView, last: SeatView | None) -> SeatView:
-    """`view`, with each part of `KEPT_PARTS` that equals the one of `last` taken from `last`
-    (the same object: a host compares what it sent by identity). The history's series and
-    finished reports are the builder's own kept objects already."""
-    if last is None:
-        return view
-    update: dict[str, Any] = {name: getattr(last, name) for name in ("notes", "map", "debrief")
-              if name in SeatView.model_fields and getattr(view, name) is not None
-              and getattr(view, name) == getattr(last, name)}
-    return view.model_copy(update=update) if update else view
-
-
-@dataclass(frozen=True)
-class Replayable:
-    """A table's game as scenario, seed, seats, styles and acts (what a record holds): it
-    crosses to another process, where `rebuilt` plays it again."""
-
-    scenario: Scenario
-    seed: int
-    seats: list[str]
-    superior: str
-    subordinate: str
-    acts: list[Act]
-
-    def rebuilt(self) -> Table:
-        """The table rebuilt by replaying the acts (the same log, byte for byte).
-
-        Raises:
-            ValueError: the acts do not fit the scenario.
-        """
-        game = Game(self.scenario, seed=self.seed, humans=self.seats,
-                    superior_style=self.superior,  # type: ignore[arg-type]
-                    subordinate_style=self.subordinate)  # type: ignore[arg-type]
-        table = Table(0, game, list(self.seats))
-        for act in self.acts:
-            table.replay(act)
-        return table
-
-
-def score_replayed(played: Replayable, compare: list[str] | None = None) -> dict[str, Any]:
-    """Rebuild a finished table's game from its acts and score it — or, with `compare`, play
-    those seats' fair comparisons instead. Pure: a host runs it in another process, so that
-    seconds of scoring at fifteen tables' ends do not hold its event loop's interpreter.
-
-    Args:
-        played: `Table.replayable()`.
-        compare: the seats whose comparisons to play (None: score the game).
-
-    Returns:
-        {"log_sha256": the rebuilt log's fingerprint (the caller checks it is its own),
-        "report": `score_game(game)`} or {"log_sha256", "comparisons": {seat: result}}.
-
-    Raises:
-        ValueError: the acts do not fit the scenario.
-    """
-    table = played.rebuilt()
-    game = table.game
-    result: dict[str, Any] = {"log_sha256": table.log_sha256()}
-    if compare is None:
-        from game.scoring.report import score_game
-
-        result["report"] = score_game(game)
-        return result
-    try:
-        from game.workshop.debrief_part import comparisons_of
-    except ImportError:
-        result["comparisons"] = {}
-        return result
-    result["comparisons"] = {seat: comparisons_of(game, seat) for seat in compare}
-    return result
-
-
-def warm_scoring() -> None:
-    """Import the scoring and read the rule book (a second of work a worker process does
-    before the first table ends, not when it does)."""
-    from game.scoring.rules import default_rulebook
-
-    default_rulebook()
-
-
 def _debrief_parts(game: Game, seats: list[str], report: dict[str, Any]) -> None:
     """Build each person's part of the debrief from the table's report (kept with the game
     by `debrief_part`, so that views built later only look it up)."""

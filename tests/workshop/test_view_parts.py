@@ -18,12 +18,12 @@ import pytest
 from game.engine.game import Game
 from game.engine.views import reaches, visible_events
 from game.scenario.loader import load_scenario
-from game.workshop.client import _whole, simple_policy
+from game.workshop.client import simple_policy
 from game.workshop.gate import Connection
-from game.workshop.host import _unsent
 from game.workshop.protocol import ViewMessage, encode, parse_host
 from game.workshop.seat_view import SeatView, seat_view
 from game.workshop.table import Advanced, Table
+from game.workshop.view_parts import unsent, whole
 from tests.workshop.helpers import ROOT, SEATS, tutorial
 
 
@@ -82,12 +82,12 @@ def played() -> dict[str, Any]:
             # as a host sends it: the inbox and the parts the connection does not have yet
             partial = table.view(seat, inbox_from=sent[seat])
             sent[seat] += len(partial.documents)
-            partial, names, reports_from = _unsent(partial, connections[seat])
+            partial, names, reports_from = unsent(partial, connections[seat])
             text = encode(ViewMessage(seq=0, inbox_from=sent[seat] - len(partial.documents),
                                       kept=names, reports_from=reports_from, view=partial))
             message = parse_host(text)
             assert isinstance(message, ViewMessage)
-            client[seat] = _whole(message, client[seat])
+            client[seat] = whole(message, client[seat])
             step[seat] = {"kept": kept, "fresh": fresh, "client": client[seat],
                           "names": names, "bytes": len(text),
                           "whole_bytes": len(encode(ViewMessage(seq=0, view=kept)))}
@@ -164,14 +164,14 @@ def test_a_table_scored_in_another_process_gets_its_own_report(
     import pickle
 
     from game.scoring.report import score_game
-    from game.workshop.table import score_replayed
+    from game.workshop.replayed import replayable, score_replayed
 
     table = played["table"]
-    replayable = pickle.loads(pickle.dumps(table.replayable()))  # as it crosses processes
-    done = score_replayed(replayable)
+    played_again = pickle.loads(pickle.dumps(replayable(table)))  # as it crosses processes
+    done = score_replayed(played_again)
     assert done["log_sha256"] == table.log_sha256()
     assert done["report"] == score_game(table.game)
-    compared = score_replayed(replayable, compare=list(SEATS))
+    compared = score_replayed(played_again, compare=list(SEATS))
     assert compared["log_sha256"] == table.log_sha256()
     assert set(compared["comparisons"]) in (set(), set(SEATS))  # none where this build has none
 
