@@ -253,6 +253,8 @@ class WorkshopHost:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ticker
         await self.outbox.drain()
+        for task in list(self._pending_scores):  # a table still being scored: not any more
+            task.cancel()
         if self._scoring is not None:
             self._scoring.shutdown(wait=False, cancel_futures=True)
         if self._pool is not None:
@@ -776,7 +778,8 @@ class WorkshopHost:
             if key not in console.watching:
                 continue
             sent = console.watching[key]
-            view = seat.table.view(seat.seat, inbox_from=sent)  # (a console keeps no directory)
+            # The whole view, its parts included every time: a console keeps none of them.
+            view = seat.table.view(seat.seat, inbox_from=sent)
             console.watching[key] = sent + len(view.documents)
             console.send(MirrorMessage.model_construct(
                 v=1, seq=0, kind="mirror", table=key[0], seat=key[1], inbox_from=sent,
