@@ -550,9 +550,10 @@ class MainWindow(QMainWindow):
     def _refresh_actions(self) -> None:
         playing = self.session is not None
         over = playing and self.session.view.over  # type: ignore[union-attr]
-        self.menus.actions["save"].setEnabled(playing)
-        self.menus.actions["save_as"].setEnabled(playing)
-        if self._remote_shown():  # a workshop seat: while it can act, over the network
+        remote = self._remote_shown()  # the host keeps a workshop seat's game, not this window
+        self.menus.actions["save"].setEnabled(playing and not remote)
+        self.menus.actions["save_as"].setEnabled(playing and not remote)
+        if remote:  # a workshop seat: while it can act, over the network
             self.menus.actions["end_phase"].setEnabled(self.remote.can_end())  # type: ignore[union-attr]
         else:
             self.menus.actions["end_phase"].setEnabled(playing and not over
