@@ -7,6 +7,7 @@ and its own estimates of the units below it. Hidden fields of events never leave
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -168,8 +169,24 @@ def reaches(event: Event, seat: str) -> bool:
 
 
 def visible_events(game: World, seat: str, turn: int | None = None) -> list[Event]:
-    """The events that reach the seat (of one turn, or all)."""
-    return [e for e in game.log if (turn is None or e.turn == turn) and reaches(e, seat)]
+    """The events that reach the seat (of one turn, or all). The log is in turn order, so
+    one turn's events are found by bisection, not by reading the whole log (a workshop host
+    builds the turn's report after every move at fifteen tables)."""
+    log = game.log
+    if turn is None:
+        return [e for e in log if reaches(e, seat)]
+    found = []
+    for index in range(bisect_left(log, turn, key=_turn_of), len(log)):
+        event = log[index]
+        if event.turn != turn:
+            break
+        if reaches(event, seat):
+            found.append(event)
+    return found
+
+
+def _turn_of(event: Event) -> int:
+    return event.turn
 
 
 def document(event: Event, seat: str) -> Document:

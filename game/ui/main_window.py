@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from game.engine.game import Game
     from game.ui.play.game_page import GamePage
     from game.ui.workshop.console_window import ConsoleWindow
-    from game.ui.workshop.remote_page import RemotePage
+    from game.ui.workshop.remote_play import RemotePlay
 
 VERSION = "0.1.0"
 
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.save_path: Path | None = None
         self._told_over = False
         self._handing_over = False
-        self.remote: RemotePage | None = None  # a seat played at a workshop table
+        self.remote: RemotePlay | None = None  # a seat played at a workshop table
         self._workshop_address = ""
         self.console: ConsoleWindow | None = None  # Game ▸ Host a workshop
         self._folder_warned = False
@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         """The workshop seat, the game page, or the hand-over screen while the computer
         changes hands."""
         if self.remote is not None:
-            self.stack.setCurrentWidget(self.remote)
+            self.stack.setCurrentWidget(self.remote.widget())
         elif self.page is not None:
             self.stack.setCurrentWidget(self.handover if self._handing_over else self.page)
 
@@ -378,8 +378,8 @@ class MainWindow(QMainWindow):
             self.save_to(path)
 
     def _on_end_phase_triggered(self) -> None:
-        if self.remote is not None and self.stack.currentWidget() is self.remote:
-            self.remote.end_phase()
+        if self._remote_shown():
+            self.remote.end_phase()  # type: ignore[union-attr]
             return
         self.end_phase()
 
@@ -430,18 +430,40 @@ class MainWindow(QMainWindow):
         self.console.activateWindow()
 
     def join_workshop(self, address: str, code: str, label: str = "") -> None:
-        """Play the seat of `code` at the workshop at `address`: the window draws the seat's
-        view as the host sends it, and the connection reconnects by itself."""
-        from game.ui.workshop.connection import WorkshopConnection
-        from game.ui.workshop.remote_page import RemotePage
+        """Play the seat of `code` at the workshop at `address`: the game page draws the
+        seat's view as the host sends it (`game.ui.workshop.remote_play`), and the connection
+        reconnects by itself."""
+        from game.ui.workshop.remote_play import RemotePlay
 
         self.leave_workshop()
         self._workshop_address = address
-        connection = WorkshopConnection(address, code, label, self)
-        self.remote = RemotePage(connection, saves.library_folders(self.paths))
-        self.stack.addWidget(self.remote)
-        self.stack.setCurrentWidget(self.remote)
-        connection.start()
+        self.remote = RemotePlay(address, code, label, self.menus.actions["end_phase"], self)
+        self.remote.changed.connect(self._on_remote_changed)
+        self.remote.page_ready.connect(self._on_remote_page)
+        self.stack.addWidget(self.remote.joining)
+        self.stack.setCurrentWidget(self.remote.joining)
+        self.remote.start()
+
+    def _on_remote_page(self) -> None:
+        """The seat's first view arrived: its game page takes the joining page's place."""
+        remote = self.remote
+        if remote is None or remote.page is None:
+            return
+        self.stack.addWidget(remote.page)
+        if self.stack.currentWidget() is remote.joining:
+            self.stack.setCurrentWidget(remote.page)
+        self.stack.removeWidget(remote.joining)
+        remote.page.show_tab("inbox")
+        self._set_tabs(remote.page.keys())
+        self._refresh_actions()
+
+    def _on_remote_changed(self) -> None:
+        self._refresh_actions()
+
+    def _remote_shown(self) -> bool:
+        """Whether the window shows the workshop seat (its game page or the joining page)."""
+        return self.remote is not None and self.stack.currentWidget() in (
+            self.remote.page, self.remote.joining)
 
     def _on_open_record_triggered(self) -> None:
         """Game ▸ Open a workshop record…: a session's record (.db), read only."""
@@ -467,13 +489,23 @@ class MainWindow(QMainWindow):
         return opened
 
     def leave_workshop(self) -> None:
-        """Say bye to the workshop's host and drop its page."""
+        """Say bye to the workshop's host and drop its pages."""
         if self.remote is None:
             return
-        self.remote.connection.close()
-        self.stack.removeWidget(self.remote)
-        self.remote.deleteLater()
-        self.remote = None
+        remote, self.remote = self.remote, None
+        for widget in (remote.page, remote.joining):
+            if widget is not None:
+                self.stack.removeWidget(widget)
+        remote.close()
+        remote.deleteLater()
+        self._set_tabs(self.page.keys() if self.page is not None else [])
+        self._refresh_actions()
+
+    def _set_tabs(self, keys: list[str]) -> None:
+        """The View menu's tab actions for the page shown (the local game's or the seat's)."""
+        for action in self.menus.set_tabs(keys):
+            action.triggered.connect(self._on_tab_action)
+        self.menus.retranslate(i18n.language(), self._end_key())
 
     def _on_help_requested(self) -> None:
         from game.ui.common.help_view import HelpDialog
@@ -489,9 +521,10 @@ class MainWindow(QMainWindow):
 
     def _on_tab_action(self) -> None:
         action = self.sender()
-        if self.page is not None and action is not None and not self._handing_over:
-            self.stack.setCurrentWidget(self.page)
-            self.page.show_tab(str(action.data()))
+        page = self.remote.page if self.remote is not None else self.page
+        if page is not None and action is not None and not self._handing_over:
+            self.stack.setCurrentWidget(page)
+            page.show_tab(str(action.data()))
 
     # ----- language and state -----------------------------------------------------------------
 
@@ -501,11 +534,15 @@ class MainWindow(QMainWindow):
             return
         i18n.set_language(lang)
         self.settings.language = lang
-        if self.session is not None:
-            self.session.bridge.language_changed.emit(lang)
+        for session in (self.session, self.remote.session if self.remote else None):
+            if session is not None:
+                session.bridge.language_changed.emit(lang)
 
     def _end_key(self) -> str:
         view = self.session.view if self.session else None
+        if self._remote_shown():
+            remote = self.remote.session  # type: ignore[union-attr]
+            view = remote.view if remote.ready() else None
         if view is None or view.over:
             return "act.over" if view else "act.end_phase"
         return "act.end_turn" if view.phase == "respond" else "act.end_phase"
@@ -513,11 +550,14 @@ class MainWindow(QMainWindow):
     def _refresh_actions(self) -> None:
         playing = self.session is not None
         over = playing and self.session.view.over  # type: ignore[union-attr]
-        self.menus.actions["save"].setEnabled(playing)
-        self.menus.actions["save_as"].setEnabled(playing)
-        remote = self.remote is not None and self.stack.currentWidget() is self.remote
-        self.menus.actions["end_phase"].setEnabled(remote or (playing and not over
-                                                             and not self._handing_over))
+        remote = self._remote_shown()  # the host keeps a workshop seat's game, not this window
+        self.menus.actions["save"].setEnabled(playing and not remote)
+        self.menus.actions["save_as"].setEnabled(playing and not remote)
+        if remote:  # a workshop seat: while it can act, over the network
+            self.menus.actions["end_phase"].setEnabled(self.remote.can_end())  # type: ignore[union-attr]
+        else:
+            self.menus.actions["end_phase"].setEnabled(playing and not over
+                                                       and not self._handing_over)
         self.menus.actions["end_phase"].setText(tr(self._end_key()))
         self.menus.actions["continue"].setEnabled(self.paths.autosave.exists())
         self.start.set_can_continue(self.paths.autosave.exists())

@@ -39,6 +39,7 @@ from game.workshop.protocol import (
     parse_host,
 )
 from game.workshop.seat_view import SeatView
+from game.workshop.view_parts import whole
 
 log = logging.getLogger("game.workshop.client")
 
@@ -202,15 +203,17 @@ class WorkshopClient:
             raise JoinError(f"the host closed the seat's connection: {message.reason}")
 
     def _on_view(self, message: ViewMessage) -> None:
-        known = self.view.documents if self.view is not None else []
-        if message.inbox_from > len(known):
-            log.warning("view skips documents (%d of %d): asking again", message.inbox_from,
-                        len(known))
+        old = self.view
+        known = old.documents if old is not None else []
+        history = getattr(old, "history", None)
+        reports = history.reports if history is not None else []
+        if message.inbox_from > len(known) or message.reports_from > len(reports) or (
+                message.kept and old is None):
+            log.warning("view skips what this client lacks: asking again")
             if self._socket is not None:
-                self._socket.transport.abort()  # reconnect: the host sends the whole inbox
+                self._socket.transport.abort()  # reconnect: the host sends the whole view
             return
-        inbox = [*known[:message.inbox_from], *message.view.documents]
-        self.view = message.view.model_copy(update={"documents": inbox})
+        self.view = whole(message, old)
         self._seq = max(self._seq, message.last_seq + 1)
         if self._fresh:
             self._fresh = False

@@ -10,6 +10,7 @@ import asyncio
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel
 from websockets.asyncio.server import ServerConnection
@@ -83,6 +84,11 @@ class Connection:
     out_seq: int = 0
     #: How many documents of the seat's inbox this connection has been sent.
     inbox_sent: int = 0
+    #: The parts of the seat's view this connection has (`view_parts.unsent`): part name -> the
+    #: object sent ("reports": the ids of the history's reports sent last).
+    parts: dict[str, Any] = field(default_factory=dict)
+    #: How many of the history's reports (finished turns) this connection has.
+    reports_sent: int = 0
     queue: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
     #: Where outgoing frames go: the queue, or the host's hold while a commit is pending.
     post: Callable[[Connection, str | None], None] | None = None

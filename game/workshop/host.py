@@ -16,9 +16,12 @@ may mirror any seat's view read-only.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
+import functools
 import json
 import logging
+import multiprocessing
 import secrets
 import sqlite3
 import time
@@ -63,7 +66,16 @@ from game.workshop.protocol import (
     parse_client,
 )
 from game.workshop.record import Record, RecordError, SessionInfo
-from game.workshop.table import SUPERIOR_STYLES, Advanced, Table, as_style, new_game, rebuild
+from game.workshop.replayed import replayable, score_replayed, warm_scoring
+from game.workshop.table import (
+    SUPERIOR_STYLES,
+    Advanced,
+    Table,
+    as_style,
+    new_game,
+    rebuild,
+)
+from game.workshop.view_parts import unsent
 
 log = logging.getLogger("game.workshop.host")
 
@@ -128,10 +140,18 @@ class WorkshopHost:
         self.tables: dict[int, Table] = {}
         self._by_table: dict[int, list[Seat]] = {}
         self._pending_scores: set[asyncio.Task[None]] = set()
+        #: Seats whose view is to be sent (see `_send_view`), in order.
+        self._views_due: dict[Seat, None] = {}
+        self._views_scheduled = False
         self.outbox = Outbox(record, self._record_lost)
         self._server: Server | None = None
         self._resumed = False
-        self._scorer = _scorer()
+        self._scorer = _scorer(scenario)
+        #: One worker scores finished tables, one at a time: scoring is pure Python, so
+        #: parallel threads would only fight the event loop for the interpreter.
+        self._scoring: concurrent.futures.ThreadPoolExecutor | None = None
+        #: The worker process finished tables are scored in (started at the first end).
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         info = record.session()
         if info is None:
             self._start(tables, seats or [], seed, scenario_path, styles or {}, labels or {})
@@ -208,6 +228,7 @@ class WorkshopHost:
         """Listen on `bind`:`port` (0: any free port); the port listened on. Every seat's
         grace period starts now (after a restart, clients have that long to come back)."""
         self.record.batching = True
+        self._scoring = concurrent.futures.ThreadPoolExecutor(1, "workshop-score")
         self._server = await serve(self._serve, bind, port, max_size=4 * MAX_CLIENT_MESSAGE,
                                    compression=None)
         for seat in self.seats.values():
@@ -232,6 +253,13 @@ class WorkshopHost:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ticker
         await self.outbox.drain()
+        for task in list(self._pending_scores):  # a table still being scored: not any more
+            task.cancel()
+        if self._scoring is not None:
+            self._scoring.shutdown(wait=False, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
@@ -383,6 +411,7 @@ class WorkshopHost:
             old.close()
         seat.connection, connection.seat, seat.joined = connection, seat, True
         connection.inbox_sent = 0  # a (re)joining client is sent the whole inbox
+        connection.parts, connection.reports_sent = {}, 0  # and every part of the view
         if seat.grace is not None:
             seat.grace.cancel()
             seat.grace = None
@@ -458,46 +487,136 @@ class WorkshopHost:
         self._schedule_timer(table)
         if table.game.over:
             self._score_later(table)
+        elif table.game.turn == self.scenario.turns:
+            self._warm_pool()  # the last turn: ready to score by its end
 
     def _score_later(self, table: Table) -> None:
         """Score a finished table off the event loop (the other tables play on), then send
-        every seat its view with its score."""
+        every seat its view with its score and its part of the debrief; then play the
+        people's fair comparisons for the debrief and send them.
+
+        The scoring and the comparisons run in a worker process (`score_replayed`, on the
+        table's acts): seconds of pure Python at fifteen tables' ends would otherwise hold
+        the interpreter the event loop needs. Where the worker fails, a thread does it.
+        """
         async def score() -> None:
+            loop = asyncio.get_running_loop()
+            seats = [s.seat for s in self.seats_of(table.number)]
             try:
-                await asyncio.to_thread(table.scores)
+                done = await self._replayed(table)
+                if done is None:
+                    await loop.run_in_executor(self._scoring, table.scores)
+                else:
+                    await loop.run_in_executor(self._scoring, table.adopt, done["report"])
             except Exception:  # a failed score must not take the host down
                 log.exception("table %d: scoring failed", table.number)
                 return
             for seat in self.seats_of(table.number):
                 self._send_view(seat)
+            try:
+                done = await self._replayed(table, seats)
+                if done is not None:
+                    table.adopt_comparisons(done["comparisons"])
+                else:
+                    for seat_id in seats:
+                        await loop.run_in_executor(self._scoring, table.compare, seat_id)
+            except Exception:  # the debrief goes without them
+                log.exception("table %d: the comparisons failed", table.number)
+                return
+            for seat in self.seats_of(table.number):
+                self._send_view(seat)
 
         with contextlib.suppress(RuntimeError):  # no running loop: scored when asked
-            self._pending_scores.add(asyncio.get_running_loop().create_task(score()))
+            task = asyncio.get_running_loop().create_task(score())
+            self._pending_scores.add(task)
+            task.add_done_callback(self._pending_scores.discard)
+
+    def _warm_pool(self) -> None:
+        """Start the scoring process and have it read the rule book (once)."""
+        if self._pool is None:
+            self._pool = concurrent.futures.ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("spawn"))
+            self._pool.submit(warm_scoring)
+
+    async def _replayed(self, table: Table, compare: list[str] | None = None
+                        ) -> dict[str, Any] | None:
+        """`score_replayed` of the table in the worker process; None where that failed or
+        rebuilt another log (then the caller works in a thread)."""
+        self._warm_pool()
+        assert self._pool is not None
+        try:
+            work = functools.partial(score_replayed, replayable(table), compare)
+            done: dict[str, Any] = await asyncio.get_running_loop().run_in_executor(
+                self._pool, work)
+        except Exception:  # a broken worker: the thread does it
+            log.exception("table %d: the scoring process failed", table.number)
+            return None
+        if done.get("log_sha256") != table.log_sha256():
+            log.error("table %d: the scoring process rebuilt another log", table.number)
+            return None
+        return done
 
     def _tell_others(self, table: Table, mover: str, events: list[Event]) -> None:
+        """The other seats a move reached get their new view (its documents among them:
+        no separate frame, whose documents the view would carry again)."""
         for other in self.seats_of(table.number):
             if other.seat == mover:
                 continue
             if other.connection is None:
                 self._mirror(other)
-                continue
-            documents = views.documents(table.game, other.seat, events)
-            if documents:
-                other.connection.send(EventsMessage(seq=0, documents=documents))
+            elif any(views.reaches(e, other.seat) for e in events):
                 self._send_view(other)
 
     def _send_view(self, seat: Seat) -> None:
+        """Send the seat its view (and to the consoles that mirror it), soon.
+
+        The views due go out from two turns of the event loop later, one per seat however
+        many changes it saw meanwhile, one view per turn of the loop: after the
+        acknowledgements of the moves that changed them (a mover hears "accepted" before any
+        view is built), and between the frames that keep coming in. Without a running loop
+        (the message checks' tests) the view goes at once.
+        """
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._view_now(seat)
+            return
+        self._views_due[seat] = None
+        if not self._views_scheduled:
+            self._views_scheduled = True
+            loop.call_soon(loop.call_soon, self._send_views_due)
+
+    def _send_views_due(self) -> None:
+        """Send the first view due, and come back for the next one after whatever else is
+        ready to run: a frame that came in meanwhile (a move to acknowledge) does not wait
+        for every view of a busy moment to be built."""
+        if not self._views_due:
+            self._views_scheduled = False
+            return
+        seat = next(iter(self._views_due))
+        del self._views_due[seat]
+        self._view_now(seat)
+        if self._views_due:
+            asyncio.get_running_loop().call_soon(self._send_views_due)
+        else:
+            self._views_scheduled = False
+
+    def _view_now(self, seat: Seat) -> None:
+        table = seat.table
+        if not table.scored():
+            return  # a finished table's views go once it is scored (`_score_later`)
         self._mirror(seat)
         if seat.connection is None:
             return
-        table, connection = seat.table, seat.connection
+        connection = seat.connection
         sent = connection.inbox_sent
         view = table.view(seat.seat, inbox_from=sent)
         connection.inbox_sent = sent + len(view.documents)
+        view, kept, reports_from = unsent(view, connection)
         connection.send(ViewMessage.model_construct(
             v=1, seq=0, kind="view", last_seq=seat.last_seq,
             last_accepted_seq=table.last_accepted_seq.get(seat.seat, -1), inbox_from=sent,
-            view=view))
+            kept=kept, reports_from=reports_from, view=view))
 
     def _refuse(self, connection: Connection, seq: int | None, code: str, zh: str,
                 en: str) -> None:
@@ -653,10 +772,13 @@ class WorkshopHost:
     def _mirror(self, seat: Seat) -> None:
         """Send the seat's view to every console watching it (as the seat is sent it)."""
         key = (seat.table.number, seat.seat)
+        if not seat.table.scored():
+            return  # a finished table is mirrored once it is scored (`_score_later`)
         for console in self._facilitators:
             if key not in console.watching:
                 continue
             sent = console.watching[key]
+            # The whole view, its parts included every time: a console keeps none of them.
             view = seat.table.view(seat.seat, inbox_from=sent)
             console.watching[key] = sent + len(view.documents)
             console.send(MirrorMessage.model_construct(
@@ -788,7 +910,11 @@ _FAILED = object()
 _RECORD_FAILED = ("record", "记录写入失败，请重试。", "The record could not be written; try again.")
 
 
-def _scorer() -> Callable[[Any], dict[str, Any]]:
+def _scorer(scenario: Scenario) -> Callable[[Any], dict[str, Any]]:
+    """`score_game` with the scenario's rule book read once, here: read at each table's
+    end, fifteen tables ending together parsed the rule file fifteen times at once."""
+    from game.scoring.overrides import effective_rulebook
     from game.scoring.report import score_game
 
-    return score_game
+    book = effective_rulebook(scenario)
+    return lambda game: score_game(game, book)

@@ -54,12 +54,25 @@ def _free_port() -> int:
 
 
 def _process_cpu_s(pid: int) -> float | None:
-    """A running process's CPU seconds (user + system) from /proc, None where there is none."""
+    """A running process's CPU seconds (user + system) from /proc, with those of its child
+    processes (the host scores finished tables in one), None where there is none."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except (OSError, IndexError):
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(_process_cpu_s(child) or 0.0 for child in _children(pid))
+
+
+def _children(pid: int) -> list[int]:
+    """The process's child processes (Linux: /proc/PID/task/*/children)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            found += [int(child) for child in task.read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return found
 
 
 def _run_queue_wait_s(pid: int) -> float | None:
@@ -87,7 +100,8 @@ def measure_workshop(scenario: Path, tables: int, seats: list[str],
 
     Returns:
         {"participants", "tables", "moves", "rtt_median_ms", "rtt_p95_ms", "p95_goal_ms",
-        "host_cpu_share" (host CPU seconds per wall second; 1.0 = one core busy), "wall_s",
+        "host_cpu_share" (host CPU seconds per wall second, its scoring process's included;
+        1.0 = one core busy), "wall_s",
         "clients_cpu_share", "host_waited_share" (seconds the host was ready but waited for a
         core, per wall second; Linux), "record_kb", "recorded_once", "load_average" (the machine's
         1-minute load, the larger of before and after), "cores"}, or {"error": why} if the

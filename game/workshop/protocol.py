@@ -148,18 +148,27 @@ class ViewMessage(_Message):
     The inbox only grows, so `view.documents` holds the seat's documents from position
     `inbox_from` on: the first view on a connection has them all (inbox_from 0), later ones
     only the new ones, which the client appends to those it has.
+
+    The larger parts of a view are sent on a connection only when they changed: `kept` names
+    those the client keeps from its last view ("directory", "notes", "map", "debrief",
+    "history"; their field here is None), and "series" when only the history's series is
+    kept (its field here is empty). The history's reports of finished turns never change, so
+    `view.history.reports` holds them from position `reports_from` on, as the inbox does.
     """
 
     kind: Literal["view"] = "view"
     last_seq: int = -1
     last_accepted_seq: int = -1
     inbox_from: int = Field(default=0, ge=0)
+    kept: list[str] = []
+    reports_from: int = Field(default=0, ge=0)
     view: SeatView
 
 
 class EventsMessage(_Message):
     """New documents for the seat; `reply_to` is the accepted move's sequence number, or None
-    when another seat's move reached this one."""
+    when a facilitator's act reached the seat. (Another seat's move reaches it in its next
+    view, which carries the new documents.)"""
 
     kind: Literal["events"] = "events"
     reply_to: int | None = None

@@ -143,6 +143,7 @@ def seat_view(
     comparisons: dict[str, Any] | None = None,
     comparisons_error: str | None = None,
     with_history: bool = True,
+    with_map: bool = True,
 ) -> SeatView:
     """Build the seat's view of a game.
 
@@ -162,6 +163,8 @@ def seat_view(
             they failed), for the debrief part (see `debrief_part`).
         with_history: include the seat's `SeatHistory` (series and turn reports; past turns
             are built once per game and seat, so this costs the turn under way only).
+        with_map: include the seat's `MapKnowledge` (a host's table leaves the map and the
+            history out and adds its own, built again only when something reached the seat).
 
     Raises:
         KeyError: `seat` is not a unit of the scenario.
@@ -192,6 +195,6 @@ def seat_view(
         directory=directory_of(game) if with_directory else None,
         notes=seat_notes(game, seat, pending),
         debrief=debrief_part(game, seat, comparisons, comparisons_error=comparisons_error),
-        map=map_knowledge_of(game, seat),
+        map=map_knowledge_of(game, seat) if with_map else None,
         history=seat_history(game, seat) if with_history else None,
     )

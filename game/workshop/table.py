@@ -18,6 +18,7 @@ committed to the record before it takes effect.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,7 +29,8 @@ from game.engine.game import INTERACTIVE, MAX_NOTICE, Game, MoveResult, Refusal
 from game.engine.views import Document, documents
 from game.scenario.models import Scenario, SuperiorStyle
 from game.workshop.record import Act, Record
-from game.workshop.seat_view import SeatView, seat_view
+from game.workshop.seat_view import SeatView, directory_of, seat_view
+from game.workshop.view_parts import same_parts
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,18 @@ class Table:
     #: Called after every act committed (the host refreshes the facilitator's status).
     on_act: Callable[[], None] | None = None
     _score: dict[str, Any] | None = None
+    #: Every act done to the table, in order (what the record holds: `replayed.replayable`).
+    acts: list[Act] = field(default_factory=list)
     #: Per seat: how much of the log its inbox has read, and the inbox (events never change).
     _inbox: dict[str, tuple[int, list[Document]]] = field(default_factory=dict)
+    #: Per seat: the game's part of its last view, and the state of the game it was built at.
+    _views: dict[str, tuple[tuple[Any, ...], SeatView]] = field(default_factory=dict)
+    #: Per seat: how much of the log was read for it and how many events reached it; and
+    #: its history and map parts with the key they were built at (`_seat_parts`).
+    _seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    _parts: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=dict)
+    #: Per seat: its fair comparisons, once played (`compare`).
+    _comparisons: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     # ----- what people hold ---------------------------------------------------------------
 
@@ -97,15 +109,65 @@ class Table:
             return []
         return [s for s in self.person_held() if s not in self.ended]
 
-    def view(self, seat: str, inbox_from: int = 0) -> SeatView:
-        """The seat's view of this table (with its score once the game is over and scored:
-        see `scores`); its documents from position `inbox_from` of the seat's inbox on (the
-        rest a client has already)."""
+    def view(self, seat: str, inbox_from: int = 0, with_directory: bool = True) -> SeatView:
+        """The seat's view of this table (with its score and its part of the debrief once the
+        game is over: see `scores`); its documents from position `inbox_from` of the seat's
+        inbox on (the rest a client has already), and the game's `Directory` if
+        `with_directory`.
+
+        What comes from the game is built again only when the game changed since the seat's
+        last view (an event, a move, a phase, a seat changing hands), the seat ended the
+        phase or its comparisons arrived; the table's own part (who it waits for, pause,
+        timer, score) is always fresh. A part of the view equal to the one of the seat's last
+        view is that very object (`game.workshop.view_parts`: a host sends a client only what
+        changed).
+        A finished game is scored here if `scores` was not called first (a host calls it in
+        an executor).
+        """
+        game = self.game
+        if game.over:
+            self.scores()
+        ended = seat in self.ended
+        compared = self._comparisons.get(seat)
+        key = (len(game.log), len(game.recorded), game.turn, game.phase, game.over,
+               frozenset(game.humans), self._score is not None, id(compared))
+        cached = self._views.get(seat)
+        if cached is None or cached[0] != key:
+            extra: dict[str, Any] = {} if compared is None else {"comparisons": compared}
+            if _SEAT_PARTS:
+                extra.update(with_history=False, with_map=False)
+            core = seat_view(game, seat, table=self.number, inbox=[], with_directory=False,
+                             **extra)
+            if _SEAT_PARTS:
+                core = core.model_copy(update=self._seat_parts(seat))
+            cached = self._views[seat] = (key, same_parts(core, cached[1] if cached else None))
+        if ended:  # the game's part stands; what the seat may do now is nothing
+            cached = (key, cached[1].model_copy(update={"ended": True, "options": []}))
         score = self._score.get("seats", {}).get(seat) if self._score is not None else None
-        return seat_view(self.game, seat, table=self.number, ended=seat in self.ended,
-                         waiting_for=self.waiting_for(), score=score,
-                         inbox=self.inbox(seat)[inbox_from:], paused=self.paused,
-                         closed=self.closed, deadline=self._deadline())
+        return cached[1].model_copy(update={
+            "waiting_for": self.waiting_for(), "score": score,
+            "documents": self.inbox(seat)[inbox_from:], "paused": self.paused,
+            "closed": self.closed, "deadline": self._deadline(),
+            "directory": directory_of(game) if with_directory else None})
+
+    def _seat_parts(self, seat: str) -> dict[str, Any]:
+        """The seat's history and map, built again only when something reached the seat
+        since (an event it may see; its own moves make such events), the phase moved or the
+        game ended: another seat's moves that do not reach it change neither."""
+        from game.workshop.map_knowledge import map_knowledge_of
+        from game.workshop.seat_history import seat_history
+
+        game = self.game
+        read, seen = self._seen.get(seat, (0, 0))
+        if read < len(game.log):
+            seen += sum(1 for e in game.log.since(read) if e.visible_to(seat))
+            self._seen[seat] = (len(game.log), seen)
+        key = (seen, game.turn, game.phase, game.over)
+        kept = self._parts.get(seat)
+        if kept is None or kept[0] != key:
+            kept = self._parts[seat] = (key, {"history": seat_history(game, seat),
+                                              "map": map_knowledge_of(game, seat)})
+        return kept[1]
 
     def inbox(self, seat: str) -> list[Document]:
         """The seat's documents, read from the log only where it grew since the last call."""
@@ -117,14 +179,46 @@ class Table:
         return inbox
 
     def scores(self) -> dict[str, Any]:
-        """Every seat's own score once the game is over (computed once: half a second on a
-        county, so a host runs it off its event loop), else {}."""
+        """Every seat's own score once the game is over (computed once, with each person's
+        part of the debrief: half a second on a county, so a host runs it off its event
+        loop), else {}."""
         if not self.game.over or self.scorer is None:
             return {}
         if self._score is None:
-            self._score = self.scorer(self.game)
+            report = self.scorer(self.game)
+            _debrief_parts(self.game, self.seats, report)
+            self._score = report
         seats: dict[str, Any] = self._score.get("seats", {})
         return seats
+
+    def adopt(self, report: dict[str, Any]) -> None:
+        """Take the finished game's score report made in another process
+        (`game.workshop.replayed.score_replayed`) as this table's, and build each person's
+        part of the debrief from it."""
+        if self._score is None:
+            _debrief_parts(self.game, self.seats, report)
+            self._score = report
+
+    def adopt_comparisons(self, comparisons: dict[str, dict[str, Any]]) -> None:
+        """Take the seats' fair comparisons played in another process (`replayed`)."""
+        self._comparisons.update(comparisons)
+
+    def scored(self) -> bool:
+        """Whether the table's views are cheap to build: the game goes on, or it is scored."""
+        return not self.game.over or self.scorer is None or self._score is not None
+
+    def compare(self, seat: str) -> bool:
+        """Play the seat's fair comparisons for its debrief (seconds: a host runs it in an
+        executor, once per seat at game over). False when there is nothing to play (the game
+        goes on, they were played, or this build has no comparisons)."""
+        if not self.game.over or seat in self._comparisons:
+            return False
+        try:
+            from game.workshop.debrief_part import comparisons_of
+        except ImportError:
+            return False
+        self._comparisons[seat] = comparisons_of(self.game, seat)
+        return True
 
     # ----- acts --------------------------------------------------------------------------
 
@@ -430,6 +524,7 @@ class Table:
     def _commit(self, act: Act) -> None:
         if self.record is not None:
             self.record.append(act)
+        self.acts.append(act)
         self.step += 1
         if act.client_seq is not None:
             self.last_accepted_seq[act.seat] = act.client_seq
@@ -504,6 +599,21 @@ class Table:
         elif act.kind != "force_end":  # a force_end's advance is the act after it
             raise ValueError(f"table {self.number}: act {act.step} of unknown kind "
                              f"{act.kind!r}")
+
+
+#: Whether this build's seat views have a history and a map that `seat_view` can leave out
+#: for the table to add its own (`Table._seat_parts`).
+_SEAT_PARTS = {"history", "map"} <= set(SeatView.model_fields) and {
+    "with_history", "with_map"} <= set(inspect.signature(seat_view).parameters)
+def _debrief_parts(game: Game, seats: list[str], report: dict[str, Any]) -> None:
+    """Build each person's part of the debrief from the table's report (kept with the game
+    by `debrief_part`, so that views built later only look it up)."""
+    try:
+        from game.workshop.debrief_part import debrief_part
+    except ImportError:
+        return
+    for seat in seats:
+        debrief_part(game, seat, report=report)
 
 
 _COMPUTER_HOLDS = Refusal("computer_holds", "电脑官员正在代管这个席位，下一阶段交还给你。",

@@ -1,4 +1,9 @@
-"""Game ▸ Join a workshop: the window plays a seat at a real host on 127.0.0.1."""
+"""Game ▸ Join a workshop: the game window plays a seat at a real host on 127.0.0.1.
+
+The seat is drawn by the same game page as a local game (header, inbox, work, report, ...),
+from the views the host sends; moves and phase ends go over the network and their answers
+come back by signal; the header says how the connection stands, and it comes back by itself.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from game.ui.common.i18n import set_language, tr
+from game.ui.play.game_page import GamePage
 from game.workshop.host import WorkshopHost
 from game.workshop.record import Record
+from tests.ui.driver import choose_action, click, field, type_number
 from tests.workshop.helpers import tutorial
 
 WAIT_MS = 20_000
@@ -50,6 +57,14 @@ class HostThread:
         assert self.host is not None
         return {seat: code for _, seat, code in self.host.codes()}
 
+    def recorded(self) -> list[dict]:  # type: ignore[type-arg]
+        """The table's accepted moves, read on the host's own thread."""
+        async def moves() -> list[dict]:  # type: ignore[type-arg]
+            assert self.host is not None
+            return [m.move for m in self.host.tables[1].game.recorded]
+
+        return self._run(moves())  # type: ignore[no-any-return]
+
     def close(self) -> None:
         if self.host is not None:
             self._run(self.host.stop())
@@ -65,7 +80,7 @@ def host(tmp_path: Path) -> Iterator[HostThread]:
     running.close()
 
 
-def _join(qtbot, window, host: HostThread) -> None:  # type: ignore[no-untyped-def]
+def _join(qtbot, window, host: HostThread) -> GamePage:  # type: ignore[no-untyped-def]
     window.menus.actions["join"].trigger()
     dialog = window.join_dialog
     qtbot.waitExposed(dialog)
@@ -74,8 +89,17 @@ def _join(qtbot, window, host: HostThread) -> None:  # type: ignore[no-untyped-d
     qtbot.keyClicks(dialog.code, f"{code[:3].lower()}-{code[3:]}")  # typed as read aloud
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.remote is not None and window.remote.view is not None
-                    and window.remote.connection.state == "connected", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.remote is not None and window.remote.page is not None
+                    and window.remote.session.link == "connected", timeout=WAIT_MS)
+    return window.remote.page  # type: ignore[no-any-return]
+
+
+def _send(qtbot, composer) -> str:  # type: ignore[no-untyped-def]
+    """Press send; the composer says the move is on its way, then what the host answered."""
+    click(qtbot, composer.send_button)
+    assert composer.status.text() == tr("composer.sending")
+    qtbot.waitUntil(lambda: composer.status.text() != tr("composer.sending"), timeout=WAIT_MS)
+    return composer.status.text()  # type: ignore[no-any-return]
 
 
 def test_a_bad_code_is_named_in_the_dialog_and_nothing_starts(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -89,17 +113,25 @@ def test_a_bad_code_is_named_in_the_dialog_and_nothing_starts(qtbot, window) -> 
     assert dialog.isVisible() and window.remote is None
 
 
-def test_the_window_plays_a_remote_seat_and_reconnects_by_itself(
-        qtbot, window, host: HostThread, screenshot) -> None:  # type: ignore[no-untyped-def]
-    _join(qtbot, window, host)
-    page = window.remote
-    assert window.stack.currentWidget() is page
-    view = page.view
+def test_the_game_window_plays_a_remote_seat_and_reconnects_by_itself(
+        qtbot, window, host: HostThread, screenshot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("game.ui.workshop.remote_play.HOST_GONE_S", 1.0)
+    page = _join(qtbot, window, host)
+    remote = window.remote
+    session = remote.session
+    assert isinstance(page, GamePage) and window.stack.currentWidget() is page
+    assert page.session is session and not session.local
+    view = session.view
     assert view.seat == "hexi" and view.phase == "plan" and view.held_by == "person"
-    assert page.link.text() == tr("remote.state.connected")
-    assert "河西镇" in page.seat.text()  # names come from the library's copy of the scenario
-    assert page.inbox.count() == len(view.documents) > 0
-    assert page.stakes.rowCount() == len(view.stakes) > 0
+    assert view.directory is not None  # the first view of the connection carries it
+    # the very game page of a local game: its tabs, its header, drawn from the seat's view
+    assert {"inbox", "composer", "report"} <= set(page.keys())
+    assert "河西镇" in page.header.seat.text()
+    assert remote.bar.link.text() == tr("remote.state.connected")
+    assert remote.bar.table.text() == tr("remote.table", table=1)
+    assert page.inbox.model.rowCount() == len(view.documents) > 0
+    assert window.menus.actions["end_phase"].isEnabled()
+    assert not window.menus.actions["save"].isEnabled()  # the host keeps the game, not us
     for lang, size in SHOTS:
         set_language(lang)
         window.resize(*size)
@@ -107,87 +139,87 @@ def test_the_window_plays_a_remote_seat_and_reconnects_by_itself(
     set_language("zh")
     window.resize(1280, 720)
 
-    page.tabs.setCurrentIndex(2)
-    screenshot(window, "workshop-tasks")
-    page.tabs.setCurrentIndex(3)
-    screenshot(window, "workshop-pending")
+    # a move through the composer: pending at once, then accepted; the new view shows it
+    page.show_tab("composer")
+    composer = page.composer
+    assert choose_action(qtbot, composer, "allocate_time")
+    spin = field(composer, "weights").spins["local_needs"]
+    type_number(qtbot, spin, 0.3)
+    assert _send(qtbot, composer).startswith(tr("composer.sent", what="")[:3])
+    qtbot.waitUntil(lambda: len(session.view.moves_made) == 1, timeout=WAIT_MS)
+    made = session.view.moves_made[0]
+    assert made["kind"] == "allocate_time" and made["weights"]["local_needs"] == spin.value() == 0.3
+    assert host.recorded()[-1]["kind"] == "allocate_time"
+    qtbot.waitUntil(lambda: composer.made.rowCount() == 1, timeout=WAIT_MS)
+    screenshot(window, "workshop-composer")
 
-    # a move through the composer: the host accepts it and sends a new view
-    assert page.choose("allocate_time")
-    page.form.inputs["weights"].spins["local_needs"].setValue(0.25)
-    page.tabs.setCurrentIndex(1)
-    for lang, size in SHOTS:
-        set_language(lang)
-        window.resize(*size)
-        screenshot(window, f"workshop-composer-{size[0]}x{size[1]}")
-    set_language("zh")
-    window.resize(1280, 720)
-    before = len(view.documents)
-    qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.status.text() == tr(
-        "composer.sent", what=tr("action.allocate_time")), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: len(page.view.moves_made) == 1, timeout=WAIT_MS)
-    assert page.view.moves_made[0]["kind"] == "allocate_time"
-    assert page.view.moves_made[0]["weights"]["local_needs"] == 0.25
-    assert len(page.view.documents) >= before
-    assert host.host.tables[1].game.recorded[-1].move["kind"] == "allocate_time"
+    # a move the engine refuses comes back with its reason, and changes nothing
+    before = len(host.recorded())
+    assert session.submit({"kind": "allocate_time", "weights": {"nonsense": 1.0}}).pending
+    with qtbot.waitSignal(session.bridge.answered, timeout=WAIT_MS) as answered:
+        pass
+    move, outcome = answered.args
+    assert move["kind"] == "allocate_time" and not outcome.ok and outcome.reason.en
+    assert len(host.recorded()) == before
 
-    # a move the engine refuses is named and changes nothing
-    assert page.choose("lever_social")
-    page.form.inputs["funds"].setValue(999_999)
-    qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.status.text().startswith(
-        tr("composer.refused", reason="")), timeout=WAIT_MS)
-
-    # end the phase: the table (only Hexi is a person) moves on to the report phase
-    assert window.menus.actions["end_phase"].isEnabled()  # Ctrl+Return / F5 end it too
-    qtbot.mouseClick(page.end_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.view.phase == "report", timeout=WAIT_MS)
-    assert tr("phase.report") in page.turn.text()
-    assert page.choose("report_progress")
+    # end the phase from the header: the table (only Hexi is a person) moves on
+    click(qtbot, page.header.end_button)
+    qtbot.waitUntil(lambda: session.view.phase == "report", timeout=WAIT_MS)
+    assert tr("phase.report") in page.header.phase.text()
+    assert composer.select_action("report_progress")
 
     # the network drops: the header says so, and the client comes back by itself
     states: list[str] = []
-    page.connection.state_changed.connect(states.append)
-    page.connection.drop()
+    session.signals.link_changed.connect(states.append)
+    remote.connection.drop()
     qtbot.waitUntil(lambda: states[-2:] == ["reconnecting", "connected"], timeout=WAIT_MS)
-    assert page.link.text() == tr("remote.state.connected")
+    assert remote.bar.link.text() == tr("remote.state.connected")
 
-    # the host goes away and comes back from its record on the same port
+    # the host goes away: acting is refused on the spot; it comes back from its record
     host.stop()
-    qtbot.waitUntil(lambda: page.link.text() == tr("remote.state.reconnecting"),
+    qtbot.waitUntil(lambda: remote.bar.link.text() == tr("remote.state.reconnecting"),
                     timeout=WAIT_MS)
-    assert not page.end_button.isEnabled()
+    assert not window.menus.actions["end_phase"].isEnabled()
+    refused = session.submit({"kind": "report_progress", "task": "reclaim"})
+    assert not refused.ok and not refused.pending and refused.reason.code == "offline"
+    screenshot(window, "workshop-reconnecting")
+    # still away after a while: the header says the host is gone (and it keeps trying)
+    qtbot.waitUntil(lambda: remote.bar.link.text() == tr("remote.state.gone"), timeout=WAIT_MS)
     host.start()
-    qtbot.waitUntil(lambda: page.link.text() == tr("remote.state.connected"), timeout=WAIT_MS)
-    assert page.view.phase == "report" and page.end_button.isEnabled()
+    qtbot.waitUntil(lambda: remote.bar.link.text() == tr("remote.state.connected"),
+                    timeout=WAIT_MS)
+    assert session.view.phase == "report" and window.menus.actions["end_phase"].isEnabled()
 
-    # on to the end: the seat's own score arrives and opens its tab
-    assert not page.tabs.isTabEnabled(4)
-    while not page.view.over:
-        at = (page.view.turn, page.view.phase)
-        qtbot.waitUntil(page.end_button.isEnabled, timeout=WAIT_MS)
+    # on to the end with the window's action: after each turn its report comes to the front
+    while not session.view.over:
+        at = (session.view.turn, session.view.phase)
+        qtbot.waitUntil(window.menus.actions["end_phase"].isEnabled, timeout=WAIT_MS)
         window.menus.actions["end_phase"].trigger()
-        qtbot.waitUntil(lambda at=at: (page.view.turn, page.view.phase) != at,
+        qtbot.waitUntil(lambda at=at: (session.view.turn, session.view.phase) != at,
                         timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: page.view.score is not None, timeout=WAIT_MS)
-    assert page.tabs.isTabEnabled(4) and page.view.score["unit"] == "hexi"
-    assert page.score.text().startswith(tr("remote.score", score="")[:5])
-    assert page.parts.rowCount() == len(page.view.score["indicators"]) > 0
-    assert not page.end_button.isEnabled() and page.turn.text() == tr("remote.over")
-    page.tabs.setCurrentIndex(4)
-    screenshot(window, "workshop-score")
+        if session.view.turn != at[0] and not session.view.over:
+            assert page.current_key() == "report"
+    qtbot.waitUntil(lambda: session.view.score is not None, timeout=WAIT_MS)
+    assert session.view.score["unit"] == "hexi"
+    if "debrief" in page.views:  # the game's end brings the seat's debrief to the front
+        assert page.current_key() == "debrief"
+    assert not window.menus.actions["end_phase"].isEnabled()
+    assert page.header.phase.text() == tr("header.over")
+    screenshot(window, "workshop-over")
     window.leave_workshop()
     assert window.remote is None
 
 
-def test_a_code_the_host_does_not_know_is_named_and_the_header_says_lost(
+def test_a_code_the_host_does_not_know_is_named_and_the_page_says_lost(
         qtbot, window, host: HostThread) -> None:  # type: ignore[no-untyped-def]
     known = set(host.codes().values())
     code = next(c for c in ("ABCDEF", "ABCDEG") if c not in known)
     window.join_workshop(f"127.0.0.1:{host.port}", code)
-    page = window.remote
-    qtbot.waitUntil(lambda: page.link.text() == tr("remote.state.lost"), timeout=WAIT_MS)
-    assert page.waiting.text().startswith(tr("remote.failed", reason="")[:4])
-    assert page.view is None and not page.end_button.isEnabled()
+    remote = window.remote
+    qtbot.waitUntil(lambda: remote.joining.link.text() == tr("remote.state.lost"),
+                    timeout=WAIT_MS)
+    assert window.stack.currentWidget() is remote.joining
+    assert remote.joining.text.text().startswith(tr("remote.failed", reason="")[:4])
+    assert remote.page is None and not window.menus.actions["end_phase"].isEnabled()
     window.leave_workshop()
+    assert window.remote is None

@@ -14,6 +14,7 @@ from game.engine.save import SAVE_VERSION, SavedMove, SaveGame, mechanics_digest
 from game.scenario.loader import scenario_digest
 from game.workshop.client import simple_policy
 from game.workshop.record import Record
+from game.workshop.seat_view import SeatView
 from tests.workshop.helpers import SEATS, clients, hosted, run, tutorial, walk
 
 
@@ -84,34 +85,37 @@ def test_every_frame_a_seat_receives_holds_only_what_the_seat_may_know(
         debriefs = 0
         for text in texts:
             message = json.loads(text)
-            debriefs += _debrief_only_after_the_end(message, seat)
-            assert "hidden" not in set(walk(message)), text[:200]
-            for doc in _documents(message):
+            debriefs += bool(message["kind"] == "view" and message["view"].get("debrief"))
+            # An event's hidden part is shown by the debrief, after the game, and nowhere else.
+            assert "hidden" not in set(walk(_outside_debrief(message))), text[:200]
+            for doc in _documents(_outside_debrief(message)):
                 event = game.log[doc["seq"]]
                 assert event.visible_to(seat)
                 assert doc["data"] == event.data
             if message["kind"] == "view":
                 _check_view(message["view"], seat, own_tasks)
-        assert debriefs, f"{seat} never received its part of the debrief"
+        if "debrief" in SeatView.model_fields:
+            assert debriefs, f"{seat} never received its part of the debrief"
 
 
-def _debrief_only_after_the_end(message: dict[str, Any], seat: str) -> bool:
-    """The seat's part of the debrief — the reveal of what was hidden, by design — comes only
-    in a view of the finished game, with the seat's own score and no other; it is taken out
-    here so the rest of the message is checked like any other."""
-    view = message.get("view") if message["kind"] == "view" else None
-    part = view.pop("debrief", None) if view is not None else None
-    if part is not None:
-        assert view["over"]
-        assert part["score"] is None or part["score"]["unit"] == seat
-    return part is not None
+def _outside_debrief(message: dict[str, Any]) -> dict[str, Any]:
+    """The message without its view's part of the debrief (the reveal, after the game)."""
+    if message.get("kind") != "view":
+        return message
+    view = message["view"]
+    assert view.get("debrief") is None or view["over"], "a debrief before the end"
+    return {**message, "view": {k: v for k, v in view.items() if k != "debrief"}}
 
 
-def _documents(message: dict[str, Any]) -> list[dict[str, Any]]:
-    if message["kind"] == "events":
-        return list(message["documents"])
-    if message["kind"] == "view":
-        return list(message["view"]["documents"])
+def _documents(value: Any) -> list[dict[str, Any]]:
+    """Every document anywhere in a message: the inbox's, the events', and those the view's
+    parts quote (the turn reports' moves, replies and sections)."""
+    if isinstance(value, dict):
+        if {"seq", "kind", "direction", "data"} <= value.keys():
+            return [value]
+        return [doc for item in value.values() for doc in _documents(item)]
+    if isinstance(value, list):
+        return [doc for item in value for doc in _documents(item)]
     return []
 
 
@@ -125,14 +129,42 @@ def _check_view(view: dict[str, Any], seat: str, own_tasks: set[str]) -> None:
     assert view["score"] is None or view["over"]
     if view["score"] is not None:
         assert view["score"]["unit"] == seat
+    # The map's flows: a true delivery only where the seat itself carries the task.
+    for flow in (view.get("map") or {}).get("flows", []):
+        assert flow["delivered"] is None or flow["subordinate"] == seat, flow
+    # The history's turn reports: the seat's own moves (their documents are checked with
+    # every other document of the message).
+    for report in (view.get("history") or {}).get("reports", []):
+        for move in report["effects"]["moves"]:
+            assert move["move"]["sender"] == seat, move
+    # The debrief: the seat's own score, never another person's.
+    debrief = view.get("debrief")
+    if debrief is not None:
+        assert "seats" not in debrief
+        assert debrief.get("score") is None or debrief["score"]["unit"] == seat
 
 
-def test_a_township_never_receives_another_units_true_capacity(
+def test_no_seat_ever_receives_another_units_true_capacity_before_the_debrief(
         played: dict[str, Any]) -> None:
     frames, game = played["frames"], played["game"]
-    secrets = {round(a.capacity, 6) for (unit, _), a in game.assignments.items()
-               if unit != "hexi" and a.capacity}
-    assert secrets
-    seen = {round(v, 6) for text in frames["hexi"] for v in walk(json.loads(text))
-            if isinstance(v, float)}
-    assert not secrets & seen
+    for seat in frames:
+        secrets = {round(a.capacity, 6) for (unit, _), a in game.assignments.items()
+                   if unit != seat and a.capacity}
+        assert secrets
+        seen = {round(v, 6) for text in frames[seat]
+                for v in walk(_outside_debrief(json.loads(text))) if isinstance(v, float)}
+        assert not secrets & seen, seat
+
+
+def test_the_parts_of_a_seat_s_view_arrive_and_the_reveal_only_after_the_game(
+        played: dict[str, Any]) -> None:
+    for seat, final in played["finals"].items():
+        views = [m["view"] for m in map(json.loads, played["frames"][seat])
+                 if m["kind"] == "view"]
+        assert final.directory is not None  # kept from the connection's first view
+        assert views[0]["directory"] is not None
+        assert all(v["directory"] is None for v in views[1:])  # sent once
+        assert not any(v.get("debrief") for v in views if not v["over"])
+        for part in ("notes", "map", "history", "debrief"):
+            if part in type(final).model_fields:
+                assert getattr(final, part) is not None, (seat, part)

@@ -26,9 +26,13 @@ class EngineBridge(QObject):
         language_changed(str): the window's language switched ('zh' or 'en').
         events_appended(list): a local game's engine Events appended since the last flush
             (for screens not yet drawn from the view; a remote table never emits it).
+        answered(object, object): the answer to an act that returned a pending `Outcome`
+            (a table over the network): the move as sent (its JSON dict; None for a phase
+            end) and its `Outcome`.
     """
 
     events_appended = Signal(list)
+    answered = Signal(object, object)
     state_changed = Signal()
     game_replaced = Signal()
     language_changed = Signal(str)

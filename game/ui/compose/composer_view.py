@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +30,7 @@ from game.ui.compose.move_answers import AnswersForm
 from game.ui.compose.move_forms import MoveForm
 from game.ui.compose.move_model import MoveOptionsModel, MovesMadeModel
 from game.ui.play import documents  # noqa: F401  (registers texts used here)
-from game.ui.play.session import SeatSession
+from game.ui.play.session import Outcome, SeatSession
 
 register({
     "composer.actions": ("可办事项(&A)", "&Actions"),
@@ -36,6 +39,7 @@ register({
     "composer.sent": ("已办理：{what}", "Done: {what}"),
     "composer.already": ("这件事本阶段已经办过了。", "You already did exactly this in this phase."),
     "composer.refused": ("未能办理：{reason}", "Refused: {reason}"),
+    "composer.sending": ("已发出，等待主持人确认…", "Sent; waiting for the host…"),
     "composer.nothing": (
         "本阶段本单位没有可办的事项。阅读来文，然后结束本阶段。",
         "Nothing for your unit to do in this phase. Read your documents, then end the phase."),
@@ -78,6 +82,15 @@ def cost_details(option: MoveOption) -> str:
     return separator.join(parts) if parts else tr("composer.cost_none")
 
 
+@dataclass
+class _Batch:
+    """Answers sent together: how many are still to come back, made, and refused (why)."""
+
+    left: int
+    done: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
 class ComposerView(QWidget):
     """Choose an action, fill it in, send it; the engine's refusal shows in place."""
 
@@ -87,6 +100,7 @@ class ComposerView(QWidget):
         self.options = MoveOptionsModel(session, self)
         self.made = MovesMadeModel(session, self)
         self.form: MoveForm | AnswersForm | None = None
+        self._batch: _Batch | None = None  # answers sent together, their outcomes to count
         self._build()
         self._connect()
         follow_language(self, self.retranslate)
@@ -157,6 +171,7 @@ class ComposerView(QWidget):
         bridge = self.session.bridge
         bridge.state_changed.connect(self._on_state_changed)
         bridge.game_replaced.connect(self._on_game_replaced)
+        bridge.answered.connect(self._on_answered)
         self.tree.selectionModel().selectionChanged.connect(self._on_option_selected)
         self.send_button.clicked.connect(self._on_send_clicked)
         self.tree.activated.connect(self._on_action_activated)
@@ -216,29 +231,57 @@ class ComposerView(QWidget):
             self._answer_all(self.form.moves())
             return
         move = self.form.move()
-        result = self.session.submit(move)
-        if result.ok:
+        self._show_outcome(move, self.session.submit(move))
+
+    def _show_outcome(self, move: dict[str, Any], result: Outcome) -> None:
+        """Say what became of a move: sent and waiting (a table over the network), made, or
+        refused with the reason."""
+        if result.pending:
+            self._set_status(tr("composer.sending"), ok=True)
+        elif result.ok:
             self._set_status(tr("composer.sent", what=self.made.describe(move)), ok=True)
             self._on_form_changed()
         elif result.reason is not None:
             reason = result.reason.text(language())
             self._set_status(tr("composer.refused", reason=reason), ok=False)
 
-    def _answer_all(self, moves: list[dict[str, object]]) -> None:
-        """One Answer per row, each through the engine; refusals are named, the rest stand."""
-        done, problems = 0, []
-        for move in moves:
-            result = self.session.submit(move)
-            if result.ok:
-                done += 1
-            elif result.reason is not None:
-                problems.append(tr("answers.problem", what=self.made.describe(move),
-                                   reason=result.reason.text(language())))
-        if problems:
-            self._set_status(tr("answers.some_refused", count=done,
-                                problems=tr("answers.sep").join(problems)), ok=False)
+    def _on_answered(self, move: dict[str, Any] | None, result: Outcome) -> None:
+        """The answer to a move sent over the network (a phase end's is the window's)."""
+        if move is None:
+            return
+        if self._batch is not None and move.get("kind") == "answer":
+            self._count_answer(move, result)
         else:
-            self._set_status(tr("answers.done", count=done), ok=True)
+            self._show_outcome(move, result)
+
+    def _answer_all(self, moves: list[dict[str, Any]]) -> None:
+        """One Answer per row, each through the engine; refusals are named, the rest stand
+        (over the network, once every answer has come back)."""
+        self._batch = _Batch(left=len(moves))
+        for move in moves:
+            self._count_answer(move, self.session.submit(move))
+
+    def _count_answer(self, move: dict[str, Any], result: Outcome) -> None:
+        batch = self._batch
+        if batch is None:
+            return
+        if result.pending:
+            self._set_status(tr("composer.sending"), ok=True)
+            return
+        batch.left -= 1
+        if result.ok:
+            batch.done += 1
+        elif result.reason is not None:
+            batch.problems.append(tr("answers.problem", what=self.made.describe(move),
+                                     reason=result.reason.text(language())))
+        if batch.left > 0:
+            return
+        self._batch = None
+        if batch.problems:
+            self._set_status(tr("answers.some_refused", count=batch.done,
+                                problems=tr("answers.sep").join(batch.problems)), ok=False)
+        else:
+            self._set_status(tr("answers.done", count=batch.done), ok=True)
 
     # ----- showing ----------------------------------------------------------------------------
 

@@ -43,10 +43,13 @@ class Outcome:
     Attributes:
         ok: the move (or the phase end) was accepted.
         reason: why it was refused (`code`, `zh`, `en`, `text(lang)`); None when accepted.
+        pending: sent, the answer still to come (a table over the network: it arrives as
+            the bridge's `answered(move, outcome)`); `ok` is False and `reason` None.
     """
 
     ok: bool
     reason: Refusal | None = None
+    pending: bool = False
 
     @property
     def refusal(self) -> Refusal | None:
