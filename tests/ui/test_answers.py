@@ -187,9 +187,9 @@ def test_a_proposed_target_of_nothing_reads_plainly(qapp) -> None:  # type: igno
     from game.engine.views import documents
     from game.ui.play import documents as paper
 
-    game = _crowded().game
-    doc = next(d for d in documents(game, "county_agri") if d.kind == "propose_target")
-    text = paper.html(doc, game)
+    session = _crowded()
+    doc = next(d for d in documents(session.game, "county_agri") if d.kind == "propose_target")
+    text = paper.html(doc, session.view)
     assert "将目标调整为 0亩" in text or "将目标调整为 0 亩" in text
     assert "建议：建议" not in text and "0.0" not in text
 

@@ -35,7 +35,7 @@ def _check_turn(window, seat: str, turn: int) -> None:  # type: ignore[no-untype
     assert [m.move_kind for m in effects.moves] == made
     assert text.index(tr("account.moves")) < text.index(tr("account.tasks"))
     for effect in effects.moves:
-        assert change_text(game, effect) in text, (turn, effect.move_kind)
+        assert change_text(window.session.directory, effect) in text, (turn, effect.move_kind)
         if effect.move_kind == "answer":
             replies = [effect.move]
         else:

@@ -17,7 +17,6 @@ from game.ui.common.lang import number
 from game.ui.common.task_model import Index
 from game.ui.common.vocab import task_measure, task_name
 from game.workshop.directory import Directory
-from game.workshop.seat_view import directory_of
 
 if TYPE_CHECKING:
     from game.ui.common.vocab import Names
@@ -79,9 +78,14 @@ _RESOURCES = (("cadre_time", "map.fact.cadre_time", False), ("time_left", "map.f
 
 
 def _directory(names: Names) -> Directory:
-    """The directory to read names from: the seat view's, or (while the debrief and the
-    dashboard still pass their game, issue 11 item 1) the game's own."""
-    return names if isinstance(names, Directory) else directory_of(names)
+    """The directory to read names from: the seat view's.
+
+    Raises:
+        TypeError: `names` is not a Directory (issue 11, item 1: no screen reads a `Game`).
+    """
+    if not isinstance(names, Directory):
+        raise TypeError(f"names come from the seat view's Directory, not {type(names).__name__}")
+    return names
 
 
 def unit_name(names: Names, unit: str) -> str:

@@ -143,15 +143,17 @@ def phase_name(phase: str) -> str:
 
 
 def _directory(names: Names) -> Directory:
-    """The directory to read names from. A screen passes its seat view's directory; a
-    `Game` is still taken while screens move onto the view (issue 11, item 1)."""
+    """The directory to read names from: the seat view's (`SeatSession.directory`).
+
+    Raises:
+        TypeError: `names` is not a Directory (a screen reads names from the seat's view,
+            never from a `Game`: issue 11, item 1).
+    """
     from game.workshop.directory import Directory as _Directory
 
-    if isinstance(names, _Directory):
-        return names
-    from game.workshop.seat_view import directory_of
-
-    return directory_of(names)
+    if not isinstance(names, _Directory):
+        raise TypeError(f"names come from the seat view's Directory, not {type(names).__name__}")
+    return names
 
 
 def unit_name(names: Names, unit_id: str) -> str:

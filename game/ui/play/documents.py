@@ -250,38 +250,35 @@ register({
 class _Context:
     """What a paper reads beside the document: names, deadlines, world events."""
 
-    names: Any  # a Directory (a Game while other screens move onto the view)
+    names: Directory
     deadline: Callable[[str], int | None]
-    event: Callable[[str], Any]  # an EventNote (a ScenarioEvent from a Game): kind, name, text
+    event: Callable[[str], Any]  # an EventNote: kind, name, text
 
 
 _last: tuple[object, object, _Context] | None = None
 
 
-def _context(source: SeatView | Any, names: Directory | None = None) -> _Context:
+def _context(source: SeatView, names: Directory | None = None) -> _Context:
     """The paper's context from the seat's view (kept for the last view asked: a list of
-    papers asks for every row). A `Game` is still taken while other screens move onto the
-    view (issue 11, item 1).
+    papers asks for every row).
 
     Raises:
+        TypeError: `source` is not a SeatView (no screen reads a `Game`: issue 11, item 1).
         ValueError: neither the view nor the caller gives a directory to name from.
     """
     global _last
     if _last is not None and _last[0] is source and _last[1] is names:
         return _last[2]
-    if isinstance(source, SeatView):
-        directory = names if names is not None else source.directory
-        if directory is None:
-            raise ValueError("this view came without the game's directory: pass the "
-                             "session's (SeatSession.directory)")
-        deadlines = {s.task: s.deadline for s in source.stakes}
-        notes = source.notes
-        found = _Context(directory, deadlines.get,
-                         notes.event if notes is not None else lambda _: None)
-    else:
-        tasks, events = source.tasks, {e.id: e for e in source.scenario.events}
-        found = _Context(source, lambda t: tasks[t].deadline if t in tasks else None,
-                         events.get)
+    if not isinstance(source, SeatView):
+        raise TypeError(f"a paper is read from the seat's view, not {type(source).__name__}")
+    directory = names if names is not None else source.directory
+    if directory is None:
+        raise ValueError("this view came without the game's directory: pass the "
+                         "session's (SeatSession.directory)")
+    deadlines = {s.task: s.deadline for s in source.stakes}
+    notes = source.notes
+    found = _Context(directory, deadlines.get,
+                     notes.event if notes is not None else lambda _: None)
     _last = (source, names, found)
     return found
 
