@@ -27,7 +27,21 @@ def test_a_township_and_a_bureau_hear_different_plan_hints() -> None:
     assert "split the quota" in bureau.lower()
 
 
-def test_other_phases_keep_the_common_hint() -> None:
+def test_other_phases_keep_the_phase_hint() -> None:
     game = _in_plan()
     game.advance()
-    assert phase_hint(seat_view(game, "hexi")) == phase_hint(seat_view(game, "county_agri"))
+    assert game.phase == "report"
+    assert phase_hint(seat_view(game, "hexi")) == i18n.tr("phase_hint.report")
+
+
+def test_a_seat_with_nothing_to_do_hears_so_not_the_phase_list() -> None:
+    game = _in_plan()
+    while game.phase != "respond":
+        game.advance()
+    view = seat_view(game, "hexi")  # a township answers nothing: nothing to do here
+    assert view.options == []
+    i18n.set_language("en")
+    try:
+        assert "nothing to do" in phase_hint(view)
+    finally:
+        i18n.set_language("zh")

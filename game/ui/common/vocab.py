@@ -52,6 +52,9 @@ register({
         "Respond: answer what came up from below; supervise, reward, adjust targets or hold "
         "to account. Then the work is done and assessed.",
     ),
+    "phase_hint.idle": ("{phase}阶段：本单位在这一阶段没有可办的事，结束本阶段即可。",
+                        "{phase}: your unit has nothing to do in this phase; end it when "
+                        "you are ready."),
     "phase_hint.over": ("对局已结束，请查看复盘。", "The game is over: see the debrief."),
     "group.up": ("向上", "Up"),
     "group.down": ("向下", "Down"),
@@ -183,6 +186,8 @@ def phase_hint(view: SeatView) -> str:
     task out hears about its cadres' time, one that only passes quotas down about splitting."""
     if view.over:
         return tr("phase_hint.over")
+    if not view.options and not view.ended:
+        return tr("phase_hint.idle", phase=phase_name(view.phase))
     if view.phase == "plan" and view.directory is not None:
         carries = any(view.seat in task.carriers for task in view.directory.tasks)
         owns = any(view.seat in task.owners for task in view.directory.tasks)

@@ -37,7 +37,9 @@ register({
     "composer.made": ("本阶段已办(&P)", "Done this &phase"),
     "composer.send": ("办理(&S)", "&Submit"),
     "composer.sent": ("已办理：{what}", "Done: {what}"),
-    "composer.already": ("这件事本阶段已经办过了。", "You already did exactly this in this phase."),
+    "composer.already": ("已办：同样内容本阶段已办理，改动内容可再办一件。",
+                         "Done: this very move was made in this phase; change it to make "
+                         "another."),
     "composer.refused": ("未能办理：{reason}", "Refused: {reason}"),
     "composer.sending": ("已发出，等待主持人确认…", "Sent; waiting for the host…"),
     "composer.nothing": (
