@@ -90,3 +90,19 @@ def test_a_file_that_is_not_a_record_is_named_and_left_alone(window, tmp_path) -
     assert window.open_record(path) is None
     assert "无法打开这份记录" in window.statusBar().currentMessage()
     assert path.read_bytes() == b"plain text, not SQLite"
+
+
+def test_only_the_turns_a_record_reached_are_offered(qtbot, window, session) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from game.ui.workshop.session_open import SessionOpenWindow
+
+    opened = window.open_record(session[0])
+    full = opened.sources[0]
+    assert opened.turn_spin.maximum() == full.scenario.turns + 1  # every turn, then the end
+    stopped = dataclasses.replace(full, acts=tuple(a for a in full.acts if a.turn == 1))
+    short = SessionOpenWindow(session[0], [stopped])
+    qtbot.addWidget(short)
+    assert short.turn_spin.maximum() == 2 and short.turn_slider.maximum() == 2
+    assert short.turn_spin.text() == "记录结束处"
+    assert short.chosen_turn() is None

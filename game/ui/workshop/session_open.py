@@ -269,6 +269,18 @@ class SessionOpenWindow(QWidget):
             self.seat_combo.addItem(_seat_text(source, seat), seat)
         found = self.seat_combo.findData(current)
         self.seat_combo.setCurrentIndex(max(0, found))
+        self._fit_turns(source)
+
+    def _fit_turns(self, source: TableSource) -> None:
+        """Offer only the turns the table's record reached (then its end): a record that
+        stopped at turn 1 cannot be replayed to the start of turn 4."""
+        reached = max((act.turn for act in source.acts), default=1)
+        last = max(1, min(reached, source.scenario.turns)) + 1  # + 1: the record's end
+        for control in (self.turn_spin, self.turn_slider):
+            control.blockSignals(True)
+            control.setRange(1, last)
+            control.setValue(last)
+            control.blockSignals(False)
 
     # ----- acting -----------------------------------------------------------------------
 
