@@ -206,7 +206,7 @@ class DebriefView(QWidget):
         self.fig_tasks = FigureTaskModel(self)
         self.fig_combo = QComboBox()
         self.fig_combo.setModel(self.fig_tasks)
-        fit_combo(self.fig_combo)
+        fit_combo(self.fig_combo, 36)  # a whole task name: the row has room
         self.fig_combo.currentIndexChanged.connect(self._on_figure_task_chosen)
         self.fig_label, self.fig_summary = QLabel(), QLabel()
         self.fig_label.setBuddy(self.fig_combo)
