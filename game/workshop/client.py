@@ -211,8 +211,11 @@ class WorkshopClient:
                         self._on_frame(raw)
             except (OSError, ConnectionClosed, InvalidHandshake, TimeoutError) as err:
                 log.info("connection to %s lost: %s", self.url, err)
-            except (InvalidURI, JoinError) as err:
-                self._fail(JoinError(str(err)))
+            except JoinError as err:
+                self._fail(err)
+                return
+            except InvalidURI as err:
+                self._fail(JoinError(str(err), f"地址不对：{err}", "address"))
                 return
             self._socket = None
             if self._closing:
