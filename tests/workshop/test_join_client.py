@@ -123,3 +123,10 @@ def test_after_the_session_ended_the_client_stops_and_refuses_as_ended(tmp_path:
     for reply in (out["move"], out["end"]):
         assert not reply.ok and reply.code == "closed"
         assert reply.zh == "本场研讨已结束。" and reply.en == "The session has ended."
+
+
+def test_a_facilitator_console_with_no_hosts_address_is_refused_at_connect() -> None:
+    console = FacilitatorClient("http://", "TOKEN")  # built without raising, as before
+    with pytest.raises(JoinError) as raised:
+        run(console.connect())
+    assert raised.value.code == "address"
