@@ -92,17 +92,18 @@ def normalise_address(address: str) -> str:
     text = address.strip()
     scheme = "ws"
     lowered = text.lower()
-    for prefix, name in (("https://", "wss"), ("wss://", "wss"), ("http://", "ws"),
+    for prefix, kind in (("https://", "wss"), ("wss://", "wss"), ("http://", "ws"),
                          ("ws://", "ws")):
         if lowered.startswith(prefix):
-            text, scheme = text[len(prefix):], name
+            text, scheme = text[len(prefix):], kind
             break
     host = text.split("/", 1)[0].strip()
+    port: int | None = None
+    name: str | None = None
     try:
         port = urlsplit(f"//{host}").port
         name = urlsplit(f"//{host}").hostname
     except ValueError:
-        port, name = None, None
         if host:
             raise JoinError(f"{address!r} has no valid port.",
                             f"地址 {address!r} 的端口不对。", "address") from None
