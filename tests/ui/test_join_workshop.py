@@ -335,3 +335,17 @@ def test_a_host_never_reached_is_named_and_joining_can_be_cancelled(
     click(qtbot, remote.joining.cancel)
     assert window.remote is None
     host.start()  # the fixture stops it again
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_address_that_can_be_no_hosts_is_named_in_the_dialog(qtbot, window, lang: str) -> None:  # type: ignore[no-untyped-def]
+    set_language(lang)
+    window.menus.actions["join"].trigger()
+    dialog = window.join_dialog
+    qtbot.keyClicks(dialog.address, "http://192.168.1.5:port/")
+    qtbot.keyClicks(dialog.code, "ABCDEF")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.problem.text() == tr("join.bad_address", address="http://192.168.1.5:port/")
+    assert dialog.isVisible() and window.remote is None
+    dialog.reject()
