@@ -440,6 +440,7 @@ class MainWindow(QMainWindow):
         self.remote = RemotePlay(address, code, label, self.menus.actions["end_phase"], self)
         self.remote.changed.connect(self._on_remote_changed)
         self.remote.page_ready.connect(self._on_remote_page)
+        self.remote.cancelled.connect(self.leave_workshop)
         self.stack.addWidget(self.remote.joining)
         self.stack.setCurrentWidget(self.remote.joining)
         self.remote.start()

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 from websockets.asyncio.client import ClientConnection, connect
@@ -57,15 +58,61 @@ class Reply:
 
 
 class JoinError(Exception):
-    """The host refused the join code (or the connection was taken over by another)."""
+    """The host refused the join code (or the connection was taken over by another).
+
+    Args:
+        en: the reason in English (also the exception's text).
+        zh: the reason in Chinese (default: the English).
+        code: "token" (no seat has the code), "replaced" (another device took the seat),
+            "address" (the address cannot be a host's), or "" (anything else).
+    """
+
+    def __init__(self, en: str, zh: str = "", code: str = "") -> None:
+        super().__init__(en)
+        self.en, self.zh, self.code = en, zh or en, code
+
+
+#: The host's default port (`python main.py host … --port`), used when an address has none.
+DEFAULT_PORT = 8765
+#: Why the connection ended when another device joined with the same code.
+SESSION_ENDED = ("本场研讨已结束。", "The session has ended.")
+REPLACED = ("这个席位已在另一台设备上接管。", "This seat was taken over on another device.")
 
 
 def normalise_address(address: str) -> str:
-    """'192.168.1.5:8765' or 'ws://192.168.1.5:8765/' -> the WebSocket URL."""
-    address = address.strip()
-    if not address.startswith(("ws://", "wss://")):
-        address = "ws://" + address
-    return address if address.endswith("/") else address + "/"
+    """The WebSocket URL of an address as a person types it.
+
+    '192.168.1.5:8765', 'ws://192.168.1.5:8765/', 'http://192.168.1.5:8765/' and
+    '192.168.1.5' (the host's default port, `DEFAULT_PORT`) all give 'ws://192.168.1.5:8765/';
+    'https://' and 'wss://' give a wss:// URL. A path after the host is dropped.
+
+    Raises:
+        JoinError: (code "address") nothing is left of the address, or its port is no number.
+    """
+    text = address.strip()
+    scheme = "ws"
+    lowered = text.lower()
+    for prefix, kind in (("https://", "wss"), ("wss://", "wss"), ("http://", "ws"),
+                         ("ws://", "ws")):
+        if lowered.startswith(prefix):
+            text, scheme = text[len(prefix):], kind
+            break
+    host = text.split("/", 1)[0].strip()
+    port: int | None = None
+    name: str | None = None
+    try:
+        port = urlsplit(f"//{host}").port
+        name = urlsplit(f"//{host}").hostname
+    except ValueError:
+        if host:
+            raise JoinError(f"{address!r} has no valid port.",
+                            f"地址 {address!r} 的端口不对。", "address") from None
+    if not host or not name:
+        raise JoinError(f"{address!r} is no host's address.",
+                        f"{address!r} 不是主持人的地址。", "address")
+    if port is None:
+        host = f"{host.rstrip(':')}:{DEFAULT_PORT}"
+    return f"{scheme}://{host}/"
 
 
 Factory = Callable[[int], BaseModel]
@@ -86,21 +133,24 @@ class WorkshopClient:
     def __init__(self, address: str, code: str, label: str = "", *,
                  on_frame: Callable[[str], None] | None = None,
                  first_delay: float = 0.05, max_delay: float = 2.0) -> None:
-        self.url = normalise_address(address)
+        self.error: JoinError | None = None
+        try:
+            self.url = normalise_address(address)
+        except JoinError as err:  # connect() raises it: the window says why
+            self.url, self.error, self._closing = "", err, True
         self.code = "".join(ch for ch in code.upper() if ch not in " -")
         self.label = label
         self.on_frame = on_frame
         self.first_delay, self.max_delay = first_delay, max_delay
         self.view: SeatView | None = None
-        self.state = "disconnected"
-        self.error: JoinError | None = None
+        self.state = "closed" if self.error is not None else "disconnected"
         self.accepted: list[tuple[int, str, dict[str, Any]]] = []
         self.reconnections = 0
         self._seq = 0
         self._pending: dict[int, tuple[asyncio.Future[Reply], Factory]] = {}
         self._socket: ClientConnection | None = None
         self._task: asyncio.Task[None] | None = None
-        self._closing = False
+        self._closing = self.error is not None
         self._fresh = False
         self._changed = asyncio.Event()
         self._acted: set[tuple[int, str]] = set()
@@ -118,7 +168,7 @@ class WorkshopClient:
         Raises:
             JoinError: the host does not know the code.
         """
-        if self._task is None:
+        if self._task is None and self.error is None:
             self._task = asyncio.create_task(self._run())
         return await self.wait_for(lambda view: True)
 
@@ -162,16 +212,33 @@ class WorkshopClient:
                         self._on_frame(raw)
             except (OSError, ConnectionClosed, InvalidHandshake, TimeoutError) as err:
                 log.info("connection to %s lost: %s", self.url, err)
-            except (InvalidURI, JoinError) as err:
-                self._fail(JoinError(str(err)))
+            except JoinError as err:
+                self._fail(err)
+                return
+            except InvalidURI as err:
+                self._fail(JoinError(str(err), f"地址不对：{err}", "address"))
                 return
             self._socket = None
             if self._closing:
+                return
+            if self.view is not None and self.view.closed:
+                self._session_ended()
                 return
             self.state = "reconnecting"
             self.reconnections += 1
             await asyncio.sleep(delay)
             delay = min(self.max_delay, delay * 2)
+
+    def _session_ended(self) -> None:
+        """The facilitator ended the session and the host has gone since: nothing to
+        reconnect to. The last view stays (the debrief, the turn reports); requests are
+        refused as "closed"."""
+        self._closing, self.state = True, "ended"
+        for future, _ in self._pending.values():
+            if not future.done():
+                future.set_result(Reply(False, [], "closed", *SESSION_ENDED))
+        self._pending.clear()
+        self._changed.set()
 
     def _fail(self, error: JoinError) -> None:
         self.error, self._closing, self.state = error, True, "closed"
@@ -197,10 +264,13 @@ class WorkshopClient:
             self._answer(message)
         elif isinstance(message, ErrorMessage):
             if message.code == "token" and self.view is None:
-                raise JoinError(message.en)
+                raise JoinError(message.en, message.zh, "token")
             log.warning("host error: %s", message.en)
         elif isinstance(message, HostBye):
-            raise JoinError(f"the host closed the seat's connection: {message.reason}")
+            if message.reason == "replaced":
+                raise JoinError(REPLACED[1], REPLACED[0], "replaced")
+            raise JoinError(f"The host closed the seat's connection ({message.reason}).",
+                            f"主持人关闭了这个席位的连接（{message.reason}）。", message.reason)
 
     def _on_view(self, message: ViewMessage) -> None:
         old = self.view
@@ -259,6 +329,8 @@ class WorkshopClient:
     async def _request(self, factory: Factory) -> Reply:
         if self.error is not None:
             raise self.error
+        if self.state == "ended":
+            return Reply(False, [], "closed", *SESSION_ENDED)
         future: asyncio.Future[Reply] = asyncio.get_running_loop().create_future()
         self._send_request(future, factory)
         return await future

@@ -62,14 +62,17 @@ class FacilitatorClient:
                  on_status: Callable[[StatusMessage], None] | None = None,
                  on_mirror: Callable[[int, str, SeatView], None] | None = None,
                  first_delay: float = 0.05, max_delay: float = 2.0) -> None:
-        self.url = normalise_address(address)
+        self.error: JoinError | None = None
+        try:
+            self.url = normalise_address(address)
+        except JoinError as err:  # connect() raises it, as for a token the host refuses
+            self.url, self.error = "", err
         self.token = "".join(ch for ch in token.upper() if ch not in " -")
         self.on_status, self.on_mirror = on_status, on_mirror
         self.first_delay, self.max_delay = first_delay, max_delay
         self.status: StatusMessage | None = None
         self.mirrors: dict[tuple[int, str], SeatView] = {}
-        self.state = "disconnected"
-        self.error: JoinError | None = None
+        self.state = "closed" if self.error is not None else "disconnected"
         self._watching: set[tuple[int, str]] = set()
         self._seq = 0
         self._pending: dict[int, asyncio.Future[ActedMessage]] = {}
@@ -86,7 +89,7 @@ class FacilitatorClient:
         Raises:
             JoinError: the host refused the token.
         """
-        if self._task is None:
+        if self._task is None and self.error is None:
             self._task = asyncio.create_task(self._run())
         return await self.wait_for(lambda status: True)
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from game.ui.common.i18n import set_language, tr
 from game.ui.play.game_page import GamePage
+from game.ui.workshop.connection import WorkshopConnection
+from game.workshop.facilitator import FacilitatorClient
 from game.workshop.host import WorkshopHost
 from game.workshop.record import Record
 from tests.ui.driver import choose_action, click, field, type_number
@@ -64,6 +66,17 @@ class HostThread:
             return [m.move for m in self.host.tables[1].game.recorded]
 
         return self._run(moves())  # type: ignore[no-any-return]
+
+    def end_session(self) -> None:
+        """The facilitator ends the session (every table closed), from a console."""
+        async def end() -> None:
+            assert self.host is not None
+            console = FacilitatorClient(f"127.0.0.1:{self.port}", self.host.facilitator_token)
+            await console.connect()
+            assert all(r.ok for r in await console.end_session())
+            await console.close()
+
+        self._run(end())
 
     def close(self) -> None:
         if self.host is not None:
@@ -223,3 +236,116 @@ def test_a_code_the_host_does_not_know_is_named_and_the_page_says_lost(
     assert remote.page is None and not window.menus.actions["end_phase"].isEnabled()
     window.leave_workshop()
     assert window.remote is None
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("zh", "无法加入：没有这个加入码。请核对地址和加入码"),
+    ("en", "Could not join: No seat has this join code. Check the address and the code"),
+])
+def test_a_wrong_code_is_named_in_the_windows_language_with_single_punctuation(
+        qtbot, window, host: HostThread, lang: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    set_language(lang)
+    known = set(host.codes().values())
+    window.join_workshop(f"127.0.0.1:{host.port}", next(
+        c for c in ("ABCDEF", "ABCDEG") if c not in known))
+    remote = window.remote
+    qtbot.waitUntil(lambda: remote.session.failure != "", timeout=WAIT_MS)
+    assert remote.joining.text.text().startswith(expected)
+    assert not remote.joining.cancel.isVisible()  # nothing left to cancel
+    set_language("en" if lang == "zh" else "zh")  # the reason follows the language
+    other = "无法加入：没有这个加入码。" if lang == "en" else "Could not join: No seat has"
+    assert remote.joining.text.text().startswith(other)
+    window.leave_workshop()
+
+
+def test_after_the_session_ended_the_header_says_only_that_and_nothing_reconnects(
+        qtbot, window, host: HostThread, screenshot) -> None:  # type: ignore[no-untyped-def]
+    page = _join(qtbot, window, host)
+    remote, session = window.remote, window.remote.session
+    host.end_session()
+    qtbot.waitUntil(lambda: session.view.closed, timeout=WAIT_MS)
+    for lang in ("zh", "en"):
+        set_language(lang)
+        assert remote.bar.link.text() == tr("remote.state.ended")
+        assert remote.bar.waiting.text() == ""  # no stale "waiting for" run into it
+    set_language("zh")
+    states: list[str] = []
+    session.signals.link_changed.connect(states.append)
+    host.stop()  # the headless host shuts down after the session
+    qtbot.waitUntil(lambda: session.link == "ended", timeout=WAIT_MS)
+    assert "reconnecting" not in states and "unreachable" not in states
+    assert remote.connection.client.reconnections == 0
+    assert remote.bar.link.text() == tr("remote.state.ended")
+    refused = session.submit({"kind": "report_progress", "task": "reclaim"})
+    assert not refused.ok and not refused.pending and refused.reason.code == "closed"
+    assert refused.reason.en == "The session has ended."
+    assert not window.menus.actions["end_phase"].isEnabled()
+    # the seat's pages are still there to read
+    assert window.stack.currentWidget() is page
+    page.show_tab("report")
+    assert page.current_key() == "report"
+    screenshot(window, "workshop-session-ended")
+    window.leave_workshop()
+
+
+def test_a_seat_taken_over_on_another_device_says_so_and_stays_with_it(
+        qtbot, window, host: HostThread) -> None:  # type: ignore[no-untyped-def]
+    _join(qtbot, window, host)
+    remote, session = window.remote, window.remote.session
+    other = WorkshopConnection(f"127.0.0.1:{host.port}", host.codes()["hexi"], "tablet")
+    other.start()
+    try:
+        qtbot.waitUntil(lambda: session.link == "lost", timeout=WAIT_MS)
+        assert session.failure_code == "replaced"
+        for lang, words in (("zh", "这个席位已在另一台设备上接管"),
+                            ("en", "This seat was taken over on another device")):
+            set_language(lang)
+            assert words in remote.bar.link.text()
+        set_language("zh")
+        qtbot.waitUntil(lambda: other.state == "connected", timeout=WAIT_MS)
+        assert remote.connection.client.reconnections == 0
+        assert remote.connection.client.state == "closed"  # no loop stealing it back
+        assert not window.menus.actions["end_phase"].isEnabled()
+    finally:
+        other.close()
+    window.leave_workshop()
+
+
+def test_an_address_typed_as_a_web_address_connects(qtbot, window, host: HostThread) -> None:  # type: ignore[no-untyped-def]
+    window.join_workshop(f"http://127.0.0.1:{host.port}/", host.codes()["hexi"])
+    qtbot.waitUntil(lambda: window.remote.session.link == "connected", timeout=WAIT_MS)
+    assert window.remote.connection.client.url == f"ws://127.0.0.1:{host.port}/"
+    window.leave_workshop()
+
+
+def test_a_host_never_reached_is_named_and_joining_can_be_cancelled(
+        qtbot, window, host: HostThread) -> None:  # type: ignore[no-untyped-def]
+    port = host.port
+    host.stop()  # nothing listens there now
+    window.join_workshop(f"ws://127.0.0.1:{port}", "ABCDEF")
+    remote = window.remote
+    for lang in ("zh", "en"):
+        set_language(lang)
+        qtbot.waitUntil(lambda: remote.joining.link.text() == tr(
+            "remote.state.unreachable", address=f"127.0.0.1:{port}"), timeout=WAIT_MS)
+        assert remote.joining.link.text() != tr("remote.state.reconnecting")
+        assert f"127.0.0.1:{port}" in remote.joining.link.text()
+    set_language("zh")
+    assert remote.joining.cancel.isVisible()
+    click(qtbot, remote.joining.cancel)
+    assert window.remote is None
+    host.start()  # the fixture stops it again
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_address_that_can_be_no_hosts_is_named_in_the_dialog(qtbot, window, lang: str) -> None:  # type: ignore[no-untyped-def]
+    set_language(lang)
+    window.menus.actions["join"].trigger()
+    dialog = window.join_dialog
+    qtbot.keyClicks(dialog.address, "http://192.168.1.5:port/")
+    qtbot.keyClicks(dialog.code, "ABCDEF")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.problem.text() == tr("join.bad_address", address="http://192.168.1.5:port/")
+    assert dialog.isVisible() and window.remote is None
+    dialog.reject()

@@ -14,7 +14,7 @@ import pytest
 from game.engine.game import Game
 from game.ui.workshop.connection import WorkshopConnection
 from game.ui.workshop.remote_session import RemoteSession
-from game.workshop.client import Reply
+from game.workshop.client import JoinError, Reply
 from game.workshop.seat_view import SeatView, seat_view
 from tests.workshop.helpers import tutorial
 
@@ -121,3 +121,22 @@ def test_a_lost_connection_says_why(qtbot, session: RemoteSession) -> None:  # t
     session.connection.failed.emit("No seat has this join code.")
     qtbot.waitUntil(lambda: states == ["lost"], timeout=WAIT_MS)
     assert session.failure == "No seat has this join code."
+
+
+@pytest.mark.parametrize("link", ["connected", "reconnecting", "ended"])
+def test_an_ended_session_refuses_as_ended_whatever_the_connection(
+        qtbot, session: RemoteSession, link: str) -> None:  # type: ignore[no-untyped-def]
+    _feed(qtbot, session, _view(closed=True), link)
+    refused = session.submit({"kind": "report_progress", "task": "reclaim"})
+    assert not refused.pending and refused.reason.code == "closed"
+    assert (refused.reason.zh, refused.reason.en) == ("本场研讨已结束。", "The session has ended.")
+
+
+def test_a_lost_connection_keeps_the_reason_in_both_languages(
+        qtbot, session: RemoteSession) -> None:  # type: ignore[no-untyped-def]
+    session.connection.failed.emit(JoinError("No seat has this join code.", "没有这个加入码。",
+                                             "token"))
+    qtbot.waitUntil(lambda: session.link == "lost", timeout=WAIT_MS)
+    assert session.failure_code == "token"
+    assert session.failure_text("zh") == "没有这个加入码。"
+    assert session.failure_text("en") == "No seat has this join code."

@@ -20,6 +20,8 @@ from game.workshop.seat_view import SeatView
 
 #: The connection's states as the header names them.
 CONNECTED, RECONNECTING, LOST, CONNECTING = "connected", "reconnecting", "lost", "connecting"
+#: Never connected yet, still trying ("cannot reach the host"); the session ended, host gone.
+UNREACHABLE, ENDED = "unreachable", "ended"
 #: How often (seconds) the worker looks at the client's state and view.
 WATCH_S = 0.02
 
@@ -34,15 +36,18 @@ class WorkshopConnection(QObject):
 
     Signals:
         view_changed(SeatView): a new view of the seat arrived.
-        state_changed(str): "connecting", "connected", "reconnecting" or "lost".
+        state_changed(str): "connecting", "unreachable" (no connection yet, still trying),
+            "connected", "reconnecting", "ended" (the session ended and the host went: no
+            more reconnecting) or "lost".
         replied(object, object): a request's `Reply` and the tag the caller gave it.
-        failed(str): the host refused the code or closed the seat (the reason, in English).
+        failed(object): the host refused the code or closed the seat, or the address is
+            wrong: the `JoinError` (its `zh`, `en` and `code`).
     """
 
     view_changed = Signal(object)
     state_changed = Signal(str)
     replied = Signal(object, object)
-    failed = Signal(str)
+    failed = Signal(object)
 
     def __init__(self, address: str, code: str, label: str = "",
                  parent: QObject | None = None) -> None:
@@ -84,7 +89,7 @@ class WorkshopConnection(QObject):
                 seen_view = client.view
                 self.view_changed.emit(seen_view)
             if client.error is not None:
-                self.failed.emit(str(client.error))
+                self.failed.emit(client.error)
                 break
             await asyncio.sleep(WATCH_S)
         if not task.done():
@@ -118,7 +123,7 @@ class WorkshopConnection(QObject):
         try:
             reply = future.result()
         except JoinError as err:
-            reply = Reply(False, code="lost", zh=str(err), en=str(err))
+            reply = Reply(False, code="lost", zh=err.zh, en=err.en)
         except Exception as err:  # noqa: BLE001 — cancelled on close, or the loop stopped
             reply = Reply(False, code="lost", zh=str(err), en=str(err))
         self.replied.emit(reply, tag)
@@ -145,8 +150,10 @@ class WorkshopConnection(QObject):
 def _state_of(client: WorkshopClient) -> str:
     if client.error is not None or client.state == "closed":
         return LOST
+    if client.state == "ended":
+        return ENDED
     if client.state == "connected" and client.view is not None:
         return CONNECTED
     if client.state == "reconnecting":
-        return RECONNECTING
+        return RECONNECTING if client.view is not None else UNREACHABLE
     return CONNECTING

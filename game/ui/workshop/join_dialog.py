@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from game.ui.common.i18n import register, tr
 from game.ui.common.lang import plain
+from game.workshop.client import JoinError, normalise_address
 from game.workshop.protocol import CODE_ALPHABET, CODE_LENGTH
 
 register({
@@ -28,7 +29,22 @@ register({
                       "A join code is {n} letters or digits (no 0, O, 1, I or L)."),
     "join.no_address": ("请填写地址，例如 192.168.1.5:8765。",
                         "Type an address, such as 192.168.1.5:8765."),
+    "join.bad_address": ("“{address}”不是主持人的地址，请照主持人屏幕填写，例如 192.168.1.5:8765。",
+                         "'{address}' is no host's address: type it as the facilitator's "
+                         "screen shows it, such as 192.168.1.5:8765."),
 })
+
+
+def address_problem(address: str) -> str:
+    """Why a typed address can be no host's ("" when it can; a missing port is the host's
+    default, http:// and ws:// prefixes and a trailing slash do not matter)."""
+    if not address.strip():
+        return tr("join.no_address")
+    try:
+        normalise_address(address)
+    except JoinError:
+        return tr("join.bad_address", address=address.strip())
+    return ""
 
 
 def clean_code(code: str) -> str:
@@ -81,7 +97,7 @@ class JoinDialog(QDialog):
 
     def _on_ok(self) -> None:
         address, code, _ = self.values()
-        problem = tr("join.no_address") if not address else code_problem(code)
+        problem = address_problem(address) or code_problem(code)
         self.problem.setText(problem)
         if not problem:
             self.accept()

@@ -13,13 +13,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from game.ui.common.i18n import language, register, tr
 from game.ui.common.lang import follow_language
 from game.ui.common.vocab import unit_name
 from game.ui.workshop.connection import CONNECTED, LOST, RECONNECTING, WorkshopConnection
 from game.ui.workshop.remote_session import RemoteSession
+from game.workshop.client import JoinError, normalise_address
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -34,21 +35,28 @@ register({
     "remote.state.reconnecting": ("● 连接中断，正在重新连接…", "● Connection lost, reconnecting…"),
     "remote.state.gone": ("● 主持人没有回应，仍在重试…", "● The host is gone; still trying…"),
     "remote.state.lost": ("● 连接已断开", "● Disconnected"),
+    "remote.state.unreachable": ("● 无法连接到主持人 {address}，仍在重试…",
+                                 "● Cannot reach the host at {address}; still trying…"),
+    "remote.state.ended": ("● 本场研讨已结束", "● The session has ended"),
+    "remote.state.replaced": ("● 这个席位已在另一台设备上接管",
+                              "● This seat was taken over on another device"),
+    "remote.sep": ("；", " · "),
+    "remote.cancel": ("取消加入(&C)", "&Cancel joining"),
     "remote.table": ("工作坊第 {table} 桌", "Workshop table {table}"),
     "remote.waiting": ("等待：{units}", "Waiting for: {units}"),
     "remote.ended": ("你已结束本阶段。", "You have ended this phase."),
     "remote.computer": ("电脑暂代本席位", "The computer holds this seat for now"),
     "remote.paused": ("主持人暂停了本桌", "The facilitator has paused this table"),
-    "remote.closed": ("本场研讨已结束", "The session has ended"),
     "remote.refused_end": ("未能结束本阶段：{reason}", "Could not end the phase: {reason}"),
-    "remote.failed": ("无法加入：{reason}。请核对地址和加入码，然后通过“游戏 ▸ 加入工作坊”重试。",
-                      "Could not join: {reason}. Check the address and the code, then try "
+    "remote.failed": ("无法加入：{reason}请核对地址和加入码，然后通过“游戏 ▸ 加入工作坊”重试。",
+                      "Could not join: {reason} Check the address and the code, then try "
                       "again with Game ▸ Join a workshop."),
 })
 
 #: The connection's state in the header: green, amber, red (and the words say it too).
 STATE_COLOURS = {"connected": "#1b7f3b", "reconnecting": "#a35c00", "gone": "#b3261e",
-                 "lost": "#b3261e", "connecting": "#a35c00"}
+                 "lost": "#b3261e", "connecting": "#a35c00", "unreachable": "#b3261e",
+                 "replaced": "#b3261e", "ended": "#555555"}
 #: Seconds of reconnecting after which the header says the host is gone (it keeps trying).
 HOST_GONE_S = 15.0
 
@@ -82,11 +90,16 @@ class JoiningPage(QWidget):
         self.setObjectName("JoiningPage")
         self.address = address
         self.text = QLabel(objectName="ScenarioTitle", wordWrap=True)
-        self.link = QLabel(objectName="Connection")
+        self.link = QLabel(objectName="Connection", wordWrap=True)
+        self.cancel = QPushButton()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.text)
         layout.addWidget(self.link)
+        row = QHBoxLayout()
+        row.addWidget(self.cancel)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(1)
 
 
@@ -108,10 +121,14 @@ class RemotePlay(QObject):
     Signals:
         changed(): the page appeared, the connection's state or the view changed (the window
             refreshes its actions).
+        page_ready(): the game page exists (the seat's first view arrived).
+        cancelled(): the participant gave up joining (the joining page's button); the
+            window leaves the workshop.
     """
 
     changed = Signal()
     page_ready = Signal()
+    cancelled = Signal()
 
     def __init__(self, address: str, code: str, label: str, end_action: QAction,
                  parent: QObject | None = None) -> None:
@@ -119,7 +136,8 @@ class RemotePlay(QObject):
         self.end_action = end_action
         self.connection = WorkshopConnection(address, code, label, self)
         self.session = RemoteSession(self.connection)
-        self.joining = JoiningPage(address)
+        self.joining = JoiningPage(_shown_address(address))
+        self.joining.cancel.clicked.connect(self.cancelled)
         self.page: GamePage | None = None
         self.bar = LinkBar()
         self.gone = False
@@ -212,7 +230,7 @@ class RemotePlay(QObject):
             self.changed.emit()
 
     def _on_link(self, state: str) -> None:
-        if state == RECONNECTING:
+        if state == RECONNECTING and not self._ended():
             if not self._gone_timer.isActive() and not self.gone:
                 self._gone_timer.start()
         else:
@@ -230,28 +248,41 @@ class RemotePlay(QObject):
 
     # ----- words --------------------------------------------------------------------------
 
+    def _ended(self) -> bool:
+        return self.session.ready() and self.session.view.closed
+
     def link_key(self) -> str:
-        """The connection's state as the header words it ("gone": reconnecting for long)."""
-        if self.gone and self.session.link == RECONNECTING:
+        """The connection's state as the header words it: "gone" (reconnecting for long),
+        "ended" (the facilitator ended the session: whatever the connection does now),
+        "replaced" (another device took the seat), else the session's `link`."""
+        link = self.session.link
+        if self._ended() and not (link == LOST and self.session.failure_code == "replaced"):
+            return "ended"
+        if link == LOST and self.session.failure_code == "replaced":
+            return "replaced"
+        if self.gone and link == RECONNECTING:
             return "gone"
-        return self.session.link
+        return link
 
     def _say(self) -> None:
         key = self.link_key()
         colour = STATE_COLOURS.get(key, "")
         for label in (self.bar.link, self.joining.link):
-            label.setText(tr(f"remote.state.{key}"))
+            label.setText(tr(f"remote.state.{key}", address=self.joining.address))
             label.setStyleSheet(f"color: {colour};" if colour else "")
             label.setAccessibleName(label.text())
+        self.joining.cancel.setText(tr("remote.cancel"))
+        self.joining.cancel.setVisible(self.session.link != LOST)
         if self.session.link == LOST and self.session.failure:
-            self.joining.text.setText(tr("remote.failed", reason=self.session.failure))
+            self.joining.text.setText(tr("remote.failed", reason=_sentence(
+                self.session.failure_text(language()))))
         else:
             self.joining.text.setText(tr("remote.joining", address=self.joining.address))
         if not self.session.ready():
             return
         view = self.session.view
         self.bar.table.setText(tr("remote.table", table=view.table))
-        self.bar.waiting.setText(" ".join(self._situation()))
+        self.bar.waiting.setText(tr("remote.sep").join(self._situation()))
         self.bar.problem.setText(self._problem)
         self.bar.problem.setVisible(bool(self._problem))
         for label in (self.bar.table, self.bar.waiting):
@@ -259,10 +290,10 @@ class RemotePlay(QObject):
 
     def _situation(self) -> list[str]:
         view, names = self.session.view, self.session.directory
-        lines = []
-        if view.closed:
-            lines.append(tr("remote.closed"))
-        elif view.paused:
+        lines: list[str] = []
+        if view.closed:  # the header's state says it ended; nothing is awaited any more
+            return lines
+        if view.paused:
             lines.append(tr("remote.paused"))
         if view.held_by == "computer" and not view.over:
             lines.append(tr("remote.computer"))
@@ -273,3 +304,19 @@ class RemotePlay(QObject):
             lines.append(tr("remote.waiting", units=tr("doc.list_sep").join(
                 unit_name(names, u) for u in others)))
         return lines
+
+
+def _shown_address(address: str) -> str:
+    """The address as the connection will use it (host:port), or as typed if it is wrong."""
+    try:
+        return normalise_address(address).split("://", 1)[1].rstrip("/")
+    except JoinError:
+        return address.strip()
+
+
+def _sentence(reason: str) -> str:
+    """`reason` ending with one full stop (the host's reasons already have theirs)."""
+    reason = reason.strip()
+    if not reason or reason[-1] in "。.!！?？":
+        return reason
+    return reason + ("。" if language() == "zh" else ".")

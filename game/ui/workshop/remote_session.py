@@ -10,8 +10,8 @@ Acting over the network takes a round trip, and the window's thread never waits 
 (no connection, the game over, the table paused, the phase ended), else *pending*
 (`Outcome.pending`) — and the host's answer arrives later as the bridge's
 `answered(move, outcome)` (the move as sent, None for a phase end). A new view follows an
-accepted act (`state_changed`). The connection's state is `link` ("connecting", "connected",
-"reconnecting", "lost"), announced by `link_changed`.
+accepted act (`state_changed`). The connection's state is `link` ("connecting",
+"unreachable", "connected", "reconnecting", "ended", "lost"), announced by `link_changed`.
 """
 
 from __future__ import annotations
@@ -74,8 +74,8 @@ class RemoteSignals(QObject):
     def on_replied(self, reply: Reply, tag: object) -> None:
         self._session._on_replied(reply, tag)  # noqa: SLF001
 
-    @Slot(str)
-    def on_failed(self, reason: str) -> None:
+    @Slot(object)
+    def on_failed(self, reason: object) -> None:
         self._session._on_failed(reason)  # noqa: SLF001
 
 
@@ -89,8 +89,10 @@ class RemoteSession(SeatSession):
     Attributes:
         connection: the seat's connection.
         link: the connection's state: "connecting", "connected", "reconnecting" or "lost".
-        failure: why the connection was lost for good (the host refused the code, or another
-            window took the seat), in English as the host said it; "" otherwise.
+        failure: why the connection was lost for good (the host refused the code, another
+            device took the seat, the address is wrong), in English; "" otherwise.
+        failure_zh: the same in Chinese (the host sends both).
+        failure_code: the `JoinError`'s code ("token", "replaced", "address", ...).
         read: `seq` numbers of the documents opened in this window.
         signals: `link_changed(str)` and `first_view()` (see `RemoteSignals`).
     """
@@ -105,7 +107,7 @@ class RemoteSession(SeatSession):
         self.seat = ""
         self.read: set[int] = set()
         self.link = connection.state
-        self.failure = ""
+        self.failure = self.failure_zh = self.failure_code = ""
         self._view: SeatView | None = None
         self._sent_end: tuple[int, str] | None = None
         # Queued, always: an answer can be back before `submit` has returned (loopback), and
@@ -136,12 +138,14 @@ class RemoteSession(SeatSession):
     def cannot_act(self) -> str:
         """Why the seat cannot act now (a key of `CANNOT_ACT`), or "" when it can."""
         view = self._view
-        if view is None or self.link != CONNECTED:
+        if view is None:
             return "offline"
         if view.over:
             return "over"
-        if view.closed:
+        if view.closed:  # ended by the facilitator: so whether the host is there or not
             return "closed"
+        if self.link != CONNECTED:
+            return "offline"
         if view.paused:
             return "paused"
         if view.held_by != "person":
@@ -205,9 +209,16 @@ class RemoteSession(SeatSession):
         if self._view is not None:
             self.bridge.state_changed.emit()  # acting is possible again, or no more
 
-    def _on_failed(self, reason: str) -> None:
-        self.failure = reason
+    def _on_failed(self, reason: object) -> None:
+        """`reason`: the connection's `JoinError` (or a plain text, taken as English)."""
+        self.failure = getattr(reason, "en", str(reason))
+        self.failure_zh = getattr(reason, "zh", "") or self.failure
+        self.failure_code = getattr(reason, "code", "")
         self._on_link(LOST)
+
+    def failure_text(self, lang: str) -> str:
+        """Why the connection was lost for good, in `lang` ("zh" or "en"); "" if it was not."""
+        return self.failure_zh if lang == "zh" else self.failure
 
     def _on_replied(self, reply: Reply, tag: object) -> None:
         kind, move = tag if isinstance(tag, tuple) else ("", None)
