@@ -16,6 +16,7 @@ import contextlib
 import json
 import logging
 import sys
+import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
@@ -313,12 +314,42 @@ def run_facilitate(args: argparse.Namespace) -> int:
     except ValueError as err:
         print(f"facilitate: error: {err}", file=sys.stderr)
         return 2
+    problem = address_problem(args.address)
+    if problem:
+        print(f"facilitate: error: {problem}", file=sys.stderr)
+        return 2
     try:
         return asyncio.run(asyncio.wait_for(
             _run_command(args.address, args.token, request, args.json), args.timeout))
-    except (JoinError, ConnectionError, OSError, TimeoutError) as err:
-        print(f"facilitate: error: {err or type(err).__name__}", file=sys.stderr)
+    except JoinError as err:
+        print(f"facilitate: error: {err}", file=sys.stderr)
         return 2
+    except (ConnectionError, OSError, TimeoutError):
+        print(f"facilitate: error: {unreachable(args.address)}", file=sys.stderr)
+        return 2
+
+
+def address_problem(address: str) -> str:
+    """What is wrong with a host's address ('' when it looks usable), in zh and en.
+
+    Args:
+        address: 'HOST:PORT' or a ws:// URL.
+    """
+    try:
+        port = urllib.parse.urlsplit(normalise_address(address)).port
+    except ValueError:
+        port = None
+    if port is None:
+        return (f"地址“{address}”缺少端口，应写作 主机:端口（如 192.168.1.5:8765） / "
+                f"the address '{address}' has no port: write HOST:PORT (e.g. 192.168.1.5:8765)")
+    return ""
+
+
+def unreachable(address: str) -> str:
+    """The sentence for a host that does not answer at an address, in zh and en."""
+    return (f"在 {address} 连不上主持端（地址、端口是否正确？主持端是否在运行？） / "
+            f"the host cannot be reached at {address} (is the address right and the host "
+            "running?)")
 
 
 def _request(action: str, args: list[str], table: int | None) -> dict[str, Any]:

@@ -375,3 +375,21 @@ def test_participants_wait_out_a_pause_and_play_to_the_end(tmp_path: Path) -> No
     assert (held.turn, held.phase) == (paused_at.turn, paused_at.phase) and held.paused
     assert out["moved"] == 1
     assert out["sha"] == out["finished"]
+
+
+def test_the_command_line_names_an_unreachable_host_and_a_portless_address(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    from game.app import main
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"127.0.0.1:{port}"
+    assert main(["facilitate", address, "--token", "T", "--timeout", "1", "status"]) == 2
+    said = capsys.readouterr().err
+    assert f"the host cannot be reached at {address}" in said
+    assert f"在 {address} 连不上主持端" in said
+    assert main(["facilitate", "127.0.0.1", "--token", "T", "status"]) == 2
+    said = capsys.readouterr().err
+    assert "the address '127.0.0.1' has no port" in said and "缺少端口" in said
