@@ -110,3 +110,10 @@ def test_a_refused_host_start_is_one_line_and_leaves_no_record(tmp_path) -> None
         assert done.returncode == 2
         assert done.stderr.strip().count("\n") == 0 and "Traceback" not in done.stderr
         assert list(tmp_path.iterdir()) == []
+
+
+def test_export_names_a_missing_file_in_plain_words(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.db"
+    said = one_line_failure(main_py("export", str(missing), "--out", str(tmp_path / "out")))
+    assert f"no such file: {missing}" in said and f"没有这个文件：{missing}" in said
+    assert "Errno" not in said
