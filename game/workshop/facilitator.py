@@ -57,6 +57,7 @@ class FacilitatorClient:
         status: the room as last reported, None before the first status.
         mirrors: the watched seats' views, by (table, seat).
         state: "disconnected", "connected", "reconnecting" or "closed".
+        refused: the host's refusal of the token, (zh, en), else None.
     """
 
     def __init__(self, address: str, token: str, *,
@@ -74,6 +75,8 @@ class FacilitatorClient:
         self.status: StatusMessage | None = None
         self.mirrors: dict[tuple[int, str], SeatView] = {}
         self.state = "closed" if self.error is not None else "disconnected"
+        #: The host's refusal of the token, (zh, en), once it refused it.
+        self.refused: tuple[str, str] | None = None
         self._watching: set[tuple[int, str]] = set()
         self._seq = 0
         self._pending: dict[int, asyncio.Future[ActedMessage]] = {}
@@ -164,6 +167,7 @@ class FacilitatorClient:
                 future.set_result(message)
         elif isinstance(message, ErrorMessage):
             if message.code == "token":
+                self.refused = (message.zh, message.en)
                 raise JoinError(message.en)
             log.warning("host error: %s", message.en)
         elif isinstance(message, HostBye):

@@ -261,3 +261,36 @@ def test_text_grows_for_the_room_and_back(console) -> None:  # type: ignore[no-u
     assert console.zoom == 0.8
     normal.trigger()
     assert size(console.grid) == pytest.approx(base, abs=0.1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_wrong_token_leaves_the_connect_form_with_the_reason(  # type: ignore[no-untyped-def]
+        qtbot, console, tmp_path: Path, lang: str) -> None:
+    from game.workshop.runner import HostRunner, SessionPlan
+    from tests.workshop.helpers import SEATS, TUTORIAL
+
+    set_language(lang)
+    runner = HostRunner(SessionPlan(load_scenario(TUTORIAL), str(TUTORIAL),
+                                    tmp_path / "elsewhere.sqlite", 1, SEATS, bind="127.0.0.1"))
+    port = runner.start()
+    try:
+        token = runner.call(lambda host: host.facilitator_token)
+        setup = console.setup
+        qtbot.keyClicks(setup.address, f"127.0.0.1:{port}")
+        qtbot.keyClicks(setup.token, "WRONG-TOKEN")
+        qtbot.mouseClick(setup.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: console.stack.currentWidget() is setup
+                        and setup.problem.isVisibleTo(console), timeout=20_000)
+        said = setup.problem.text()
+        assert said.startswith(tr("console.failed", reason="")), said
+        assert ("口令" in said) if lang == "zh" else ("token" in said.lower())
+        assert setup.token.selectedText() == "WRONG-TOKEN" and console.link is None
+        setup.token.setText(f"{token[:5]}-{token[5:]}")  # retyped, and it works
+        qtbot.mouseClick(setup.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: console.status is not None, timeout=20_000)
+        assert console.stack.currentWidget() is console.session
+        assert console.codes_panel.token_line.text() == tr(
+            "console.token", token=f"{token[:5]}-{token[5:]}")  # one dash, not two
+    finally:
+        console.shut_down()
+        runner.stop()
