@@ -825,7 +825,14 @@ class WorkshopHost:
             idle = now - table.last_act_at
             playing = not (table.game.over or table.closed or table.paused)
             stuck = playing and idle >= self.stuck_s
-            if stuck:
+            if playing and not table.game.humans:
+                # by design the computer does not play a table alone: it waits for a person
+                alerts.append(Alert(
+                    table=number, code="no_person",
+                    zh=f"第 {number} 桌的席位都由电脑代管：要等有人回到席位才会继续。",
+                    en=f"Table {number}: the computer holds every seat; the table waits for "
+                       "a person to return."))
+            elif stuck:
                 minutes = int(idle // 60)
                 alerts.append(Alert(table=number, code="stuck",
                                     zh=f"第 {number} 桌已 {minutes} 分钟没有动作。",
@@ -855,7 +862,8 @@ class WorkshopHost:
             state = "acting"
         return SeatStatus.model_validate({
             "seat": seat.seat, "state": state, "label": seat.label,
-            "connected": seat.connection is not None, "returning": seat.seat in table.returning})
+            "connected": seat.connection is not None, "returning": seat.seat in table.returning,
+            "joined": seat.joined or bool(seat.label)})
 
     def _status_changed(self) -> None:
         """Something changed: send the consoles the status soon (changes of one moment are
