@@ -185,10 +185,18 @@ class WorkshopHost:
     def _resume(self, info: SessionInfo) -> None:
         self._resumed = True
         self.facilitator_token = info.facilitator_token
+        if info.scenario_id != self.scenario.id:
+            raise RecordError(
+                f"{self.record.path} is a record of scenario '{info.scenario_id}', not "
+                f"'{self.scenario.id}': host it with scenario '{info.scenario_id}', or give "
+                f"another record file / 这份记录属于情景“{info.scenario_id}”，"
+                f"不是“{self.scenario.id}”：请用情景“{info.scenario_id}”主持，或换一个记录文件")
         if info.scenario_digest != mechanics_digest(self.scenario):
-            raise RecordError(f"{self.record.path} is a session of scenario "
-                              f"'{info.scenario_id}' whose units, tasks, numbers or events "
-                              f"have changed since")
+            raise RecordError(
+                f"{self.record.path} is a session of scenario '{info.scenario_id}' whose "
+                "units, tasks, numbers or events have changed since the session was recorded "
+                f"/ 这份记录所用情景“{info.scenario_id}”的单位、任务、数值或事件在记录之后"
+                "已被修改")
         labels = self.record.labels()
         for number, table_codes in self.record.codes().items():
             table = self._rebuilt(number, info)
