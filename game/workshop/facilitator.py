@@ -318,41 +318,34 @@ def run_facilitate(args: argparse.Namespace) -> int:
     except ValueError as err:
         print(f"facilitate: error: {err}", file=sys.stderr)
         return 2
-    problem = address_problem(args.address)
-    if problem:
-        print(f"facilitate: error: {problem}", file=sys.stderr)
+    try:
+        url = normalise_address(args.address)
+    except JoinError as err:
+        print(f"facilitate: error: {err.zh} / {err.en}", file=sys.stderr)
         return 2
     try:
         return asyncio.run(asyncio.wait_for(
             _run_command(args.address, args.token, request, args.json), args.timeout))
     except JoinError as err:
-        print(f"facilitate: error: {err}", file=sys.stderr)
+        print(f"facilitate: error: {err.zh} / {err.en}" if err.zh != err.en
+              else f"facilitate: error: {err}", file=sys.stderr)
         return 2
     except (ConnectionError, OSError, TimeoutError):
-        print(f"facilitate: error: {unreachable(args.address)}", file=sys.stderr)
+        print(f"facilitate: error: {unreachable(url)}", file=sys.stderr)
         return 2
 
 
-def address_problem(address: str) -> str:
-    """What is wrong with a host's address ('' when it looks usable), in zh and en.
+def unreachable(url: str) -> str:
+    """The sentence for a host that does not answer, in zh and en.
 
     Args:
-        address: 'HOST:PORT' or a ws:// URL.
+        url: the host's WebSocket URL (`normalise_address`): it is named as HOST:PORT, so a
+            port added by default is seen.
     """
-    try:
-        port = urllib.parse.urlsplit(normalise_address(address)).port
-    except ValueError:
-        port = None
-    if port is None:
-        return (f"地址“{address}”缺少端口，应写作 主机:端口（如 192.168.1.5:8765） / "
-                f"the address '{address}' has no port: write HOST:PORT (e.g. 192.168.1.5:8765)")
-    return ""
-
-
-def unreachable(address: str) -> str:
-    """The sentence for a host that does not answer at an address, in zh and en."""
-    return (f"在 {address} 连不上主持端（地址、端口是否正确？主持端是否在运行？） / "
-            f"the host cannot be reached at {address} (is the address right and the host "
+    parts = urllib.parse.urlsplit(url)
+    where = f"{parts.hostname}:{parts.port}" if parts.port else (parts.hostname or url)
+    return (f"在 {where} 连不上主持端（地址、端口是否正确？主持端是否在运行？） / "
+            f"the host cannot be reached at {where} (is the address right and the host "
             "running?)")
 
 

@@ -390,6 +390,10 @@ def test_the_command_line_names_an_unreachable_host_and_a_portless_address(
     said = capsys.readouterr().err
     assert f"the host cannot be reached at {address}" in said
     assert f"在 {address} 连不上主持端" in said
-    assert main(["facilitate", "127.0.0.1", "--token", "T", "status"]) == 2
+    assert main(["facilitate", "127.0.0.1:port", "--token", "T", "status"]) == 2
     said = capsys.readouterr().err
-    assert "the address '127.0.0.1' has no port" in said and "缺少端口" in said
+    assert "has no valid port" in said and "端口不对" in said
+    # an address without a port means the default one, and says so when it does not answer
+    from game.workshop.client import normalise_address
+    from game.workshop.facilitator import unreachable
+    assert "cannot be reached at 127.0.0.1:8765" in unreachable(normalise_address("127.0.0.1"))
