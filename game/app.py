@@ -194,14 +194,17 @@ def _schema(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from game.engine.save import SaveError
     from game.workshop.export import ExportError
-    from game.workshop.sources import export_file
+    from game.workshop.sources import export_file, file_problem
 
     shipped = Path(__file__).resolve().parents[1] / "scenarios"
     folders = [shipped, *(Path(f) for f in args.library)]
     try:
         written = export_file(Path(args.source), Path(args.out), folders)
-    except (SaveError, ExportError, OSError) as err:
+    except (SaveError, ExportError) as err:
         print(f"export: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print("export: {} / {}".format(*file_problem(err)), file=sys.stderr)
         return 1
     print("\n".join(str(path) for path in written))
     return 0

@@ -110,3 +110,42 @@ def test_a_refused_host_start_is_one_line_and_leaves_no_record(tmp_path) -> None
         assert done.returncode == 2
         assert done.stderr.strip().count("\n") == 0 and "Traceback" not in done.stderr
         assert list(tmp_path.iterdir()) == []
+
+
+def test_export_names_a_missing_file_in_plain_words(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.db"
+    said = one_line_failure(main_py("export", str(missing), "--out", str(tmp_path / "out")))
+    assert f"no such file: {missing}" in said and f"没有这个文件：{missing}" in said
+    assert "Errno" not in said
+
+
+def _tutorial_record(path: Path) -> Path:
+    from game.scenario.loader import load_scenario
+    from game.workshop.host import WorkshopHost
+    from game.workshop.record import Record
+
+    record = Record(path)
+    WorkshopHost(load_scenario(TUTORIAL), record, 1, ["hexi"], 0, 60.0, TUTORIAL)
+    record.close()
+    return path
+
+
+def test_hosting_a_record_of_another_scenario_names_both_scenarios(tmp_path: Path) -> None:
+    db = _tutorial_record(tmp_path / "tutorial.db")
+    said = one_line_failure(main_py("host", str(ROOT / "scenarios" / "double_rice.yaml"),
+                                    "--seats", "hexi", "--port", "0", "--db", str(db)))
+    assert "a record of scenario 'tutorial', not 'double_rice'" in said
+    assert "这份记录属于情景“tutorial”，不是“double_rice”" in said
+    assert "changed since" not in said
+
+
+def test_resuming_a_record_says_its_own_tables_and_seats_are_used(tmp_path: Path) -> None:
+    db = _tutorial_record(tmp_path / "tutorial.db")
+    # an address not of this machine: the host stops at listening, after the notice
+    done = main_py("host", TUTORIAL, "--tables", "3", "--seats", "county_agri,hexi",
+                   "--port", "0", "--bind", "192.0.2.1", "--db", str(db))
+    notes = [line for line in done.stderr.splitlines() if line.startswith("host: ")]
+    assert any("resumes with the record's own 1 table and seats hexi" in line
+               and "--tables 3 --seats county_agri,hexi are not used" in line
+               for line in notes), done.stderr
+    assert any("按记录自己的 1 桌、席位 hexi 继续" in line for line in notes), done.stderr

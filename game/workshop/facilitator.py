@@ -16,6 +16,7 @@ import contextlib
 import json
 import logging
 import sys
+import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
@@ -56,6 +57,7 @@ class FacilitatorClient:
         status: the room as last reported, None before the first status.
         mirrors: the watched seats' views, by (table, seat).
         state: "disconnected", "connected", "reconnecting" or "closed".
+        refused: the host's refusal of the token, (zh, en), else None.
     """
 
     def __init__(self, address: str, token: str, *,
@@ -73,6 +75,8 @@ class FacilitatorClient:
         self.status: StatusMessage | None = None
         self.mirrors: dict[tuple[int, str], SeatView] = {}
         self.state = "closed" if self.error is not None else "disconnected"
+        #: The host's refusal of the token, (zh, en), once it refused it.
+        self.refused: tuple[str, str] | None = None
         self._watching: set[tuple[int, str]] = set()
         self._seq = 0
         self._pending: dict[int, asyncio.Future[ActedMessage]] = {}
@@ -163,6 +167,7 @@ class FacilitatorClient:
                 future.set_result(message)
         elif isinstance(message, ErrorMessage):
             if message.code == "token":
+                self.refused = (message.zh, message.en)
                 raise JoinError(message.en)
             log.warning("host error: %s", message.en)
         elif isinstance(message, HostBye):
@@ -314,11 +319,34 @@ def run_facilitate(args: argparse.Namespace) -> int:
         print(f"facilitate: error: {err}", file=sys.stderr)
         return 2
     try:
+        url = normalise_address(args.address)
+    except JoinError as err:
+        print(f"facilitate: error: {err.zh} / {err.en}", file=sys.stderr)
+        return 2
+    try:
         return asyncio.run(asyncio.wait_for(
             _run_command(args.address, args.token, request, args.json), args.timeout))
-    except (JoinError, ConnectionError, OSError, TimeoutError) as err:
-        print(f"facilitate: error: {err or type(err).__name__}", file=sys.stderr)
+    except JoinError as err:
+        print(f"facilitate: error: {err.zh} / {err.en}" if err.zh != err.en
+              else f"facilitate: error: {err}", file=sys.stderr)
         return 2
+    except (ConnectionError, OSError, TimeoutError):
+        print(f"facilitate: error: {unreachable(url)}", file=sys.stderr)
+        return 2
+
+
+def unreachable(url: str) -> str:
+    """The sentence for a host that does not answer, in zh and en.
+
+    Args:
+        url: the host's WebSocket URL (`normalise_address`): it is named as HOST:PORT, so a
+            port added by default is seen.
+    """
+    parts = urllib.parse.urlsplit(url)
+    where = f"{parts.hostname}:{parts.port}" if parts.port else (parts.hostname or url)
+    return (f"在 {where} 连不上主持端（地址、端口是否正确？主持端是否在运行？） / "
+            f"the host cannot be reached at {where} (is the address right and the host "
+            "running?)")
 
 
 def _request(action: str, args: list[str], table: int | None) -> dict[str, Any]:

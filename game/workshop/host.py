@@ -185,10 +185,18 @@ class WorkshopHost:
     def _resume(self, info: SessionInfo) -> None:
         self._resumed = True
         self.facilitator_token = info.facilitator_token
+        if info.scenario_id != self.scenario.id:
+            raise RecordError(
+                f"{self.record.path} is a record of scenario '{info.scenario_id}', not "
+                f"'{self.scenario.id}': host it with scenario '{info.scenario_id}', or give "
+                f"another record file / 这份记录属于情景“{info.scenario_id}”，"
+                f"不是“{self.scenario.id}”：请用情景“{info.scenario_id}”主持，或换一个记录文件")
         if info.scenario_digest != mechanics_digest(self.scenario):
-            raise RecordError(f"{self.record.path} is a session of scenario "
-                              f"'{info.scenario_id}' whose units, tasks, numbers or events "
-                              f"have changed since")
+            raise RecordError(
+                f"{self.record.path} is a session of scenario '{info.scenario_id}' whose "
+                "units, tasks, numbers or events have changed since the session was recorded "
+                f"/ 这份记录所用情景“{info.scenario_id}”的单位、任务、数值或事件在记录之后"
+                "已被修改")
         labels = self.record.labels()
         for number, table_codes in self.record.codes().items():
             table = self._rebuilt(number, info)
@@ -825,7 +833,14 @@ class WorkshopHost:
             idle = now - table.last_act_at
             playing = not (table.game.over or table.closed or table.paused)
             stuck = playing and idle >= self.stuck_s
-            if stuck:
+            if playing and not table.game.humans:
+                # by design the computer does not play a table alone: it waits for a person
+                alerts.append(Alert(
+                    table=number, code="no_person",
+                    zh=f"第 {number} 桌的席位都由电脑代管：要等有人回到席位才会继续。",
+                    en=f"Table {number}: the computer holds every seat; the table waits for "
+                       "a person to return."))
+            elif stuck:
                 minutes = int(idle // 60)
                 alerts.append(Alert(table=number, code="stuck",
                                     zh=f"第 {number} 桌已 {minutes} 分钟没有动作。",
@@ -855,7 +870,8 @@ class WorkshopHost:
             state = "acting"
         return SeatStatus.model_validate({
             "seat": seat.seat, "state": state, "label": seat.label,
-            "connected": seat.connection is not None, "returning": seat.seat in table.returning})
+            "connected": seat.connection is not None, "returning": seat.seat in table.returning,
+            "joined": seat.joined or bool(seat.label)})
 
     def _status_changed(self) -> None:
         """Something changed: send the consoles the status soon (changes of one moment are

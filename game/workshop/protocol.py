@@ -226,6 +226,8 @@ class SeatStatus(BaseModel):
             "computer" (the computer official plays it).
         label: what the participant typed on joining ("" before anyone joined).
         returning: handed back to its person when the phase ends.
+        joined: someone has joined the seat (since the host started, or named in the record);
+            False for a seat whose participant has not come yet.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -235,6 +237,7 @@ class SeatStatus(BaseModel):
     label: str = ""
     connected: bool = False
     returning: bool = False
+    joined: bool = True
 
 
 class TableStatus(BaseModel):
@@ -267,7 +270,8 @@ class TableStatus(BaseModel):
 
 
 class Alert(BaseModel):
-    """Something the facilitator should look at: `code` "stuck" (no act for `idle_s`)."""
+    """Something the facilitator should look at: `code` "stuck" (no act for `idle_s`) or
+    "no_person" (the computer holds every seat: the table waits for a person to return)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -20,6 +20,30 @@ from game.workshop.recording import session_rebuild
 from game.workshop.table import as_style
 from game.workshop.table import rebuild as rebuild_table
 
+
+def file_problem(err: OSError, path: Path | str | None = None) -> tuple[str, str]:
+    """A file that could not be read or written, said in plain words (no errno text).
+
+    Args:
+        err: the error raised by the file system.
+        path: the file concerned (else the error's own filename).
+
+    Returns:
+        (zh, en): e.g. ("没有这个文件：PATH", "no such file: PATH").
+    """
+    where = str(path if path is not None else (err.filename or ""))
+    if isinstance(err, FileNotFoundError):
+        return f"没有这个文件：{where}", f"no such file: {where}"
+    if isinstance(err, IsADirectoryError):
+        return f"这是文件夹，不是文件：{where}", f"a folder, not a file: {where}"
+    if isinstance(err, NotADirectoryError):
+        return f"路径中有一段不是文件夹：{where}", f"part of the path is not a folder: {where}"
+    if isinstance(err, PermissionError):
+        return f"没有权限读写：{where}", f"not allowed to read or write: {where}"
+    reason = err.strerror or type(err).__name__
+    return f"无法读写 {where}（{reason}）", f"cannot read or write {where} ({reason})"
+
+
 # ----- a saved game ------------------------------------------------------------------------
 
 

@@ -466,8 +466,9 @@ class Table:
         """
         refusal = self._open() or self._seat_refusal(seat)
         if refusal is None and seat not in self.game.humans:
-            refusal = Refusal("computer_holds", "电脑官员已在代管这个席位。",
-                              f"The computer already plays '{seat}'.")
+            zh, en = self._unit_name(seat)
+            refusal = Refusal("computer_holds", f"电脑官员已在代管{zh}的席位。",
+                              f"The computer already plays {en}.")
         if refusal is not None:
             return refusal
         self._facilitator_act("to_computer", seat, {"by": "facilitator"})
@@ -486,8 +487,9 @@ class Table:
         """
         refusal = self._open() or self._seat_refusal(seat)
         if refusal is None and seat in self.game.humans:
-            refusal = Refusal("person_holds", "这个席位已由参与者掌握。",
-                              f"A person already plays '{seat}'.")
+            zh, en = self._unit_name(seat)
+            refusal = Refusal("person_holds", f"{zh}的席位已由参与者掌握。",
+                              f"A person already plays {en}.")
         if refusal is not None:
             return refusal
         self.pinned.discard(seat)
@@ -509,8 +511,17 @@ class Table:
     def _seat_refusal(self, seat: str) -> Refusal | None:
         if seat in self.seats:
             return None
-        return Refusal("seat", f"本桌没有由参与者担任的席位“{seat}”。",
-                       f"'{seat}' is not a seat people hold at table {self.number}.")
+        zh, en = self._unit_name(seat)
+        return Refusal("seat", f"本桌没有由参与者担任的席位“{zh}”。",
+                       f"{en} is not a seat people hold at table {self.number}.")
+
+    def _unit_name(self, seat: str) -> tuple[str, str]:
+        """A seat's unit by name, (zh, en) — the id quoted only for no unit of the scenario."""
+        try:
+            name = self.game.scenario.unit(seat).name
+        except KeyError:
+            return seat, f"'{seat}'"
+        return name.zh, name.en
 
     def _apply_timer(self, deadline: float | None) -> None:
         self.timer = None if deadline is None else (self.game.turn, self.game.phase, deadline)

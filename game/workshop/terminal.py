@@ -75,6 +75,7 @@ def run_host(scenario_path: str, tables: int, seats: list[str], port: int = DEFA
         print(f"host: error: cannot open the record {path}: {err}", file=sys.stderr)
         return 2
     try:
+        kept = record.session()
         host = WorkshopHost(scenario, record, tables, seats, seed, grace_s, scenario_path)
     except (RecordError, ValueError, OSError, sqlite3.Error) as err:
         record.close()
@@ -83,6 +84,9 @@ def run_host(scenario_path: str, tables: int, seats: list[str], port: int = DEFA
                 leftover.unlink(missing_ok=True)
         print(f"host: error: {err}", file=sys.stderr)
         return 2
+    if kept is not None and (tables != len(host.tables) or list(seats) != list(kept.seats)):
+        print(resumed_notice(path, len(host.tables), list(kept.seats), tables, seats),
+              file=sys.stderr, flush=True)
     try:
         asyncio.run(_serve(host, bind, port, path))
     except OSError as err:  # the port is taken, the address is not this machine's, ...
@@ -92,6 +96,23 @@ def run_host(scenario_path: str, tables: int, seats: list[str], port: int = DEFA
     finally:
         record.close()
     return 0
+
+
+def resumed_notice(path: Path, tables: int, seats: list[str], asked_tables: int,
+                   asked_seats: list[str]) -> str:
+    """The notice that a resumed record keeps its own tables and seats, in en and zh.
+
+    Args:
+        path: the record file.
+        tables, seats: the record's own (what the session resumes with).
+        asked_tables, asked_seats: what --tables and --seats asked for (not used).
+    """
+    own, asked = ", ".join(seats), ",".join(asked_seats)
+    return (f"host: note: {path} holds a session already: it resumes with the record's own "
+            f"{tables} table{'s' if tables != 1 else ''} and seats {own}; --tables "
+            f"{asked_tables} --seats {asked} are not used\n"
+            f"host: 注意：{path} 中已有一场研讨，按记录自己的 {tables} 桌、席位 {own} 继续；"
+            f"未采用 --tables {asked_tables} --seats {asked}")
 
 
 async def _serve(host: WorkshopHost, bind: str, port: int, path: Path) -> None:

@@ -261,3 +261,87 @@ def test_text_grows_for_the_room_and_back(console) -> None:  # type: ignore[no-u
     assert console.zoom == 0.8
     normal.trigger()
     assert size(console.grid) == pytest.approx(base, abs=0.1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_wrong_token_leaves_the_connect_form_with_the_reason(  # type: ignore[no-untyped-def]
+        qtbot, console, tmp_path: Path, lang: str) -> None:
+    from game.workshop.runner import HostRunner, SessionPlan
+    from tests.workshop.helpers import SEATS, TUTORIAL
+
+    set_language(lang)
+    runner = HostRunner(SessionPlan(load_scenario(TUTORIAL), str(TUTORIAL),
+                                    tmp_path / "elsewhere.sqlite", 1, SEATS, bind="127.0.0.1"))
+    port = runner.start()
+    try:
+        token = runner.call(lambda host: host.facilitator_token)
+        setup = console.setup
+        qtbot.keyClicks(setup.address, f"127.0.0.1:{port}")
+        qtbot.keyClicks(setup.token, "WRONG-TOKEN")
+        qtbot.mouseClick(setup.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: console.stack.currentWidget() is setup
+                        and setup.problem.isVisibleTo(console), timeout=20_000)
+        said = setup.problem.text()
+        assert said.startswith(tr("console.failed", reason="")), said
+        assert ("口令" in said) if lang == "zh" else ("token" in said.lower())
+        assert setup.token.selectedText() == "WRONG-TOKEN" and console.link is None
+        setup.token.setText(f"{token[:5]}-{token[5:]}")  # retyped, and it works
+        qtbot.mouseClick(setup.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: console.status is not None, timeout=20_000)
+        assert console.stack.currentWidget() is console.session
+        assert console.codes_panel.token_line.text() == tr(
+            "console.token", token=f"{token[:5]}-{token[5:]}")  # one dash, not two
+    finally:
+        console.shut_down()
+        runner.stop()
+
+
+def test_a_seat_nobody_joined_yet_is_said_so_not_disconnected() -> None:
+    status = _status()
+    first = status.tables[0].model_copy(update={"seats": [
+        SeatStatus(seat="county_agri", state="disconnected", joined=False),
+        SeatStatus(seat="hexi", state="disconnected", label="丙")]})
+    model = TableGridModel(str)
+    model.set_status(status.model_copy(update={"tables": [first, status.tables[1]]}))
+    set_language("en")
+    assert model.cell_text(0, 3) == "○\u00a0Not joined yet"
+    assert model.cell_text(0, 4) == "⚠\u00a0Disconnected · 丙"
+    set_language("zh")
+    assert model.cell_text(0, 3) == "○\u00a0尚未加入"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_table_the_computer_holds_alone_is_named_as_waiting_for_a_person(  # type: ignore[no-untyped-def]
+        console, lang: str) -> None:
+    from game.workshop.host import WorkshopHost
+    from game.workshop.record import Record
+    from tests.workshop.helpers import SEATS
+
+    host = WorkshopHost(load_scenario(TUTORIAL), Record(":memory:"), tables=2, seats=SEATS,
+                        seed=1)
+    try:
+        before = host.status()
+        assert not any(s.joined for t in before.tables for s in t.seats)
+        for seat in SEATS:
+            assert host.tables[2].to_computer(seat) is None
+        refusal = host.tables[2].to_computer("hexi")
+        assert refusal is not None and "'hexi'" not in refusal.en and "河西镇" in refusal.zh
+        assert "Hexi" in refusal.en
+        set_language(lang)
+        console._on_status(host.status())
+        said = console.alerts.text()
+        assert said != tr("console.no_alerts")
+        assert ("第 2 桌" in said and "有人回到席位" in said) if lang == "zh" else (
+            "Table 2" in said and "waits for a person to return" in said)
+    finally:
+        host.record.close()
+
+
+def test_the_notice_fields_are_cleared_once_it_is_sent(console) -> None:  # type: ignore[no-untyped-def]
+    console.acts.notice_zh.setText("请注意")
+    console.acts.notice_en.setText("Mind this")
+    console.acts.show_results("broadcast", [TableResult(table=0, ok=False, code="lost",
+                                                        zh="主机没有答复", en="No answer")])
+    assert console.acts.notice_zh.text() == "请注意"  # refused: kept to send again
+    console.acts.show_results("broadcast", [TableResult(table=1, ok=True)])
+    assert (console.acts.notice_zh.text(), console.acts.notice_en.text()) == ("", "")

@@ -106,3 +106,23 @@ def test_only_the_turns_a_record_reached_are_offered(qtbot, window, session) -> 
     assert short.turn_spin.maximum() == 2 and short.turn_slider.maximum() == 2
     assert short.turn_spin.text() == "记录结束处"
     assert short.chosen_turn() is None
+
+
+def test_a_missing_record_is_named_in_plain_words_and_cleared_by_a_success(
+        window, session, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.common import i18n
+
+    missing = tmp_path / "gone.db"
+    assert window.open_record(missing) is None
+    said = window.statusBar().currentMessage()
+    assert f"没有这个文件：{missing}" in said and "Errno" not in said
+    i18n.set_language("en")
+    try:
+        assert window.open_record(missing) is None
+        assert f"no such file: {missing}" in window.statusBar().currentMessage()
+    finally:
+        i18n.set_language("zh")
+    opened = window.open_record(session[0])
+    assert opened is not None
+    opened.close()
+    assert window.statusBar().currentMessage() == ""

@@ -375,3 +375,25 @@ def test_participants_wait_out_a_pause_and_play_to_the_end(tmp_path: Path) -> No
     assert (held.turn, held.phase) == (paused_at.turn, paused_at.phase) and held.paused
     assert out["moved"] == 1
     assert out["sha"] == out["finished"]
+
+
+def test_the_command_line_names_an_unreachable_host_and_a_portless_address(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    from game.app import main
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"127.0.0.1:{port}"
+    assert main(["facilitate", address, "--token", "T", "--timeout", "1", "status"]) == 2
+    said = capsys.readouterr().err
+    assert f"the host cannot be reached at {address}" in said
+    assert f"在 {address} 连不上主持端" in said
+    assert main(["facilitate", "127.0.0.1:port", "--token", "T", "status"]) == 2
+    said = capsys.readouterr().err
+    assert "has no valid port" in said and "端口不对" in said
+    # an address without a port means the default one, and says so when it does not answer
+    from game.workshop.client import normalise_address
+    from game.workshop.facilitator import unreachable
+    assert "cannot be reached at 127.0.0.1:8765" in unreachable(normalise_address("127.0.0.1"))

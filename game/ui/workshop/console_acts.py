@@ -258,6 +258,10 @@ class ActsPanel(QWidget):
     def show_results(self, act: str, results: list[TableResult]) -> None:
         """The host's answer to an act: done, or each table's refusal with its reason."""
         self.results = (act, results)
+        if act == "broadcast" and any(r.ok for r in results):
+            # sent: the fields are ready for the next notice (a refused one stays to resend)
+            self.notice_zh.clear()
+            self.notice_en.clear()
         self._show_results()
 
     def _show_results(self) -> None:

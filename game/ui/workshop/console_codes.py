@@ -102,7 +102,7 @@ class CodesPanel(QWidget):
         self.table.setRowCount(len(self.codes))
         for row, (table, seat, code) in enumerate(self.codes):
             cells = [tr("grid.table_n", n=table), self.seat_name(seat),
-                     self.labels.get((table, seat), ""), f"{code[:3]}-{code[3:]}"]
+                     self.labels.get((table, seat), ""), grouped(code, 3)]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -113,10 +113,17 @@ class CodesPanel(QWidget):
         self.print_button.setText(tr("console.print"))
         self.record_line.setText(tr("console.record", path=str(self.record))
                                  if self.record else "")
-        self.token_line.setText(tr("console.token", token=f"{self.token[:5]}-{self.token[5:]}")
+        self.token_line.setText(tr("console.token", token=grouped(self.token, 5))
                                 if self.token else "")
         self.note.setText("" if self.codes else tr("console.codes_remote"))
         self.note.setVisible(not self.codes)
         self.table.setHorizontalHeaderLabels(
             [tr(f"console.codes_col.{c}") for c in ("table", "seat", "label", "code")])
         self._fill()
+
+
+def grouped(code: str, size: int) -> str:
+    """A code or token as typed or stored ('ypk8k-x2cqc', 'YPK8KX2CQC') shown in groups of
+    `size` joined by one dash ('YPK8K-X2CQC'): spaces and dashes typed are not doubled."""
+    bare = "".join(ch for ch in code.upper() if ch not in " -")
+    return "-".join(bare[i:i + size] for i in range(0, len(bare), size))

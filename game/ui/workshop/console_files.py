@@ -106,6 +106,7 @@ class ConsoleFiles:
         if isinstance(opened, str):
             self.statusBar().showMessage(opened)
             return None
+        self.statusBar().clearMessage()  # an earlier failure is no longer the news
         opened.show()
         self.record_window = opened
         return opened

@@ -35,15 +35,17 @@ register({
     "grid.seat.done": ("✓\u00a0已结束本阶段", "✓\u00a0Done"),
     "grid.seat.waiting": ("…\u00a0等待", "…\u00a0Waiting"),
     "grid.seat.disconnected": ("⚠\u00a0掉线", "⚠\u00a0Disconnected"),
+    "grid.seat.unjoined": ("○\u00a0尚未加入", "○\u00a0Not joined yet"),
     "grid.seat.computer": ("⚙\u00a0电脑代管", "⚙\u00a0Computer"),
     "grid.seat.returning": ("（下阶段交还）", " (back next phase)"),
     "grid.style.communicative": ("沟通型", "Communicative"),
     "grid.style.mixed": ("混合型", "Mixed"),
     "grid.style.pressure": ("压力型", "Pressure"),
     "grid.style.scenario": ("{style}（情景设定）", "{style} (scenario's)"),
-    "grid.legend": ("席位状态：✎ 在办　✓ 已结束本阶段　… 等待（暂停或已结束）　⚠ 掉线　⚙ 电脑代管",
-                    "Seat states: ✎ acting   ✓ done with the phase   … waiting (paused or "
-                    "over)   ⚠ disconnected   ⚙ computer"),
+    "grid.legend": ("席位状态：○ 尚未加入　✎ 在办　✓ 已结束本阶段　… 等待（暂停或已结束）　"
+                    "⚠ 掉线　⚙ 电脑代管",
+                    "Seat states: ○ not joined yet   ✎ acting   ✓ done with the phase   "
+                    "… waiting (paused or over)   ⚠ disconnected   ⚙ computer"),
 })
 
 #: The fixed columns before the seats'.
@@ -173,7 +175,8 @@ class TableGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(table, seat)
         if role == Qt.ItemDataRole.ForegroundRole and seat is not None:
-            return QBrush(QColor(SEAT_COLOURS[seat.state]))
+            unjoined = seat.state == "disconnected" and not seat.joined
+            return QBrush(QColor(SEAT_COLOURS["waiting" if unjoined else seat.state]))
         if role == Qt.ItemDataRole.BackgroundRole:
             if table.stuck:
                 return QBrush(QColor(STUCK_TINT))
@@ -211,7 +214,8 @@ class TableGridModel(QAbstractTableModel):
 
     def _seat_text(self, seat: SeatStatus) -> str:
         """The state, then the participant's label on a line of its own."""
-        text = tr(f"grid.seat.{seat.state}")
+        unjoined = seat.state == "disconnected" and not seat.joined
+        text = tr("grid.seat.unjoined" if unjoined else f"grid.seat.{seat.state}")
         if seat.returning:
             text += tr("grid.seat.returning")
         return f"{text}\n{seat.label}" if seat.label else text

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from game.ui.common.i18n import language
 from game.workshop.client import JoinError
 from game.workshop.facilitator import FacilitatorClient
 from game.workshop.protocol import StatusMessage, TableResult
@@ -37,7 +38,7 @@ class ConsoleLink(QObject):
         acted(str, object, list): an act's name, the tag the caller gave it, and its
             `TableResult`s (one refused result with code "lost" if no answer came).
         state_changed(str): "connecting", "connected", "reconnecting" or "closed".
-        failed(str): the host refused the token (the reason, in English).
+        failed(str): the host refused the token (the reason, in the current language).
     """
 
     status_changed = Signal(object)
@@ -78,7 +79,8 @@ class ConsoleLink(QObject):
                 seen = state
                 self.state_changed.emit(state)
             if client.error is not None:
-                self.failed.emit(str(client.error))
+                zh, en = client.refused or (client.error.zh, client.error.en)
+                self.failed.emit(zh if language() == "zh" else en)
                 break
             await asyncio.sleep(0.05)
         if not task.done():

@@ -356,6 +356,19 @@ class ConsoleWindow(ConsoleFiles, QMainWindow):
         self.state.setStyleSheet(f"color: {colour}")
 
     def _on_link_failed(self, reason: str) -> None:
+        if self.runner is None:
+            # a host run elsewhere refused the token: back to the connect form, the reason
+            # shown and the token selected to be typed again
+            if self.link is not None:
+                self.link.close()
+                self.link = None
+            self.address, self.token, self.status = "", "", None
+            self.stack.setCurrentWidget(self.setup)
+            self.setup.show_problem(tr("console.failed", reason=reason))
+            self.setup.token.setFocus()
+            self.setup.token.selectAll()
+            self.retranslate()
+            return
         self.alerts.setStyleSheet("color: #b3261e; font-weight: 600")
         self.alerts.setText(tr("console.failed", reason=reason))
 

@@ -47,6 +47,7 @@ from game.workshop.compare import (
     replay_to,
 )
 from game.workshop.record import RecordError
+from game.workshop.sources import file_problem
 
 register({
     "open.window": ("工作坊记录 · {name}", "Workshop record · {name}"),
@@ -196,6 +197,9 @@ class SessionOpenWindow(QWidget):
         """The window over the record at `path`, or the reason it cannot be read."""
         try:
             sources = load_record(Path(path), folders)
+        except OSError as err:
+            zh, en = file_problem(err, path)
+            return tr("open.failed", error=zh if language() == "zh" else en)
         except RECORD_ERRORS as err:
             return tr("open.failed", error=str(err))
         if not sources:
