@@ -13,7 +13,10 @@ from typing import Any
 from game.headless import style_words
 from game.ui.common.i18n import language, register, tr
 from game.ui.common.vocab import phase_name
-from game.ui.debrief.debrief_html import figure_summary  # also registers the fig1.* strings
+from game.ui.debrief.debrief_html import (  # also registers the fig1.* strings
+    figure_bars,
+    figure_summary,
+)
 from game.ui.debrief.debrief_model import format_value, kind_label, section_label
 from game.workshop.compare import EventRef, IndicatorRow, TableComparison, TableSummary
 from game.workshop.compare_predictions import Contrast, PredictionCheck
@@ -239,50 +242,6 @@ def contrast_text(row: IndicatorRow, contrast: Contrast) -> str:
 
 
 # ----- Figure 1 and the scores ----------------------------------------------------------------
-
-
-def _depths(directory: Directory, task: str) -> dict[int, list[str]]:
-    entry = directory.task(task)
-    depths: dict[int, list[str]] = {}
-    for unit in (*(entry.owners if entry else ()), *(entry.carriers if entry else ())):
-        depth, cursor = 0, directory.superior(unit, task)
-        while cursor is not None:
-            depth, cursor = depth + 1, directory.superior(cursor, task)
-        depths.setdefault(depth, []).append(unit)
-    return depths
-
-
-def _kind_word(directory: Directory, unit: str) -> str:
-    entry = directory.unit(unit)
-    if entry is None:
-        return unit
-    parent = directory.unit(entry.parent) if entry.parent else None
-    if entry.kind == "bureau" and parent is not None:
-        return tr(f"map.bureau.{parent.kind}")
-    return tr(f"kind.{entry.kind}")
-
-
-def figure_bars(directory: Directory, task: str, figures: dict[str, Any]) -> tuple[
-        list[tuple[str, float, str]], dict[str, str]]:
-    """Figure 1's bars (label, value, role) of one table and the roles' names, as the single
-    game's debrief draws them (game.ui.debrief.debrief_html.figure_bars), from the directory."""
-    depths = _depths(directory, task)
-    bars = [(tr("fig1.original"), float(figures["original"]), "original")]
-    for depth, value in enumerate(figures.get("escalated", [])):
-        units = depths.get(depth, [])
-        if len(units) == 1:
-            label = tr("fig1.level_one", kind=_kind_word(directory, units[0]))
-        else:
-            entry = directory.unit(units[0]) if units else None
-            kind = tr(f"kind.{entry.kind}") if entry is not None else str(depth + 1)
-            label = tr("fig1.level_many", kind=kind)
-        bars.append((label, float(value), "escalated"))
-    for role in ("negotiated", "delivered", "reported"):
-        if role in figures:
-            bars.append((tr(f"fig1.{role}"), float(figures[role]), role))
-    roles = {r: tr(f"fig1.role.{r}") for r in ("original", "escalated", "negotiated",
-                                                "delivered", "reported", "original_line")}
-    return bars, roles
 
 
 def figure_reading(figures: dict[str, Any]) -> str:
