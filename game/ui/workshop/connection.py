@@ -8,13 +8,12 @@ it to act through `asyncio.run_coroutine_threadsafe`. Nothing here blocks the GU
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import threading
 from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from game.ui.workshop.client_thread import ClientThread
 from game.workshop.client import JoinError, Reply, WorkshopClient
 from game.workshop.seat_view import SeatView
 
@@ -26,7 +25,7 @@ UNREACHABLE, ENDED = "unreachable", "ended"
 WATCH_S = 0.02
 
 
-class WorkshopConnection(QObject):
+class WorkshopConnection(ClientThread):
     """One seat's connection, seen from the GUI thread.
 
     Args:
@@ -51,23 +50,12 @@ class WorkshopConnection(QObject):
 
     def __init__(self, address: str, code: str, label: str = "",
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("workshop-client", parent)
         self.client = WorkshopClient(address, code, label)
         self.state = CONNECTING
         self.view: SeatView | None = None
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._run, name="workshop-client", daemon=True)
-        self._stopping = False
         self.view_changed.connect(self._keep_view)
         self.state_changed.connect(self._keep_state)
-
-    def start(self) -> None:
-        """Connect (and keep reconnecting) on the worker thread."""
-        self._thread.start()
-
-    def _run(self) -> None:
-        asyncio.set_event_loop(self._loop)
-        self._loop.run_until_complete(self._watch())
 
     async def _watch(self) -> None:
         """Start the client and tell the GUI thread of every new view and state."""
@@ -92,10 +80,7 @@ class WorkshopConnection(QObject):
                 self.failed.emit(client.error)
                 break
             await asyncio.sleep(WATCH_S)
-        if not task.done():
-            task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, JoinError):
-            await task
+        await self._settle(task)
 
     def _keep_view(self, view: SeatView) -> None:
         self.view = view
@@ -116,8 +101,7 @@ class WorkshopConnection(QObject):
         self._call(self.client.end_phase(self.view.turn, self.view.phase), tag)
 
     def _call(self, coroutine: Any, tag: object) -> None:
-        future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
-        future.add_done_callback(lambda done: self._done(done, tag))
+        self._send(coroutine, lambda done: self._done(done, tag))
 
     def _done(self, future: Future[Reply], tag: object) -> None:
         try:
@@ -136,15 +120,6 @@ class WorkshopConnection(QObject):
                 socket.transport.abort()
 
         self._loop.call_soon_threadsafe(abort)
-
-    def close(self, timeout_s: float = 5.0) -> None:
-        """Say bye to the host and stop the worker thread."""
-        if not self._thread.is_alive():
-            return
-        with contextlib.suppress(Exception):
-            asyncio.run_coroutine_threadsafe(self.client.close(), self._loop).result(timeout_s)
-        self._stopping = True
-        self._thread.join(timeout_s)
 
 
 def _state_of(client: WorkshopClient) -> str:

@@ -9,15 +9,13 @@ through Qt signals (queued across threads), and the GUI asks for acts through
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import threading
 from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from game.ui.common.i18n import language
-from game.workshop.client import JoinError
+from game.ui.workshop.client_thread import ClientThread
 from game.workshop.facilitator import FacilitatorClient
 from game.workshop.protocol import StatusMessage, TableResult
 
@@ -25,7 +23,7 @@ from game.workshop.protocol import StatusMessage, TableResult
 ACT_TIMEOUT_S = 20.0
 
 
-class ConsoleLink(QObject):
+class ConsoleLink(ClientThread):
     """The facilitator's connection, seen from the GUI thread.
 
     Args:
@@ -48,24 +46,13 @@ class ConsoleLink(QObject):
     failed = Signal(str)
 
     def __init__(self, address: str, token: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("workshop-console", parent)
         self.client = FacilitatorClient(address, token, on_status=self.status_changed.emit,
                                         on_mirror=self.mirrored.emit)
         self.status: StatusMessage | None = None
         self.state = "connecting"
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._run, name="workshop-console", daemon=True)
-        self._stopping = False
         self.status_changed.connect(self._keep_status)
         self.state_changed.connect(self._keep_state)
-
-    def start(self) -> None:
-        """Connect (and keep reconnecting) on the worker thread."""
-        self._thread.start()
-
-    def _run(self) -> None:
-        asyncio.set_event_loop(self._loop)
-        self._loop.run_until_complete(self._watch())
 
     async def _watch(self) -> None:
         client = self.client
@@ -83,10 +70,7 @@ class ConsoleLink(QObject):
                 self.failed.emit(zh if language() == "zh" else en)
                 break
             await asyncio.sleep(0.05)
-        if not task.done():
-            task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, JoinError):
-            await task
+        await self._settle(task)
 
     def _keep_status(self, status: StatusMessage) -> None:
         self.status = status
@@ -98,9 +82,7 @@ class ConsoleLink(QObject):
 
     def act(self, act: str, tag: object = None, **fields: Any) -> None:
         """Send one act (`FacilitatorClient.act`'s fields); `acted(act, tag, results)` follows."""
-        coroutine = asyncio.wait_for(self.client.act(act, **fields), ACT_TIMEOUT_S)
-        future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
-        future.add_done_callback(lambda done: self._done(act, tag, done))
+        self._call(self.client.act(act, **fields), act, tag)
 
     def watch(self, table: int, seat: str) -> None:
         """Mirror a seat (read-only); its views come as `mirrored`."""
@@ -111,9 +93,8 @@ class ConsoleLink(QObject):
         self._call(self.client.unwatch(table, seat), "unwatch", (table, seat))
 
     def _call(self, coroutine: Any, act: str, tag: object) -> None:
-        future = asyncio.run_coroutine_threadsafe(
-            asyncio.wait_for(coroutine, ACT_TIMEOUT_S), self._loop)
-        future.add_done_callback(lambda done: self._done(act, tag, done))
+        self._send(asyncio.wait_for(coroutine, ACT_TIMEOUT_S),
+                   lambda done: self._done(act, tag, done))
 
     def _done(self, act: str, tag: object, future: Future[Any]) -> None:
         try:
@@ -125,12 +106,3 @@ class ConsoleLink(QObject):
         if not isinstance(result, list):  # watch returns the first view, unwatch None
             result = [TableResult(table=tag[0] if isinstance(tag, tuple) else 0, ok=True)]
         self.acted.emit(act, tag, result)
-
-    def close(self, timeout_s: float = 5.0) -> None:
-        """Close the connection and stop the worker thread."""
-        if not self._thread.is_alive():
-            return
-        with contextlib.suppress(Exception):
-            asyncio.run_coroutine_threadsafe(self.client.close(), self._loop).result(timeout_s)
-        self._stopping = True
-        self._thread.join(timeout_s)
